@@ -1,0 +1,23 @@
+package com.rigsync;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
+
+/**
+ * Lumo and the app's own stylesheet are served as plain files (see frontend/ and the pom), which needs no
+ * frontend bundle rebuild; never add a {@code @Theme} or {@code @CssImport} here.
+ */
+@Push
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles.css")
+class AppShell implements AppShellConfigurator {
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.setPageTitle("RigSync");
+        settings.addFavIcon("icon", "images/rigsync.svg", "any");
+    }
+}

@@ -1,0 +1,63 @@
+package com.rigsync.audit.ui;
+
+import java.time.ZoneId;
+
+import com.rigsync.audit.AuditAction;
+import com.rigsync.audit.AuditEntry;
+import com.rigsync.audit.AuditService;
+import com.rigsync.base.ui.DisplayFormats;
+import com.rigsync.security.Role;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/** The department's audit log, newest first, for its administrators. */
+@Route("audit-log")
+@PageTitle("Audit log | RigSync")
+@RolesAllowed(Role.ADMINISTRATOR_NAME)
+public class AuditLogView extends VerticalLayout {
+
+    private final transient AuditService audit;
+    private final Grid<AuditEntry> grid = new Grid<>();
+    private final ComboBox<AuditAction> action = new ComboBox<>("Action");
+    private final ComboBox<String> user = new ComboBox<>("User");
+
+    AuditLogView(AuditService audit) {
+        this.audit = audit;
+        addClassName("view");
+        setSizeFull();
+
+        action.setItems(AuditAction.values());
+        action.setItemLabelGenerator(AuditAction::label);
+        action.setClearButtonVisible(true);
+        action.addValueChangeListener(e -> refresh());
+        user.setClearButtonVisible(true);
+        user.addValueChangeListener(e -> refresh());
+
+        grid.addColumn(e -> DisplayFormats.dateTime(e.at(), ZoneId.systemDefault())).setHeader("When")
+                .setAutoWidth(true);
+        grid.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
+        grid.addColumn(e -> e.action().label()).setHeader("What").setAutoWidth(true);
+        grid.addColumn(AuditEntry::target).setHeader("Target");
+        grid.addColumn(AuditEntry::detail).setHeader("Detail").setFlexGrow(2);
+        grid.setSizeFull();
+
+        add(new H2("Audit log"), new HorizontalLayout(action, user), grid);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        user.setItems(audit.departmentActors());
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(audit.departmentLog(action.getValue(), user.getValue()));
+    }
+}

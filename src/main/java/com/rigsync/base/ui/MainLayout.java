@@ -1,0 +1,87 @@
+package com.rigsync.base.ui;
+
+import java.util.List;
+
+import com.rigsync.audit.ui.AuditLogView;
+import com.rigsync.department.ui.DepartmentsView;
+import com.rigsync.department.ui.OverviewView;
+import com.rigsync.security.CurrentUser;
+import com.rigsync.security.SignedInUser;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The frame around every screen. The navigation lists only the screens the signed-in role may open; the server
+ * refuses the others anyway.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    /** Every screen that has a place in the navigation, in order. */
+    private static final List<NavEntry> NAVIGATION = List.of(
+            new NavEntry("Overview", VaadinIcon.HOME, OverviewView.class),
+            new NavEntry("Departments", VaadinIcon.BUILDING, DepartmentsView.class),
+            new NavEntry("Audit log", VaadinIcon.LIST, AuditLogView.class));
+
+    private final transient AuthenticationContext authenticationContext;
+
+    MainLayout(AuthenticationContext authenticationContext, AccessAnnotationChecker accessChecker,
+               CurrentUser currentUser) {
+        this.authenticationContext = authenticationContext;
+        setPrimarySection(Section.DRAWER);
+
+        H1 title = new H1();
+        title.addClassName("app-title");
+        Image logo = new Image("images/rigsync.svg", "");
+        title.add(logo);
+        title.add("RigSync Assets");
+        addToNavbar(new DrawerToggle(), title);
+
+        SideNav nav = new SideNav();
+        for (NavEntry entry : NAVIGATION) {
+            if (accessChecker.hasAccess(entry.view()) && entry.isFor(currentUser)) {
+                nav.addItem(new SideNavItem(entry.title(), entry.view(), entry.icon().create()));
+            }
+        }
+        addToDrawer(nav, footer(currentUser));
+    }
+
+    private Component footer(CurrentUser currentUser) {
+        VerticalLayout footer = new VerticalLayout();
+        footer.setPadding(false);
+        footer.setSpacing(false);
+        currentUser.get().ifPresent(user -> {
+            Div who = new Div(user.displayName() + " · " + user.role().label());
+            who.addClassName("signed-in-as");
+            footer.add(who);
+        });
+        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authenticationContext.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        footer.add(signOut);
+        return footer;
+    }
+
+    private record NavEntry(String title, VaadinIcon icon, Class<? extends Component> view) {
+
+        /** The overview is a department's page; Client Success staff start at Departments instead. */
+        boolean isFor(CurrentUser currentUser) {
+            return view != OverviewView.class
+                    || currentUser.get().map(SignedInUser::departmentId).isPresent();
+        }
+    }
+}
