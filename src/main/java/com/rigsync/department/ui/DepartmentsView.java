@@ -51,7 +51,7 @@ public class DepartmentsView extends VerticalLayout {
                 .setHeader("Samsara integration").setSortable(true);
         grid.addColumn(DepartmentSummary::userCount).setHeader("Users").setSortable(true);
         grid.addColumn(d -> DisplayFormats.date(d.createdAt(), ZoneId.systemDefault())).setHeader("Created");
-        grid.addComponentColumn(this::entitlementButton).setHeader("Plan").setAutoWidth(true);
+        grid.addComponentColumn(this::entitlementButton).setHeader("Plan").setKey("plan").setAutoWidth(true);
         grid.setSizeFull();
 
         add(header, grid);
@@ -74,12 +74,12 @@ public class DepartmentsView extends VerticalLayout {
                         "Remove the paid Samsara integration from " + department.name() + "'s plan? Their sync "
                                 + "and Samsara lookups stop. Their saved Samsara connection is kept for when the "
                                 + "integration comes back.",
-                        "Remove Samsara", () -> setEntitlement(department, false));
+                        "Yes, remove Samsara", () -> setEntitlement(department, false));
             } else {
                 Confirmation.ask("Include the Samsara integration?",
                         "Include the paid Samsara integration in " + department.name() + "'s plan? Their "
                                 + "administrators and data managers can then enable and connect it.",
-                        "Include Samsara", () -> setEntitlement(department, true));
+                        "Yes, include Samsara", () -> setEntitlement(department, true));
             }
         });
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);

