@@ -25,6 +25,7 @@ abstract class SamsaraTestBase {
     @BeforeEach
     void startServer() throws Exception {
         server = new MockWebServer();
+        server.setServerSocketFactory(new NoDelayServerSockets());
         server.start(java.net.InetAddress.getLoopbackAddress(), 0);
         time = new FakeTime();
         client = clientBuilder().build();
