@@ -80,7 +80,7 @@ final class SamsaraHttp {
         Endpoint endpoint = x.endpoint();
         String token = x.tokens() == null ? null : x.tokens().accessToken();
         if (x.tokens() != null && (token == null || token.isBlank())) {
-            throw new InvalidTokenException(new ErrorDetails(endpoint.label(), null, "no access token is saved", null));
+            throw new IllegalStateException("the token source gave no access token for " + endpoint.label());
         }
         String firstToken = token;
         boolean triedRefresh = false;

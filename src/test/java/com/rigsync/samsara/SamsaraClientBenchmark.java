@@ -1,6 +1,7 @@
 package com.rigsync.samsara;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -40,6 +41,7 @@ class SamsaraClientBenchmark {
 
     @Test
     void fullSyncOf50000Vehicles() throws Exception {
+        assumeTrue(Boolean.getBoolean("bench.profile"), "benchmarks run only with ./mvnw -Pbench verify");
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.rigsync.samsara")).setLevel(Level.INFO);
         java.util.logging.Logger.getLogger(MockWebServer.class.getName()).setLevel(java.util.logging.Level.WARNING);
         String externalUrl = System.getProperty("bench.samsara.url");
