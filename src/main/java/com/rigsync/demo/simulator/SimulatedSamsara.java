@@ -644,11 +644,12 @@ public final class SimulatedSamsara {
     }
 
     private static List<StatType> statTypes(SimulatedRequest request) {
-        Set<String> names = new LinkedHashSet<>(listParam(request, "types"));
+        List<String> asked = listParam(request, "types");
+        Set<String> names = new LinkedHashSet<>(asked);
         if (names.isEmpty()) {
             throw new BadRequest("types is required: name up to " + MAX_STAT_TYPES + " stat types.");
         }
-        if (names.size() > MAX_STAT_TYPES) {
+        if (asked.size() > MAX_STAT_TYPES) {
             throw new BadRequest("Too many stat types: at most " + MAX_STAT_TYPES + " may be requested at once.");
         }
         List<StatType> types = new ArrayList<>();
