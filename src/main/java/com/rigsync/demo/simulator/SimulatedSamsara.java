@@ -228,7 +228,8 @@ public final class SimulatedSamsara {
         if (rateLimitsEnabled) {
             double wait = rateLimits.acquire(token, endpoint);
             if (wait > 0) {
-                String retryAfter = new BigDecimal(wait).setScale(5, RoundingMode.CEILING).toPlainString();
+                String retryAfter = BigDecimal.valueOf(wait).setScale(9, RoundingMode.HALF_UP)
+                        .setScale(5, RoundingMode.CEILING).toPlainString();
                 return error(429, "Rate limit exceeded for " + endpoint + ". Retry after " + retryAfter
                         + " seconds.", requestId).withHeader("Retry-After", retryAfter);
             }
