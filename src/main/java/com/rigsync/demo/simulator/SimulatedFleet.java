@@ -64,6 +64,30 @@ public final class SimulatedFleet {
         return DEMO;
     }
 
+    /**
+     * The demo organisation grown to {@code vehicleCount} vehicles (at least the demo's own), for benchmarks and
+     * load tests: the demo vehicles first, then more fire units spread over the five stations, all with checked VINs.
+     */
+    public static SimulatedFleet withVehicles(int vehicleCount) {
+        var builder = demoBuilder();
+        Object[][] templates = {
+                {"Engine", "Pierce", "Enforcer", 2019, "4P1", Duty.ENGINE},
+                {"Medic", "Ford", "F-450", 2022, "1FD", Duty.MEDIC},
+                {"Ladder", "E-ONE", "Cyclone", 2014, "4EN", Duty.AERIAL},
+                {"Tanker", "Freightliner", "M2 106", 2012, "1FV", Duty.SPECIAL},
+                {"Brush", "Chevrolet", "Silverado 3500HD", 2019, "1GC", Duty.SPECIAL},
+                {"Rescue", "Spartan", "Gladiator", 2018, "4S7", Duty.SPECIAL},
+                {"Engine", "Rosenbauer", "Commander", 2020, "4S7", Duty.ENGINE}};
+        List<SimulatedTag> stations = List.of(STATION_1, STATION_2, STATION_3, STATION_4, STATION_5);
+        for (int n = builder.vehicles.size() + 1; n <= vehicleCount; n++) {
+            Object[] template = templates[n % templates.length];
+            builder.add(template[0] + " " + (100 + n), (String) template[1], (String) template[2],
+                    (Integer) template[3], (String) template[4], stations.get(n % stations.size()),
+                    (Duty) template[5], Fault.NONE);
+        }
+        return builder.build();
+    }
+
     /** The vehicles, ordered by id (the order the simulated API lists them in). */
     public List<SimulatedVehicle> vehicles() {
         return vehicles;
@@ -87,6 +111,10 @@ public final class SimulatedFleet {
     }
 
     private static SimulatedFleet buildDemo() {
+        return demoBuilder().build();
+    }
+
+    private static Builder demoBuilder() {
         var builder = new Builder();
         // station 1
         builder.add("Engine 1", "Pierce", "Enforcer", 2019, "4P1", STATION_1, Duty.ENGINE, Fault.NONE);
@@ -140,7 +168,7 @@ public final class SimulatedFleet {
         builder.add("PW Pickup 9", "Chevrolet", "Silverado 2500HD", 2020, "1GC", PUBLIC_WORKS, Duty.WORKS,
                 Fault.NONE);
         builder.addDrivers();
-        return builder.build();
+        return builder;
     }
 
     private static final class Builder {

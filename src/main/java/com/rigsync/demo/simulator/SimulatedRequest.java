@@ -33,6 +33,12 @@ public record SimulatedRequest(String method, String path, Map<String, List<Stri
         return new SimulatedRequest(method, path, parseForm(rawQuery), headers, body);
     }
 
+    /** A copy of the raw body. */
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
     /** The first value of a query parameter, or null. */
     public String queryParam(String name) {
         List<String> values = query.get(name);

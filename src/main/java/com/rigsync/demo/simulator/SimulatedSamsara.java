@@ -79,6 +79,11 @@ public final class SimulatedSamsara {
     private static final Set<Scope> ALL_READS = EnumSet.of(Scope.READ_ORG, Scope.READ_VEHICLES,
             Scope.READ_VEHICLE_STATS, Scope.READ_DRIVERS);
 
+    /** The fault switches as they stand, for a demo page that shows them. */
+    public record Faults(int failuresLeft, int failureStatus, Duration responseDelay, int malformedLeft,
+            int emptyPagesLeft, boolean rateLimitsEnabled, Duration clockOffset) {
+    }
+
     /** One request as the simulator saw it; never holds the token. */
     public record LoggedRequest(Instant time, String method, String path, String query, int status,
             String requestId) {
@@ -840,6 +845,13 @@ public final class SimulatedSamsara {
             vehicles.put(vehicleId, vehicle.withVin(newVin, now()));
         }
         log.info("simulated Samsara: VIN of vehicle {} changed", vehicleId);
+    }
+
+    public Faults faults() {
+        synchronized (lock) {
+            return new Faults(failuresLeft, failureStatus, responseDelay, malformedLeft, emptyPagesLeft,
+                    rateLimitsEnabled, clockOffset);
+        }
     }
 
     /** Switches every fault off: failures, delay, malformed answers, empty pages; rate limits back on. */
