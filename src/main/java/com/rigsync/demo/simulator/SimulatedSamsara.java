@@ -416,7 +416,9 @@ public final class SimulatedSamsara {
                         ? List.of(telemetry(vehicle).latest(type, since))
                         : telemetry(vehicle).readingsBetween(type, since, until);
                 if (!readings.isEmpty()) {
-                    item.put(type.answerKey, readings);
+                    // the feed keys its lists by the type names asked for (engineStates, fuelPercents); only the
+                    // snapshot answers in the singular
+                    item.put(type.queryName, readings);
                 }
             }
             if (item.size() == 2) {

@@ -3,7 +3,10 @@ package com.rigsync.demo.simulator;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The vehicle stat types the simulator serves: the name asked for in {@code types} and the key of the answer. */
+/**
+ * The vehicle stat types the simulator serves: the name asked for in {@code types} (also the key of the feed's
+ * lists) and the key of the snapshot's answer.
+ */
 enum StatType {
     OBD_ODOMETER_METERS("obdOdometerMeters", "obdOdometerMeters", Change.MOVING),
     GPS_ODOMETER_METERS("gpsOdometerMeters", "gpsOdometerMeters", Change.MOVING),

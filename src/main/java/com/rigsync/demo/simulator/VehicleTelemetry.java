@@ -235,7 +235,8 @@ final class VehicleTelemetry {
                 dtc.put("dtcDescription", "Catalyst efficiency below threshold");
                 var code = new LinkedHashMap<String, Object>();
                 code.put("txId", 0);
-                code.put("milStatus", 1);
+                // a boolean here (an integer for J1939), as Samsara's published schema and SDKs have it
+                code.put("milStatus", true);
                 code.put("confirmedDtcs", List.of(dtc));
                 code.put("pendingDtcs", List.of());
                 code.put("permanentDtcs", List.of());

@@ -80,6 +80,10 @@ class StatsApiTest {
         assertThat(medic3.at("/obdii/checkEngineLightIsOn").asBoolean()).isTrue();
         assertThat(medic3.at("/obdii/diagnosticTroubleCodes/0/confirmedDtcs/0/dtcShortCode").asString())
                 .isEqualTo("P0420");
+        // the API sheet shows "milStatus": 1 here; Samsara's published schema types the OBD-II one as a boolean
+        // (and the J1939 one as an integer), so a strict SDK would reject the integer
+        assertThat(medic3.at("/obdii/diagnosticTroubleCodes/0/milStatus").isBoolean()).isTrue();
+        assertThat(engine2.at("/j1939/diagnosticTroubleCodes/0/milStatus").isInt()).isTrue();
         assertThat(item(page, "Tanker 4").at("/faultCodes/oem/diagnosticTroubleCodes")).hasSize(1);
         assertThat(item(page, "Engine 1").at("/faultCodes/j1939/diagnosticTroubleCodes")).isEmpty();
         assertThat(item(page, "Engine 13").has("faultCodes")).isFalse();
@@ -150,13 +154,18 @@ class StatsApiTest {
 
     @Test
     void theFeedStartsWithTheLatestReadingsThenGivesOnlyNewerOnes() {
-        JsonNode first = http.get("/fleet/vehicles/stats/feed?types=obdOdometerMeters,engineStates,gps",
+        JsonNode first = http.get("/fleet/vehicles/stats/feed?types=obdOdometerMeters,engineStates,fuelPercents",
                 GLOBAL_READ_TOKEN).json();
         assertThat(first.at("/pagination/hasNextPage").asBoolean()).isFalse();
         JsonNode engine1 = item(first, "Engine 1");
         assertThat(engine1.get("obdOdometerMeters").isArray()).isTrue();
         assertThat(engine1.get("obdOdometerMeters")).hasSize(1);
-        assertThat(engine1.get("engineState")).hasSize(1);
+        // unlike the snapshot, the feed keys its lists by the names asked for: engineStates, not engineState.
+        // The API sheet only mentions the singular keys; Samsara's published schema (VehicleStatsListResponseData)
+        // and SDKs use the plural in the feed.
+        assertThat(engine1.get("engineStates")).hasSize(1);
+        assertThat(engine1.has("engineState")).isFalse();
+        assertThat(engine1.get("fuelPercents")).hasSize(1);
         String cursor = first.at("/pagination/endCursor").asString();
 
         JsonNode caughtUp = http.get("/fleet/vehicles/stats/feed?types=obdOdometerMeters,engineStates,gps&after="
