@@ -186,6 +186,10 @@ public final class SimulatedSamsara {
                     response = route(request, path, requestId);
                 } catch (BadRequest bad) {
                     response = error(400, bad.getMessage(), requestId);
+                } catch (RuntimeException bug) {
+                    // a defect in the simulator: answer as Samsara would, and leave the detail in the log
+                    log.warn("simulated Samsara: {} {} failed (requestId {})", request.method(), path, requestId, bug);
+                    response = error(500, "Internal error in the simulated Samsara.", requestId);
                 }
             }
             if (malformedLeft > 0 && response.contentType() != null && response.contentType().contains("json")) {
