@@ -1,0 +1,311 @@
+package com.rigsync.demo.simulator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Stats of one simulated vehicle as a pure function of time. Each day is cut into 48 half-hour slots, a fixed number
+ * of which the engine runs (some of those driving) at slots chosen from the vehicle's seed and the day, so odometer
+ * and engine seconds only grow, and the same instant always gives the same reading.
+ */
+final class VehicleTelemetry {
+
+    static final Instant ORIGIN = Instant.parse("2024-01-01T00:00:00Z");
+    private static final long SLOT_SECONDS = 1_800;
+    private static final int SLOTS_PER_DAY = 48;
+    private static final long DAY_SECONDS = 86_400;
+    private static final long READING_SECONDS = 60;
+    private static final long LOOK_BACK_SLOTS = 7 * SLOTS_PER_DAY;
+    private static final long FUEL_CYCLE_ENGINE_SECONDS = 6 * 3_600;
+    private static final long FAULT_REPORT_SECOND_OF_DAY = 7 * 3_600 + 15 * 60;
+    private static final byte OFF = 0;
+    private static final byte IDLE = 1;
+    private static final byte MOVING = 2;
+    private static final String[] STREETS = {"N Grand Ave", "E Clear Lake Ave", "S Dirksen Pkwy", "E Stanford Ave",
+            "S MacArthur Blvd", "W Wabash Ave", "W Jefferson St", "N Walnut St"};
+
+    private final VehicleProfile profile;
+    private final Map<Long, byte[]> plans = new HashMap<>();
+
+    VehicleTelemetry(VehicleProfile profile) {
+        this.profile = profile;
+    }
+
+    /** The latest reading of a stat at or before {@code now}: its value at the last time it changed. */
+    Map<String, Object> latest(StatType type, Instant now) {
+        return reading(type, lastChange(type, clamp(now).getEpochSecond()));
+    }
+
+    /** Readings of a stat taken in (since, until], oldest first. */
+    List<Map<String, Object>> readingsBetween(StatType type, Instant since, Instant until) {
+        long from = clamp(since).getEpochSecond();
+        long to = clamp(until).getEpochSecond();
+        List<Map<String, Object>> readings = new ArrayList<>();
+        if (to <= from) {
+            return readings;
+        }
+        if (type.change == StatType.Change.DAILY) {
+            long day = Math.floorDiv(from - ORIGIN.getEpochSecond(), DAY_SECONDS);
+            for (long t = dayStart(day) + FAULT_REPORT_SECOND_OF_DAY; t <= to; t += DAY_SECONDS) {
+                if (t > from) {
+                    readings.add(reading(type, t));
+                }
+            }
+            return readings;
+        }
+        for (long slot = slotOf(from); slot <= slotOf(to); slot++) {
+            long start = slotStart(slot);
+            if (type.change == StatType.Change.STATE) {
+                if (start > from && start <= to && state(slot) != state(slot - 1)) {
+                    readings.add(reading(type, start));
+                }
+            } else if (active(type, slot)) {
+                for (long t = start + READING_SECONDS; t <= start + SLOT_SECONDS; t += READING_SECONDS) {
+                    if (t > from && t <= to) {
+                        readings.add(reading(type, t));
+                    }
+                }
+            }
+        }
+        return readings;
+    }
+
+    private long lastChange(StatType type, long now) {
+        if (type.change == StatType.Change.DAILY) {
+            long day = Math.floorDiv(now - ORIGIN.getEpochSecond(), DAY_SECONDS);
+            long today = dayStart(day) + FAULT_REPORT_SECOND_OF_DAY;
+            return today <= now ? today : today - DAY_SECONDS;
+        }
+        long current = slotOf(now);
+        for (long slot = current; slot > current - LOOK_BACK_SLOTS; slot--) {
+            long start = slotStart(slot);
+            if (type.change == StatType.Change.STATE) {
+                if (state(slot) != state(slot - 1)) {
+                    return start;
+                }
+            } else if (active(type, slot)) {
+                if (slot < current) {
+                    return start + SLOT_SECONDS;
+                }
+                if (now >= start + READING_SECONDS) {
+                    return start + (now - start) / READING_SECONDS * READING_SECONDS;
+                }
+            }
+        }
+        // parked for a week or more: the reading is as old as the look-back
+        return slotStart(current - LOOK_BACK_SLOTS);
+    }
+
+    private Map<String, Object> reading(StatType type, long epochSecond) {
+        var reading = new LinkedHashMap<String, Object>();
+        reading.put("time", Instant.ofEpochSecond(epochSecond).toString());
+        switch (type) {
+            case OBD_ODOMETER_METERS -> reading.put("value", odometerMeters(epochSecond));
+            case GPS_ODOMETER_METERS -> reading.put("value", odometerMeters(epochSecond) * 997 / 1000);
+            case OBD_ENGINE_SECONDS -> reading.put("value", engineSeconds(epochSecond));
+            case SYNTHETIC_ENGINE_SECONDS -> reading.put("value", engineSeconds(epochSecond) * 98 / 100);
+            case ENGINE_STATES -> reading.put("value", switch (state(slotOf(epochSecond))) {
+                case MOVING -> "On";
+                case IDLE -> "Idle";
+                default -> "Off";
+            });
+            case FUEL_PERCENTS -> reading.put("value", fuelPercent(epochSecond));
+            case BATTERY_MILLI_VOLTS -> reading.put("value", batteryMilliVolts(epochSecond));
+            case GPS -> putLocation(reading, epochSecond);
+            case FAULT_CODES -> putFaultCodes(reading);
+        }
+        return reading;
+    }
+
+    long odometerMeters(long t) {
+        long s = t - ORIGIN.getEpochSecond();
+        long day = Math.floorDiv(s, DAY_SECONDS);
+        long within = s - day * DAY_SECONDS;
+        byte[] plan = plan(day);
+        int slot = (int) (within / SLOT_SECONDS);
+        long meters = profile.baseOdometerMeters() + day * profile.movingSlotsPerDay() * profile.metersPerMovingSlot();
+        for (int i = 0; i < slot; i++) {
+            if (plan[i] == MOVING) {
+                meters += profile.metersPerMovingSlot();
+            }
+        }
+        if (plan[slot] == MOVING) {
+            meters += profile.metersPerMovingSlot() * (within - slot * SLOT_SECONDS) / SLOT_SECONDS;
+        }
+        return meters;
+    }
+
+    long engineSeconds(long t) {
+        long s = t - ORIGIN.getEpochSecond();
+        long day = Math.floorDiv(s, DAY_SECONDS);
+        long within = s - day * DAY_SECONDS;
+        byte[] plan = plan(day);
+        int slot = (int) (within / SLOT_SECONDS);
+        long seconds = profile.baseEngineSeconds() + day * profile.onSlotsPerDay() * SLOT_SECONDS;
+        for (int i = 0; i < slot; i++) {
+            if (plan[i] != OFF) {
+                seconds += SLOT_SECONDS;
+            }
+        }
+        if (plan[slot] != OFF) {
+            seconds += within - slot * SLOT_SECONDS;
+        }
+        return seconds;
+    }
+
+    private long fuelPercent(long t) {
+        long burnt = Math.floorMod(engineSeconds(t) + profile.seed(), FUEL_CYCLE_ENGINE_SECONDS);
+        return 98 - burnt * 75 / FUEL_CYCLE_ENGINE_SECONDS;
+    }
+
+    private long batteryMilliVolts(long t) {
+        long jitter = Math.floorMod(profile.seed(), 180);
+        return state(slotOf(t)) == OFF ? 12_420 + jitter : 13_880 + jitter;
+    }
+
+    private void putLocation(Map<String, Object> reading, long t) {
+        long slot = slotOf(t);
+        double latitude = profile.homeLatitude();
+        double longitude = profile.homeLongitude();
+        double heading = 0;
+        double speedMph = 0;
+        String address = profile.homeAddress();
+        if (state(slot) == MOVING) {
+            double progress = (double) (t - slotStart(slot)) / SLOT_SECONDS;
+            double bearing = new SplittableRandom(profile.seed() ^ slot).nextDouble(360);
+            double radius = Math.min(profile.metersPerMovingSlot() / 2.5, 9_000);
+            double distance = radius * Math.sin(Math.PI * progress);
+            double radians = Math.toRadians(bearing);
+            latitude += distance * Math.cos(radians) / 111_320;
+            longitude += distance * Math.sin(radians) / (111_320 * Math.cos(Math.toRadians(latitude)));
+            heading = progress < 0.5 ? bearing : (bearing + 180) % 360;
+            speedMph = radius * Math.PI * Math.abs(Math.cos(Math.PI * progress)) / SLOT_SECONDS * 2.23694;
+            if (distance > 150) {
+                address = (100 + Math.round(distance / 10) * 2) + " " + STREETS[(int) (bearing / 45) % 8]
+                        + ", Springfield";
+            }
+        }
+        reading.put("latitude", round(latitude, 6));
+        reading.put("longitude", round(longitude, 6));
+        reading.put("headingDegrees", round(heading, 1));
+        reading.put("speedMilesPerHour", round(speedMph, 1));
+        reading.put("reverseGeo", Map.of("formattedLocation", address));
+        reading.put("isEcuSpeed", false);
+    }
+
+    private void putFaultCodes(Map<String, Object> reading) {
+        if (profile.heavyDuty()) {
+            reading.put("canBusType", "J1939");
+            var lights = new LinkedHashMap<String, Object>();
+            var codes = new ArrayList<Map<String, Object>>();
+            boolean coolant = profile.fault() == VehicleProfile.Fault.J1939_COOLANT;
+            boolean water = profile.fault() == VehicleProfile.Fault.J1939_AND_OEM;
+            lights.put("warningIsOn", water);
+            lights.put("emissionsIsOn", false);
+            lights.put("protectIsOn", coolant);
+            lights.put("stopIsOn", false);
+            if (coolant) {
+                codes.add(j1939Code(110, 0, 3, "Engine coolant temperature", "High - most severe"));
+            }
+            if (water) {
+                codes.add(j1939Code(97, 15, 1, "Water in fuel indicator", "High - least severe"));
+            }
+            reading.put("j1939", Map.of("checkEngineLights", lights, "diagnosticTroubleCodes", codes));
+            if (water) {
+                var oemCode = new LinkedHashMap<String, Object>();
+                oemCode.put("codeIdentifier", "AER-0412");
+                oemCode.put("codeDescription", "Aerial device interlock not engaged");
+                oemCode.put("codeSeverity", "warning");
+                oemCode.put("codeSource", "body controller");
+                reading.put("oem", Map.of("diagnosticTroubleCodes", List.of(oemCode)));
+            }
+        } else {
+            reading.put("canBusType", "OBDII");
+            boolean catalyst = profile.fault() == VehicleProfile.Fault.OBDII_CATALYST;
+            var codes = new ArrayList<Map<String, Object>>();
+            if (catalyst) {
+                var dtc = new LinkedHashMap<String, Object>();
+                dtc.put("dtcId", 1056);
+                dtc.put("dtcShortCode", "P0420");
+                dtc.put("dtcDescription", "Catalyst efficiency below threshold");
+                var code = new LinkedHashMap<String, Object>();
+                code.put("txId", 0);
+                // a boolean here (an integer for J1939), as Samsara's published schema and SDKs have it
+                code.put("milStatus", true);
+                code.put("confirmedDtcs", List.of(dtc));
+                code.put("pendingDtcs", List.of());
+                code.put("permanentDtcs", List.of());
+                codes.add(code);
+            }
+            reading.put("obdii", Map.of("checkEngineLightIsOn", catalyst, "diagnosticTroubleCodes", codes));
+        }
+    }
+
+    private static Map<String, Object> j1939Code(int spn, int fmi, int occurrences, String spnText, String fmiText) {
+        var code = new LinkedHashMap<String, Object>();
+        code.put("txId", 0);
+        code.put("spnId", spn);
+        code.put("fmiId", fmi);
+        code.put("occurrenceCount", occurrences);
+        code.put("spnDescription", spnText);
+        code.put("fmiDescription", fmiText);
+        code.put("milStatus", 0);
+        return code;
+    }
+
+    private boolean active(StatType type, long slot) {
+        byte state = state(slot);
+        return type.change == StatType.Change.MOVING ? state == MOVING : state != OFF;
+    }
+
+    private byte state(long slot) {
+        long day = Math.floorDiv(slot, SLOTS_PER_DAY);
+        return plan(day)[(int) Math.floorMod(slot, SLOTS_PER_DAY)];
+    }
+
+    /** Which slots of a day the engine runs (some driving); the same counts every day, so totals grow evenly. */
+    private byte[] plan(long day) {
+        return plans.computeIfAbsent(day, d -> {
+            byte[] plan = new byte[SLOTS_PER_DAY];
+            var random = new SplittableRandom(profile.seed() ^ (d * 0x9E37_79B9_7F4A_7C15L));
+            int[] order = new int[SLOTS_PER_DAY];
+            for (int i = 0; i < SLOTS_PER_DAY; i++) {
+                order[i] = i;
+            }
+            for (int i = 0; i < profile.onSlotsPerDay(); i++) {
+                int j = i + random.nextInt(SLOTS_PER_DAY - i);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+                plan[order[i]] = i < profile.movingSlotsPerDay() ? MOVING : IDLE;
+            }
+            return plan;
+        });
+    }
+
+    private static long slotOf(long epochSecond) {
+        return Math.floorDiv(epochSecond - ORIGIN.getEpochSecond(), SLOT_SECONDS);
+    }
+
+    private static long slotStart(long slot) {
+        return ORIGIN.getEpochSecond() + slot * SLOT_SECONDS;
+    }
+
+    private static long dayStart(long day) {
+        return ORIGIN.getEpochSecond() + day * DAY_SECONDS;
+    }
+
+    private static Instant clamp(Instant instant) {
+        return instant.isBefore(ORIGIN) ? ORIGIN : instant;
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}
