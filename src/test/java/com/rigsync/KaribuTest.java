@@ -14,12 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 
@@ -27,8 +25,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
  * Base of every UI test: one Spring context (demo data on the real, embedded MariaDB) shared by all UI test classes,
  * routes discovered once, a fresh mocked Vaadin UI per test.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@SpringAppTest
 public abstract class KaribuTest {
 
     private static Routes routes;

@@ -1,5 +1,6 @@
 package com.rigsync.security;
 
+import com.rigsync.SpringAppTest;
 import com.rigsync.audit.AuditEntry;
 import com.rigsync.audit.AuditService;
 import com.rigsync.department.DepartmentService;
@@ -7,21 +8,18 @@ import com.rigsync.people.PeopleService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The services themselves keep departments apart and refuse roles, whatever a screen would have shown. */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@SpringAppTest
 class TenancyTest {
 
     @Autowired
