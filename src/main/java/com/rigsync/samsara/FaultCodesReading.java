@@ -11,7 +11,7 @@ public record FaultCodesReading(Instant time, String canBusType, Obdii obdii, J1
     /** True when any source reports a lit check-engine (or J1939 warning/protect/stop) light, or an active MIL. */
     public boolean anyWarningLightOn() {
         boolean obd = obdii != null && (Boolean.TRUE.equals(obdii.checkEngineLightIsOn())
-                || obdii.diagnosticTroubleCodes().stream().anyMatch(c -> c.milStatus() != null && c.milStatus() != 0));
+                || obdii.diagnosticTroubleCodes().stream().anyMatch(c -> Boolean.TRUE.equals(c.milStatus())));
         boolean j = j1939 != null && ((j1939.checkEngineLights() != null && j1939.checkEngineLights().anyOn())
                 || j1939.diagnosticTroubleCodes().stream().anyMatch(c -> c.milStatus() != null && c.milStatus() != 0));
         return obd || j;
@@ -20,7 +20,11 @@ public record FaultCodesReading(Instant time, String canBusType, Obdii obdii, J1
     public record Obdii(Boolean checkEngineLightIsOn, List<ObdiiTroubleCodes> diagnosticTroubleCodes) {
     }
 
-    public record ObdiiTroubleCodes(Long txId, Integer milStatus, List<Dtc> confirmedDtcs, List<Dtc> pendingDtcs,
+    /**
+     * OBD-II codes of one transmitter. {@code milStatus} is a boolean in Samsara's schema (J1939's is a number);
+     * a number is read as lit when it is not 0.
+     */
+    public record ObdiiTroubleCodes(Long txId, Boolean milStatus, List<Dtc> confirmedDtcs, List<Dtc> pendingDtcs,
             List<Dtc> permanentDtcs) {
     }
 
@@ -39,6 +43,7 @@ public record FaultCodesReading(Instant time, String canBusType, Obdii obdii, J1
         }
     }
 
+    /** {@code milStatus} is a number in Samsara's schema (0 = off); a boolean is read as 1 or 0. */
     public record J1939TroubleCode(Long txId, Long spnId, Long fmiId, Long occurrenceCount, String spnDescription,
             String fmiDescription, Integer milStatus) {
     }
@@ -63,7 +68,7 @@ public record FaultCodesReading(Instant time, String canBusType, Obdii obdii, J1
     }
 
     private static ObdiiTroubleCodes obdiiCodes(JsonNode n) {
-        return new ObdiiTroubleCodes(Json.longValue(n, "txId"), Json.intValue(n, "milStatus"),
+        return new ObdiiTroubleCodes(Json.longValue(n, "txId"), Json.flag(n, "milStatus"),
                 Json.list(n, "confirmedDtcs", FaultCodesReading::dtc), Json.list(n, "pendingDtcs", FaultCodesReading::dtc),
                 Json.list(n, "permanentDtcs", FaultCodesReading::dtc));
     }
@@ -80,7 +85,7 @@ public record FaultCodesReading(Instant time, String canBusType, Obdii obdii, J1
     private static J1939TroubleCode j1939Code(JsonNode n) {
         return new J1939TroubleCode(Json.longValue(n, "txId"), Json.longValue(n, "spnId"), Json.longValue(n, "fmiId"),
                 Json.longValue(n, "occurrenceCount"), Json.text(n, "spnDescription"), Json.text(n, "fmiDescription"),
-                Json.intValue(n, "milStatus"));
+                Json.number(n, "milStatus"));
     }
 
     private static OemTroubleCode oemCode(JsonNode n) {

@@ -89,6 +89,31 @@ final class Json {
         return null;
     }
 
+    /** A boolean that some answers send as a number (0 false, anything else true) or as text. */
+    static Boolean flag(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        if (v != null && v.isNumber()) {
+            return v.doubleValue() != 0;
+        }
+        if (v != null && v.isString() && !v.stringValue().isBlank()) {
+            try {
+                return Double.parseDouble(v.stringValue().trim()) != 0;
+            } catch (NumberFormatException e) {
+                // not a number: maybe "true" or "false"
+            }
+        }
+        return bool(node, field);
+    }
+
+    /** An integer that some answers send as a boolean (false 0, true 1). */
+    static Integer number(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        if (v != null && v.isBoolean()) {
+            return v.booleanValue() ? 1 : 0;
+        }
+        return intValue(node, field);
+    }
+
     static Instant instant(JsonNode node, String field) {
         String s = text(node, field);
         if (s == null) {

@@ -14,19 +14,30 @@ final class StatParser {
     private StatParser() {
     }
 
-    /** The node Samsara answered for a type: under its answered key, or (tolerantly) the asked one. */
-    static JsonNode nodeFor(JsonNode vehicle, StatType type) {
-        JsonNode n = vehicle.get(type.responseKey);
-        if ((n == null || n.isNull()) && !type.queryName.equals(type.responseKey)) {
-            n = vehicle.get(type.queryName);
+    /**
+     * The node Samsara answered for a type. The snapshot answers engine states and fuel percents under singular keys
+     * ({@code engineState}, {@code fuelPercent}), the feed under the plural type names ({@code engineStates},
+     * {@code fuelPercents}); each form is read first where Samsara uses it, and the other is accepted as well.
+     */
+    static JsonNode nodeFor(JsonNode vehicle, StatType type, boolean feed) {
+        String preferred = feed ? type.queryName : type.responseKey;
+        String other = feed ? type.responseKey : type.queryName;
+        JsonNode n = present(vehicle.get(preferred));
+        if (n == null && !other.equals(preferred)) {
+            n = present(vehicle.get(other));
         }
-        return n == null || n.isNull() ? null : n;
+        return n;
+    }
+
+    /** Null for a missing, null or empty value, so the other key form gets its chance. */
+    private static JsonNode present(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() || (n.isContainer() && n.isEmpty()) ? null : n;
     }
 
     /** Snapshot: one object per type (the latest element if Samsara sent a list). */
     static void readLatest(JsonNode vehicle, Set<StatType> types, Map<StatType, Object> into) {
         for (StatType type : types) {
-            JsonNode n = nodeFor(vehicle, type);
+            JsonNode n = nodeFor(vehicle, type, false);
             if (n == null) {
                 continue;
             }
@@ -50,7 +61,7 @@ final class StatParser {
     /** Feed: a list of readings per type (a single object is read as a list of one). */
     static void readAll(JsonNode vehicle, Set<StatType> types, Map<StatType, List<Object>> into) {
         for (StatType type : types) {
-            JsonNode n = nodeFor(vehicle, type);
+            JsonNode n = nodeFor(vehicle, type, true);
             if (n == null) {
                 continue;
             }
