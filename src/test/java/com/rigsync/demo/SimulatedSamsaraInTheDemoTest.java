@@ -1,5 +1,6 @@
 package com.rigsync.demo;
 
+import com.rigsync.SpringAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,16 +27,13 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The demo app serves the simulated Samsara at /simulated-samsara on its own port, behind its own stateless security
  * chain, while the rest of the app keeps CSRF protection and the login. Same context as LoginBrowserTest.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@SpringAppTest
 class SimulatedSamsaraInTheDemoTest {
 
     private static final OkHttpClient HTTP = new OkHttpClient.Builder().followRedirects(false).build();

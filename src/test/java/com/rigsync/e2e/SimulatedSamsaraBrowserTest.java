@@ -1,5 +1,6 @@
 package com.rigsync.e2e;
 
+import com.rigsync.SpringAppTest;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -12,15 +13,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo's fault switches page, registered at start-up by the demo configuration, in a real browser. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@SpringAppTest
 class SimulatedSamsaraBrowserTest {
 
     @LocalServerPort
