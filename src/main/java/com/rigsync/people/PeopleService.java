@@ -127,9 +127,6 @@ public class PeopleService {
         if (account.getRole() == role) {
             return person(account);
         }
-        if (account.getId() == currentUser.require().userId()) {
-            throw new IllegalArgumentException("You cannot change your own role. Ask another administrator.");
-        }
         Role before = account.getRole();
         requireAnotherEnabledKeyAccount(reach, account);
         account.setRole(role);
@@ -148,9 +145,6 @@ public class PeopleService {
         UserAccount account = managed(reach, userId, expectedVersion);
         if (account.isEnabled() == enabled) {
             return person(account);
-        }
-        if (!enabled && account.getId() == currentUser.require().userId()) {
-            throw new IllegalArgumentException("You cannot disable your own account. Ask another administrator.");
         }
         if (!enabled) {
             requireAnotherEnabledKeyAccount(reach, account);

@@ -80,9 +80,9 @@ class SignInThrottle {
         }
     }
 
-    /** Counts a failed attempt; the one that reaches the limit pauses sign-in and is audited. */
+    /** Counts a failed attempt; returns whether this one paused sign-in (then {@link #auditPause} records it). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void failed(String username, String address) {
+    public boolean failed(String username, String address) {
         String key = key(username);
         String from = address(address);
         Instant now = clock.instant();
@@ -96,7 +96,7 @@ class SignInThrottle {
         int failures = row.failures();
         if (row.lockedUntil() != null) {
             if (row.lockedUntil().isAfter(now)) {
-                return;
+                return false;
             }
             failures = 0;
         }
@@ -104,15 +104,24 @@ class SignInThrottle {
         Instant lockedUntil = failures >= FAILURES_BEFORE_PAUSE ? now.plus(PAUSE) : null;
         jdbc.update("update sign_in_throttle set failures = ?, last_failure_at = ?, locked_until = ? "
                 + "where username = ? and client_address = ?", failures, utc(now), utc(lockedUntil), key, from);
-        if (lockedUntil != null) {
-            log.warn("Sign-in for username '{}' from {} paused for {} minutes after {} failures", key, from,
-                    PAUSE.toMinutes(), failures);
-            audit.record(departmentOf(key), AuditAction.SIGN_IN_LOCKED, key, failures + " failed sign-ins from "
-                    + from + "; signing in from there is paused for " + PAUSE.toMinutes() + " minutes");
-        }
         // forget old, unlocked records so guessing random usernames does not grow the table for ever
         jdbc.update("delete from sign_in_throttle where last_failure_at < ? and (locked_until is null "
                 + "or locked_until < ?)", utc(now.minus(Duration.ofDays(1))), utc(now));
+        return lockedUntil != null;
+    }
+
+    /**
+     * Records a pause in the audit log of the username's department (none for unknown usernames). Runs outside the
+     * throttle's transaction: looking up an unknown username fails, and must not undo the count.
+     */
+    public void auditPause(String username, String address) {
+        String key = key(username);
+        String from = address(address);
+        log.warn("Sign-in for username '{}' from {} paused for {} minutes after {} failures", key, from,
+                PAUSE.toMinutes(), FAILURES_BEFORE_PAUSE);
+        audit.record(departmentOf(key), AuditAction.SIGN_IN_LOCKED, key, FAILURES_BEFORE_PAUSE
+                + " failed sign-ins from " + from + "; signing in from there is paused for " + PAUSE.toMinutes()
+                + " minutes");
     }
 
     /** A successful sign-in clears the failures for this username and address. */

@@ -30,7 +30,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             result = passwordCheck.authenticate(authentication);
         } catch (AuthenticationException e) {
-            throttle.failed(username, address);
+            if (throttle.failed(username, address)) {
+                throttle.auditPause(username, address);
+            }
             throw e;
         }
         if (result != null) {

@@ -40,7 +40,7 @@ public class ChangePasswordView extends VerticalLayout implements BeforeEnterObs
         FormLayout form = new FormLayout(current, chosen, repeated);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         form.setMaxWidth("28em");
-        Button save = new Button("Change password", e -> save());
+        Button save = new Button("Save new password", e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new H2("Change password"), why, form, error, save);
     }

@@ -108,9 +108,9 @@ public class UsersView extends VerticalLayout {
                         + "one-time password to give them; they choose their own at their next sign-in.",
                 "Yes, reset", () -> resetPassword(person)));
         boolean self = person.id() == currentUser.require().userId();
-        role.setEnabled(!self && people.assignableRoles().size() > 1);
-        enable.setEnabled(!self);
+        // your own password is changed under Change password, with your current one
         reset.setEnabled(!self);
+        role.setEnabled(people.assignableRoles().size() > 1);
         for (Button button : List.of(role, enable, reset)) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         }
