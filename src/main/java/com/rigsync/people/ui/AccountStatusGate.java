@@ -40,7 +40,7 @@ class AccountStatusGate implements VaadinServiceInitListener {
             authenticationContext.logout();
         } else if (status == AccountStatus.MUST_CHANGE_PASSWORD
                 && event.getNavigationTarget() != ChangePasswordView.class) {
-            event.rerouteTo(ChangePasswordView.class);
+            event.forwardTo(ChangePasswordView.class);
         }
     }
 }
