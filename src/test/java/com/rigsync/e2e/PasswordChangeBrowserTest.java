@@ -12,7 +12,18 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import com.rigsync.people.AccountSeeding;
+import com.rigsync.people.PeopleService;
+import com.rigsync.people.Person;
+import com.rigsync.security.Role;
+import com.rigsync.security.SignedInSessions;
+import com.rigsync.security.SignedInUser;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -31,6 +42,17 @@ class PasswordChangeBrowserTest {
     @LocalServerPort
     private int port;
 
+    @Autowired
+    private AccountSeeding seeding;
+    @Autowired
+    private PeopleService people;
+    @Autowired
+    private SignedInSessions sessions;
+    @Autowired
+    private UserDetailsService users;
+    @Autowired
+    private JdbcTemplate jdbc;
+
     private ChromeDriver driver;
     private WebDriverWait wait;
 
@@ -42,9 +64,37 @@ class PasswordChangeBrowserTest {
 
     @AfterEach
     void closeBrowser() {
+        SecurityContextHolder.clearContext();
         if (driver != null) {
             driver.quit();
         }
+    }
+
+    @Test
+    void disablingSomeoneEndsTheSessionTheyHaveOpenAtTheirNextClick() {
+        long springfield = jdbc.queryForObject("select id from department where name = 'Springfield Fire Rescue'",
+                Long.class);
+        seeding.ensureAccount("e2e-leaver", "Lou Leaver", Role.MEMBER, springfield, CHOSEN, false);
+        driver.get(url("/"));
+        signIn("e2e-leaver", CHOSEN);
+        wait.until(d -> d.getPageSource().contains("Signed in as Lou Leaver"));
+        long id = jdbc.queryForObject("select id from app_user where username = 'e2e-leaver'", Long.class);
+        assertThat(sessions.openSessionsOf(id)).isEqualTo(1);
+
+        SignedInUser admin = (SignedInUser) users.loadUserByUsername("admin");
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        Person leaver = people.people().stream().filter(p -> p.username().equals("e2e-leaver")).findFirst()
+                .orElseThrow();
+        people.setEnabled(leaver.id(), false, leaver.version());
+        assertThat(sessions.openSessionsOf(id)).as("the session is marked expired").isZero();
+
+        click(button("Change password"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));
+        driver.get(url("/"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(driver.getPageSource()).doesNotContain("Lou Leaver");
     }
 
     @Test
