@@ -47,7 +47,9 @@ class PasswordPolicy {
             throw new IllegalArgumentException("Choose a password of at most " + MAX_BYTES + " characters.");
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        if (username != null && lower.contains(username.toLowerCase(Locale.ROOT))) {
+        String name = username == null ? "" : username.toLowerCase(Locale.ROOT);
+        // a short username such as "al" may well appear inside a good password; only refuse it whole
+        if (!name.isEmpty() && (name.length() >= 4 ? lower.contains(name) : lower.equals(name))) {
             throw new IllegalArgumentException("Choose a password that does not contain your username.");
         }
         if (COMMON.contains(lower) || isOneRepeatedCharacter(lower)) {
