@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import com.rigsync.TestSecurity;
 import com.rigsync.people.AccountSeeding;
 import com.rigsync.people.PeopleService;
 import com.rigsync.people.Person;
@@ -20,6 +21,7 @@ import com.rigsync.security.SignedInSessions;
 import com.rigsync.security.SignedInUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,6 +54,8 @@ class PasswordChangeBrowserTest {
     private UserDetailsService users;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private ApplicationContext context;
 
     private ChromeDriver driver;
     private WebDriverWait wait;
@@ -82,6 +86,7 @@ class PasswordChangeBrowserTest {
         assertThat(sessions.openSessionsOf(id)).isEqualTo(1);
 
         SignedInUser admin = (SignedInUser) users.loadUserByUsername("admin");
+        TestSecurity.useStrategyOf(context);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
         Person leaver = people.people().stream().filter(p -> p.username().equals("e2e-leaver")).findFirst()

@@ -2,13 +2,16 @@ package com.rigsync.people;
 
 import java.util.List;
 
+import com.rigsync.TestSecurity;
 import com.rigsync.audit.AuditAction;
 import com.rigsync.security.Role;
 import com.rigsync.security.SignedInUser;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,6 +45,13 @@ class PeopleServiceTest {
     private JdbcTemplate jdbc;
     @Autowired
     private AuthenticationConfiguration authenticationConfiguration;
+    @Autowired
+    private ApplicationContext context;
+
+    @BeforeEach
+    void useThisContextsSecurity() {
+        TestSecurity.useStrategyOf(context);
+    }
 
     @AfterEach
     void signOut() {

@@ -1,11 +1,13 @@
 package com.rigsync.security;
 
+import com.rigsync.TestSecurity;
 import com.rigsync.audit.AuditAction;
 import com.rigsync.people.AccountSeeding;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -35,11 +37,14 @@ class SignInThrottleTest {
     private AccountSeeding seeding;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private ApplicationContext context;
 
     private AuthenticationManager manager;
 
     @BeforeEach
     void setUp() throws Exception {
+        TestSecurity.useStrategyOf(context);
         manager = authenticationConfiguration.getAuthenticationManager();
     }
 

@@ -4,10 +4,13 @@ import com.rigsync.audit.AuditEntry;
 import com.rigsync.audit.AuditService;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.people.PeopleService;
+import com.rigsync.TestSecurity;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -34,6 +37,13 @@ class TenancyTest {
     private UserDetailsService users;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private ApplicationContext context;
+
+    @BeforeEach
+    void useThisContextsSecurity() {
+        TestSecurity.useStrategyOf(context);
+    }
 
     @AfterEach
     void signOut() {
