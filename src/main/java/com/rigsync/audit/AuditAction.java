@@ -4,7 +4,15 @@ package com.rigsync.audit;
 public enum AuditAction {
     DEPARTMENT_CREATED("Department created"),
     ENTITLEMENT_ON("Samsara integration included in plan"),
-    ENTITLEMENT_OFF("Samsara integration removed from plan");
+    ENTITLEMENT_OFF("Samsara integration removed from plan"),
+    USER_ADDED("User added"),
+    USER_ROLE_CHANGED("User role changed"),
+    USER_DISABLED("User disabled"),
+    USER_ENABLED("User re-enabled"),
+    PASSWORD_RESET("Password reset"),
+    PASSWORD_CHANGED("Password changed"),
+    SIGN_IN_LOCKED("Sign-in paused after failed attempts"),
+    PREFERENCES_CHANGED("Department preferences changed");
 
     private final String label;
 

@@ -2,9 +2,12 @@ package com.rigsync.department;
 
 import java.time.Instant;
 
+import com.rigsync.base.DistanceUnit;
 import com.rigsync.base.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 @Entity
@@ -19,6 +22,14 @@ class Department extends VersionedEntity {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "distance_unit", nullable = false, length = 12)
+    private DistanceUnit distanceUnit = DistanceUnit.MILES;
+
+    /** A java.time ZoneId such as America/Chicago. */
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone = "UTC";
 
     protected Department() {
     }
@@ -42,5 +53,21 @@ class Department extends VersionedEntity {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    DistanceUnit getDistanceUnit() {
+        return distanceUnit;
+    }
+
+    void setDistanceUnit(DistanceUnit distanceUnit) {
+        this.distanceUnit = distanceUnit;
+    }
+
+    String getTimeZone() {
+        return timeZone;
+    }
+
+    void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 }

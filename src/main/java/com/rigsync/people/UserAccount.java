@@ -88,6 +88,17 @@ class UserAccount extends VersionedEntity {
         return createdAt;
     }
 
+    void setRole(Role role) {
+        if (role.belongsToDepartment() != this.role.belongsToDepartment()) {
+            throw new IllegalArgumentException("Client Success staff belong to no department; everyone else to one");
+        }
+        this.role = role;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     void changePassword(String newHash, boolean mustChange) {
         this.passwordHash = newHash;
         this.mustChangePassword = mustChange;

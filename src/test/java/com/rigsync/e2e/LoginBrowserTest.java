@@ -49,7 +49,7 @@ class LoginBrowserTest {
         wait.until(d -> d.getPageSource().contains("Shelbyville Fire Department"));
         assertThat(driver.getPageSource()).contains("Springfield Fire Rescue").contains("Create department");
         assertThat(driver.findElements(By.tagName("vaadin-side-nav-item")))
-                .extracting(WebElement::getText).containsExactly("Departments");
+                .extracting(WebElement::getText).containsExactly("Departments", "Users");
     }
 
     @Test

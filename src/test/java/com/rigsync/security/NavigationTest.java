@@ -24,17 +24,17 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
-    void clientSuccessSeesOnlyDepartments() {
+    void clientSuccessSeesDepartmentsAndUsers() {
         signIn("success");
         _assertOne(DepartmentsView.class);
-        assertThat(navigationLabels()).containsExactly("Departments");
+        assertThat(navigationLabels()).containsExactly("Departments", "Users");
     }
 
     @Test
-    void administratorSeesOverviewAndAuditLog() {
+    void administratorSeesOverviewUsersPreferencesAndAuditLog() {
         signIn("admin");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Overview", "Audit log");
+        assertThat(navigationLabels()).containsExactly("Overview", "Users", "Preferences", "Audit log");
     }
 
     @ParameterizedTest

@@ -1,11 +1,10 @@
 package com.rigsync.audit.ui;
 
-import java.time.ZoneId;
-
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditEntry;
 import com.rigsync.audit.AuditService;
-import com.rigsync.base.ui.DisplayFormats;
+import com.rigsync.department.DisplayPreferences;
+import com.rigsync.department.PreferencesService;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -24,12 +23,15 @@ import jakarta.annotation.security.RolesAllowed;
 public class AuditLogView extends VerticalLayout {
 
     private final transient AuditService audit;
+    private final transient PreferencesService preferences;
+    private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private final Grid<AuditEntry> grid = new Grid<>();
     private final ComboBox<AuditAction> action = new ComboBox<>("Action");
     private final ComboBox<String> user = new ComboBox<>("User");
 
-    AuditLogView(AuditService audit) {
+    AuditLogView(AuditService audit, PreferencesService preferences) {
         this.audit = audit;
+        this.preferences = preferences;
         addClassName("view");
         setSizeFull();
 
@@ -40,7 +42,7 @@ public class AuditLogView extends VerticalLayout {
         user.setClearButtonVisible(true);
         user.addValueChangeListener(e -> refresh());
 
-        grid.addColumn(e -> DisplayFormats.dateTime(e.at(), ZoneId.systemDefault())).setHeader("When")
+        grid.addColumn(e -> display.dateTime(e.at())).setHeader("When")
                 .setAutoWidth(true);
         grid.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
         grid.addColumn(e -> e.action().label()).setHeader("What").setAutoWidth(true);
@@ -53,6 +55,7 @@ public class AuditLogView extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        display = preferences.display();
         user.setItems(audit.departmentActors());
         refresh();
     }

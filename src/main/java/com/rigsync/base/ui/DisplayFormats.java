@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
+import com.rigsync.base.DistanceUnit;
+
 /** How dates and times read on screen. */
 public final class DisplayFormats {
 
@@ -23,5 +25,13 @@ public final class DisplayFormats {
 
     public static String date(Instant instant, ZoneId zone) {
         return instant == null ? "" : DATE.format(instant.atZone(zone));
+    }
+
+    /** A distance in whole units with thousands separators: 19,867,545 m reads "12,345 mi" or "19,868 km". */
+    public static String distance(Double metres, DistanceUnit unit) {
+        if (metres == null) {
+            return "";
+        }
+        return String.format(Locale.US, "%,d %s", Math.round(unit.fromMetres(metres)), unit.symbol());
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import com.rigsync.audit.ui.AuditLogView;
 import com.rigsync.department.ui.DepartmentsView;
 import com.rigsync.department.ui.OverviewView;
+import com.rigsync.department.ui.PreferencesView;
+import com.rigsync.people.ui.ChangePasswordView;
+import com.rigsync.people.ui.UsersView;
 import com.rigsync.security.CurrentUser;
 import com.rigsync.security.SignedInUser;
 import com.vaadin.flow.component.Component;
@@ -36,6 +39,8 @@ public class MainLayout extends AppLayout {
     private static final List<NavEntry> NAVIGATION = List.of(
             new NavEntry("Overview", VaadinIcon.HOME, OverviewView.class),
             new NavEntry("Departments", VaadinIcon.BUILDING, DepartmentsView.class),
+            new NavEntry("Users", VaadinIcon.USERS, UsersView.class),
+            new NavEntry("Preferences", VaadinIcon.COG, PreferencesView.class),
             new NavEntry("Audit log", VaadinIcon.LIST, AuditLogView.class));
 
     private final transient AuthenticationContext authenticationContext;
@@ -72,7 +77,10 @@ public class MainLayout extends AppLayout {
         });
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authenticationContext.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        footer.add(signOut);
+        Button changePassword = new Button("Change password", VaadinIcon.KEY.create(),
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ChangePasswordView.class)));
+        changePassword.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        footer.add(changePassword, signOut);
         return footer;
     }
 

@@ -1,12 +1,11 @@
 package com.rigsync.department.ui;
 
-import java.time.ZoneId;
-
 import com.rigsync.base.ui.Confirmation;
-import com.rigsync.base.ui.DisplayFormats;
 import com.rigsync.base.ui.Notifications;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.department.DepartmentSummary;
+import com.rigsync.department.DisplayPreferences;
+import com.rigsync.department.PreferencesService;
 import com.rigsync.department.NewDepartment;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
@@ -34,10 +33,13 @@ import org.springframework.dao.OptimisticLockingFailureException;
 public class DepartmentsView extends VerticalLayout {
 
     private final transient DepartmentService departments;
+    private final transient PreferencesService preferences;
     private final Grid<DepartmentSummary> grid = new Grid<>();
+    private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
 
-    DepartmentsView(DepartmentService departments) {
+    DepartmentsView(DepartmentService departments, PreferencesService preferences) {
         this.departments = departments;
+        this.preferences = preferences;
         addClassName("view");
         setSizeFull();
 
@@ -50,7 +52,7 @@ public class DepartmentsView extends VerticalLayout {
         grid.addColumn(d -> d.samsaraEntitled() ? "Included" : "Not included")
                 .setHeader("Samsara integration").setSortable(true);
         grid.addColumn(DepartmentSummary::userCount).setHeader("Users").setSortable(true);
-        grid.addColumn(d -> DisplayFormats.date(d.createdAt(), ZoneId.systemDefault())).setHeader("Created");
+        grid.addColumn(d -> display.date(d.createdAt())).setHeader("Created");
         grid.addComponentColumn(this::entitlementButton).setHeader("Plan").setKey("plan").setAutoWidth(true);
         grid.setSizeFull();
 
@@ -59,6 +61,7 @@ public class DepartmentsView extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        display = preferences.display();
         refresh();
     }
 

@@ -1,0 +1,89 @@
+package com.rigsync.department;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.rigsync.audit.AuditAction;
+import com.rigsync.audit.AuditService;
+import com.rigsync.base.DistanceUnit;
+import com.rigsync.security.CurrentUser;
+import com.rigsync.security.SignedInUser;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A department's units and time zone, which every screen of its people follows. */
+@Service
+public class PreferencesService {
+
+    private final DepartmentRepository departments;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+
+    PreferencesService(DepartmentRepository departments, AuditService audit, CurrentUser currentUser) {
+        this.departments = departments;
+        this.audit = audit;
+        this.currentUser = currentUser;
+    }
+
+    /** How the signed-in person's screens show times and distances. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public DisplayPreferences display() {
+        SignedInUser user = currentUser.require();
+        if (user.departmentId() == null) {
+            return DisplayPreferences.CLIENT_SUCCESS;
+        }
+        Department department = departments.findById(user.departmentId()).orElseThrow();
+        return new DisplayPreferences(zoneOf(department), department.getDistanceUnit());
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public DepartmentPreferences preferences() {
+        Department department = departments.findById(currentUser.departmentId()).orElseThrow();
+        return new DepartmentPreferences(department.getDistanceUnit(), zoneOf(department), department.getVersion());
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public DepartmentPreferences savePreferences(DistanceUnit units, ZoneId zone, long expectedVersion) {
+        if (units == null) {
+            throw new IllegalArgumentException("Choose miles or kilometres.");
+        }
+        if (zone == null) {
+            throw new IllegalArgumentException("Choose your department's time zone, such as America/Chicago.");
+        }
+        Department department = departments.findById(currentUser.departmentId()).orElseThrow();
+        if (department.getVersion() != expectedVersion) {
+            throw new ObjectOptimisticLockingFailureException(Department.class, department.getId());
+        }
+        List<String> changes = new ArrayList<>();
+        if (department.getDistanceUnit() != units) {
+            changes.add("units " + department.getDistanceUnit().label() + " → " + units.label());
+            department.setDistanceUnit(units);
+        }
+        if (!zoneOf(department).equals(zone)) {
+            changes.add("time zone " + department.getTimeZone() + " → " + zone.getId());
+            department.setTimeZone(zone.getId());
+        }
+        if (!changes.isEmpty()) {
+            department = departments.saveAndFlush(department);
+            audit.record(department.getId(), AuditAction.PREFERENCES_CHANGED, department.getName(),
+                    String.join("; ", changes));
+        }
+        return new DepartmentPreferences(department.getDistanceUnit(), zoneOf(department), department.getVersion());
+    }
+
+    private static ZoneId zoneOf(Department department) {
+        try {
+            return ZoneId.of(department.getTimeZone());
+        } catch (DateTimeException e) {
+            // a zone id this JVM no longer knows: show UTC rather than fail every screen
+            return ZoneId.of("UTC");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package com.rigsync.e2e;
+
+import com.rigsync.SpringAppTest;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import com.rigsync.people.AccountSeeding;
+import com.rigsync.people.PeopleService;
+import com.rigsync.people.Person;
+import com.rigsync.security.Role;
+import com.rigsync.security.SignedInSessions;
+import com.rigsync.security.SignedInUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In a real browser: an administrator adds a person, who signs in with the one-time password, is held on Change
+ * password until they choose their own, and then signs in with it. And repeated wrong passwords are slowed down.
+ */
+@SpringAppTest
+class PasswordChangeBrowserTest {
+
+    private static final String CHOSEN = "ladder four backs up engine two";
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private AccountSeeding seeding;
+    @Autowired
+    private PeopleService people;
+    @Autowired
+    private SignedInSessions sessions;
+    @Autowired
+    private UserDetailsService users;
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        SecurityContextHolder.clearContext();
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void disablingSomeoneEndsTheSessionTheyHaveOpenAtTheirNextClick() {
+        long springfield = jdbc.queryForObject("select id from department where name = 'Springfield Fire Rescue'",
+                Long.class);
+        seeding.ensureAccount("e2e-leaver", "Lou Leaver", Role.MEMBER, springfield, CHOSEN, false);
+        driver.get(url("/"));
+        signIn("e2e-leaver", CHOSEN);
+        wait.until(d -> d.getPageSource().contains("Signed in as Lou Leaver"));
+        long id = jdbc.queryForObject("select id from app_user where username = 'e2e-leaver'", Long.class);
+        assertThat(sessions.openSessionsOf(id)).isEqualTo(1);
+
+        SignedInUser admin = (SignedInUser) users.loadUserByUsername("admin");
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        Person leaver = people.people().stream().filter(p -> p.username().equals("e2e-leaver")).findFirst()
+                .orElseThrow();
+        people.setEnabled(leaver.id(), false, leaver.version());
+        assertThat(sessions.openSessionsOf(id)).as("the session is marked expired").isZero();
+
+        click(button("Change password"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));
+        driver.get(url("/"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(driver.getPageSource()).doesNotContain("Lou Leaver");
+    }
+
+    @Test
+    void aNewPersonSignsInWithTheOneTimePasswordIsMadeToChangeItAndSignsInWithTheirOwn() {
+        driver.get(url("/users"));
+        signIn("admin", "rigsync-demo");
+        wait.until(ExpectedConditions.urlContains("/users"));
+        click(button("Add person"));
+        type(field("vaadin-text-field", "Name"), "Erin Newcomer");
+        type(field("vaadin-text-field", "Username"), "e2e-newcomer");
+        click(button("Add"));
+        WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[contains(@class,'one-time-password')]")));
+        String oneTimePassword = shown.getText().trim();
+        assertThat(oneTimePassword).matches("[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}");
+        click(button("I have passed it on"));
+        signOut();
+
+        signIn("e2e-newcomer", oneTimePassword);
+        wait.until(ExpectedConditions.urlContains("/change-password"));
+        wait.until(d -> d.getPageSource().contains("You signed in with a one-time password"));
+        // any other address leads back to Change password
+        driver.get(url("/"));
+        wait.until(ExpectedConditions.urlContains("/change-password"));
+
+        type(field("vaadin-password-field", "One-time password"), oneTimePassword);
+        type(field("vaadin-password-field", "New password"), CHOSEN);
+        type(field("vaadin-password-field", "New password again"), CHOSEN);
+        click(button("Save new password"));
+        wait.until(d -> d.getPageSource().contains("Signed in as Erin Newcomer"));
+        assertThat(driver.getCurrentUrl()).doesNotContain("change-password");
+        signOut();
+
+        signIn("e2e-newcomer", CHOSEN);
+        wait.until(d -> d.getPageSource().contains("Signed in as Erin Newcomer"));
+        assertThat(driver.getCurrentUrl()).doesNotContain("change-password");
+    }
+
+    @Test
+    void repeatedWrongPasswordsAreSlowedDownWithoutSayingWhetherTheUsernameExists() {
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            driver.get(url("/login"));
+            signIn("e2e-ghost", "wrong guess " + attempt);
+            wait.until(ExpectedConditions.urlContains("/login?error"));
+        }
+        waitForVaadin();
+        String message = (String) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('vaadin-login-form').i18n.errorMessage.message");
+        assertThat(message).matches("Several sign-ins for this username failed\\. Wait \\d+ seconds, check your "
+                + "username and password, and try again\\.");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void signIn(String username, String password) {
+        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));
+        user.sendKeys(username);
+        WebElement secret = driver.findElement(By.cssSelector("input[name='password']"));
+        secret.sendKeys(password, Keys.ENTER);
+    }
+
+    private void signOut() {
+        click(button("Sign out"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        waitForVaadin();
+    }
+
+    private By button(String text) {
+        return By.xpath("//vaadin-button[normalize-space(.)='" + text + "']");
+    }
+
+    private By field(String tag, String label) {
+        return By.xpath("//" + tag + "[label[normalize-space(.)='" + label + "']]//input");
+    }
+
+    private void click(By locator) {
+        waitForVaadin();
+        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    }
+
+    private void type(By locator, String text) {
+        waitForVaadin();
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        input.sendKeys(text, Keys.TAB);
+    }
+
+    /** Waits until the page's Vaadin client has no request in flight. */
+    private void waitForVaadin() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                        + " && Object.values(window.Vaadin.Flow.clients).length > 0"
+                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive()))")));
+    }
+}
