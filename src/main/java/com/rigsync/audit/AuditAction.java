@@ -4,7 +4,15 @@ package com.rigsync.audit;
 public enum AuditAction {
     DEPARTMENT_CREATED("Department created"),
     ENTITLEMENT_ON("Samsara integration included in plan"),
-    ENTITLEMENT_OFF("Samsara integration removed from plan");
+    ENTITLEMENT_OFF("Samsara integration removed from plan"),
+    SAMSARA_ENABLED("Samsara integration enabled"),
+    SAMSARA_DISABLED("Samsara integration disabled"),
+    SAMSARA_SETTINGS_CHANGED("Samsara settings changed"),
+    SAMSARA_TOKEN_SAVED("Samsara token saved"),
+    SAMSARA_TOKEN_REPLACED("Samsara token replaced"),
+    SAMSARA_TOKEN_REMOVED("Samsara token removed"),
+    SAMSARA_ORGANISATION_CHANGED("Samsara organisation changed"),
+    SAMSARA_TEST_FAILED("Samsara connection test failed");
 
     private final String label;
 

@@ -31,16 +31,22 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
-    void administratorSeesOverviewAndAuditLog() {
+    void administratorSeesOverviewSettingsAndAuditLog() {
         signIn("admin");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Overview", "Audit log");
+        assertThat(navigationLabels()).containsExactly("Overview", "Setup > Settings", "Audit log");
     }
 
-    @ParameterizedTest
-    @CsvSource({"manager", "member"})
-    void dataManagersAndMembersSeeTheOverviewOnly(String username) {
-        signIn(username);
+    @Test
+    void dataManagersSeeTheOverviewAndSettings() {
+        signIn("manager");
+        _assertOne(OverviewView.class);
+        assertThat(navigationLabels()).containsExactly("Overview", "Setup > Settings");
+    }
+
+    @Test
+    void membersSeeTheOverviewOnly() {
+        signIn("member");
         _assertOne(OverviewView.class);
         assertThat(navigationLabels()).containsExactly("Overview");
     }

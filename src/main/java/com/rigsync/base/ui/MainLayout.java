@@ -5,6 +5,7 @@ import java.util.List;
 import com.rigsync.audit.ui.AuditLogView;
 import com.rigsync.department.ui.DepartmentsView;
 import com.rigsync.department.ui.OverviewView;
+import com.rigsync.integration.ui.SettingsView;
 import com.rigsync.security.CurrentUser;
 import com.rigsync.security.SignedInUser;
 import com.vaadin.flow.component.Component;
@@ -35,6 +36,7 @@ public class MainLayout extends AppLayout {
     /** Every screen that has a place in the navigation, in order. */
     private static final List<NavEntry> NAVIGATION = List.of(
             new NavEntry("Overview", VaadinIcon.HOME, OverviewView.class),
+            new NavEntry("Setup > Settings", VaadinIcon.COG, SettingsView.class),
             new NavEntry("Departments", VaadinIcon.BUILDING, DepartmentsView.class),
             new NavEntry("Audit log", VaadinIcon.LIST, AuditLogView.class));
 
