@@ -61,7 +61,7 @@ class SettingsViewTest extends KaribuTest {
     private TestDepartments openAsAdministrator(boolean entitled) {
         TestDepartments department = TestDepartments.create(jdbc, entitled);
         signIn(department.admin());
-        navigate("assets/setup/settings");
+        navigate("setup/settings");
         _assertOne(SettingsView.class);
         return department;
     }
@@ -70,7 +70,7 @@ class SettingsViewTest extends KaribuTest {
     @ValueSource(strings = {"admin", "manager"})
     void administratorsAndDataManagersOpenSettings(String username) {
         signIn(username);
-        navigate("assets/setup/settings");
+        navigate("setup/settings");
         _assertOne(SettingsView.class);
         _assertOne(Checkbox.class, spec -> spec.withLabel("Enable Samsara services integration"));
     }
@@ -79,7 +79,7 @@ class SettingsViewTest extends KaribuTest {
     @ValueSource(strings = {"member", "success"})
     void membersAndClientSuccessAreRefusedByAddress(String username) {
         signIn(username);
-        assertThatThrownBy(() -> navigate("assets/setup/settings")).hasMessageContaining("Access is denied");
+        assertThatThrownBy(() -> navigate("setup/settings")).hasMessageContaining("Access is denied");
         _assertNone(SettingsView.class);
     }
 
@@ -305,7 +305,7 @@ class SettingsViewTest extends KaribuTest {
 
         jdbc.update("update department set samsara_entitled = false where id = ?", department.id());
         navigate("");
-        navigate("assets/setup/settings");
+        navigate("setup/settings");
         _assertNone(Checkbox.class);
         _assertOne(Paragraph.class, spec -> spec.withClasses("paid"));
         assertThat(connections.sessionFor(department.id())).isEmpty();
@@ -313,7 +313,7 @@ class SettingsViewTest extends KaribuTest {
 
         jdbc.update("update department set samsara_entitled = true where id = ?", department.id());
         navigate("");
-        navigate("assets/setup/settings");
+        navigate("setup/settings");
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("saved-token")).getText())
                 .startsWith("Token saved, ending in …read");
         assertThat(connections.sessionFor(department.id())).isPresent();

@@ -43,7 +43,9 @@ import jakarta.annotation.security.RolesAllowed;
  * browser again; only its last four characters. Samsara calls (Save with a new token, Test connection) run in the
  * request, bounded by the Samsara client's timeouts.
  */
-@Route("assets/setup/settings")
+// not "assets/...": Vaadin serves /assets/** as static resources, and Spring Security answers a signed-in user there
+// with an empty 403 before any view is reached
+@Route("setup/settings")
 @PageTitle("Settings | RigSync")
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME})
 public class SettingsView extends VerticalLayout {
