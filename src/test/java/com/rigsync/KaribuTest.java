@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -48,6 +49,8 @@ public abstract class KaribuTest {
 
     @BeforeEach
     void setUpVaadin() {
+        // every Spring context (the browser tests' one too) makes the static holder its own; take it back
+        SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
         MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
     }
 

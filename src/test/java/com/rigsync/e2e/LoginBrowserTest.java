@@ -12,8 +12,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +33,13 @@ class LoginBrowserTest {
     private ChromeDriver driver;
     private WebDriverWait wait;
 
+    @Autowired
+    private ApplicationContext context;
+
     @BeforeEach
     void openBrowser() throws Exception {
+        // every Spring context makes the static holder its own; this server's context takes it back
+        SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }

@@ -29,6 +29,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,8 +59,12 @@ class TokenNeverReachesTheBrowserTest {
     private ChromeDriver driver;
     private WebDriverWait wait;
 
+    private String username;
+
     @BeforeEach
     void openBrowser() throws Exception {
+        // every Spring context makes the static holder its own; this server's context takes it back
+        SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
         driver = Browser.start(options -> options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL")));
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
@@ -68,13 +74,16 @@ class TokenNeverReachesTheBrowserTest {
         if (driver != null) {
             driver.quit();
         }
+        if (username != null) {
+            IntegrationTestAccess.removeDepartmentOf(jdbc, username);
+        }
     }
 
     @Test
     void aSavedTokenIsNeverSentToTheBrowser(CapturedOutput serverLog) {
         // a token unique to this run, accepted by the loopback fake Samsara
         String token = "browser-test-token-" + UUID.randomUUID();
-        String username = IntegrationTestAccess.departmentReadyToConnect(context, jdbc);
+        username = IntegrationTestAccess.departmentReadyToConnect(context, jdbc);
 
         driver.get("http://localhost:" + port + "/setup/settings");
         WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));

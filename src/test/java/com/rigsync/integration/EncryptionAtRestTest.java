@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,13 +56,23 @@ class EncryptionAtRestTest {
         TestSamsara.setUp(regions);
     }
 
+    @Autowired
+    private SecurityContextHolderStrategy securityContextHolderStrategy;
+    private final List<TestDepartments> created = new ArrayList<>();
+
+    @BeforeEach
+    void useThisContextsSecurityHolder() {
+        SecurityContextHolder.setContextHolderStrategy(securityContextHolderStrategy);
+    }
+
     @AfterEach
-    void signOut() {
+    void signOutAndRemoveTestDepartments() {
         SecurityContextHolder.clearContext();
+        created.forEach(d -> d.delete(jdbc));
     }
 
     private TestDepartments departmentWithSavedToken() {
-        TestDepartments department = TestDepartments.create(jdbc, true);
+        TestDepartments department = track(TestDepartments.create(jdbc, true));
         signInAs(department.admin());
         SaveResult result = settings.save(new SettingsChange(true, TestSamsara.SIMULATED, List.of(), TOKEN, false,
                 false, null));
@@ -142,7 +153,7 @@ class EncryptionAtRestTest {
 
     @Test
     void twoConcurrentSaversOfTheSameVersionSaveOnceAndTheOtherIsToldWho() throws Exception {
-        TestDepartments department = TestDepartments.create(jdbc, true);
+        TestDepartments department = track(TestDepartments.create(jdbc, true));
         for (Long expected : new Long[] {null, 0L}) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             List<Callable<SaveResult>> savers = List.of(
@@ -176,6 +187,11 @@ class EncryptionAtRestTest {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private TestDepartments track(TestDepartments department) {
+        created.add(department);
+        return department;
     }
 
     private void signInAs(String username) {

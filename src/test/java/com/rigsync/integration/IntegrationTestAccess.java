@@ -25,6 +25,15 @@ public final class IntegrationTestAccess {
         return department.admin();
     }
 
+    /** Removes a department {@link #departmentReadyToConnect} made, with everything in it. */
+    public static void removeDepartmentOf(JdbcTemplate jdbc, String username) {
+        Long id = jdbc.queryForObject("select department_id from app_user where username = ?", Long.class, username);
+        for (String table : new String[] {"samsara_connection", "audit_event", "app_user"}) {
+            jdbc.update("delete from " + table + " where department_id = ?", id);
+        }
+        jdbc.update("delete from department where id = ?", id);
+    }
+
     public static String storedSecret(JdbcTemplate jdbc, String username) {
         return jdbc.queryForObject("select c.secret_ciphertext from samsara_connection c join app_user u "
                 + "on u.department_id = c.department_id where u.username = ?", String.class, username);

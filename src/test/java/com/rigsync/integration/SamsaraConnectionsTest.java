@@ -1,5 +1,6 @@
 package com.rigsync.integration;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.rigsync.demo.simulator.SimulatedSamsara;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -45,14 +47,24 @@ class SamsaraConnectionsTest {
         samsara = TestSamsara.setUp(regions);
     }
 
+    @Autowired
+    private SecurityContextHolderStrategy securityContextHolderStrategy;
+    private final List<TestDepartments> created = new ArrayList<>();
+
+    @BeforeEach
+    void useThisContextsSecurityHolder() {
+        SecurityContextHolder.setContextHolderStrategy(securityContextHolderStrategy);
+    }
+
     @AfterEach
-    void signOut() {
+    void signOutAndRemoveTestDepartments() {
         SecurityContextHolder.clearContext();
+        created.forEach(d -> d.delete(jdbc));
     }
 
     @Test
     void aSessionExistsOnlyWhenEntitledEnabledAndATokenIsSaved() {
-        TestDepartments department = TestDepartments.create(jdbc, true);
+        TestDepartments department = track(TestDepartments.create(jdbc, true));
         signInAs(department.manager());
         assertThat(connections.sessionForCurrentDepartment()).isEmpty();
 
@@ -73,7 +85,7 @@ class SamsaraConnectionsTest {
 
     @Test
     void aSuccessClearsNotYetVerifiedAndA401MarksTheConnectionAsNeedingAttention() {
-        TestDepartments department = TestDepartments.create(jdbc, true);
+        TestDepartments department = track(TestDepartments.create(jdbc, true));
         signInAs(department.admin());
         samsara.samsara().failNextRequests(100, 503);
         SaveResult unreachable = settings.save(new SettingsChange(true, TestSamsara.SIMULATED, List.of(),
@@ -121,7 +133,7 @@ class SamsaraConnectionsTest {
 
     @Test
     void theSettingsViewModelNeverHoldsTheToken() {
-        TestDepartments department = TestDepartments.create(jdbc, true);
+        TestDepartments department = track(TestDepartments.create(jdbc, true));
         signInAs(department.admin());
         save(true, SimulatedSamsara.GLOBAL_READ_TOKEN, null);
         SamsaraSettings shown = settings.settings();
@@ -135,6 +147,11 @@ class SamsaraConnectionsTest {
     private void save(boolean enabled, String token, Long version) {
         assertThat(settings.save(new SettingsChange(enabled, TestSamsara.SIMULATED, List.of(), token, false, false,
                 version))).isInstanceOf(SaveResult.Saved.class);
+    }
+
+    private TestDepartments track(TestDepartments department) {
+        created.add(department);
+        return department;
     }
 
     private void signInAs(String username) {

@@ -1,5 +1,6 @@
 package com.rigsync.integration;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,8 +60,20 @@ class SettingsViewTest extends KaribuTest {
         samsara = TestSamsara.setUp(regions);
     }
 
+    private final List<TestDepartments> created = new ArrayList<>();
+
+    @AfterEach
+    void removeTestDepartments() {
+        created.forEach(d -> d.delete(jdbc));
+    }
+
+    private TestDepartments track(TestDepartments department) {
+        created.add(department);
+        return department;
+    }
+
     private TestDepartments openAsAdministrator(boolean entitled) {
-        TestDepartments department = TestDepartments.create(jdbc, entitled);
+        TestDepartments department = track(TestDepartments.create(jdbc, entitled));
         signIn(department.admin());
         navigate("setup/settings");
         _assertOne(SettingsView.class);

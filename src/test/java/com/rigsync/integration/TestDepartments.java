@@ -22,6 +22,14 @@ record TestDepartments(long id, String name, String admin, String adminName, Str
         return department;
     }
 
+    /** Removes the department and everything the tests made for it, so other tests' screens do not list it. */
+    void delete(JdbcTemplate jdbc) {
+        for (String table : new String[] {"samsara_connection", "audit_event", "app_user"}) {
+            jdbc.update("delete from " + table + " where department_id = ?", id);
+        }
+        jdbc.update("delete from department where id = ?", id);
+    }
+
     private static void user(JdbcTemplate jdbc, long departmentId, String username, String name, String role) {
         jdbc.update("insert into app_user (department_id, username, display_name, password_hash, role, created_at) "
                 + "values (?, ?, ?, '{noop}not-used', ?, now())", departmentId, username, name, role);

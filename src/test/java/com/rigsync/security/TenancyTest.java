@@ -5,6 +5,7 @@ import com.rigsync.audit.AuditService;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.people.PeopleService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -34,6 +36,15 @@ class TenancyTest {
     private UserDetailsService users;
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private SecurityContextHolderStrategy securityContextHolderStrategy;
+
+    @BeforeEach
+    void useThisContextsSecurityHolder() {
+        // every Spring context (the browser tests' one too) makes the static holder its own; take it back
+        SecurityContextHolder.setContextHolderStrategy(securityContextHolderStrategy);
+    }
 
     @AfterEach
     void signOut() {
