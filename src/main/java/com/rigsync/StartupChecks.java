@@ -1,6 +1,9 @@
 package com.rigsync;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -8,10 +11,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Refuses to start outside the demo without a database, before Spring tries to guess one: the demo is chosen
- * explicitly, never inferred from a missing setting.
+ * Refuses to start outside the demo without a database or an encryption key, before Spring tries to guess one: the
+ * demo is chosen explicitly, never inferred from a missing setting.
  */
 class StartupChecks implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    static final String MAKE_A_KEY = "make one with: head -c 32 /dev/urandom | base64";
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -20,12 +25,40 @@ class StartupChecks implements ApplicationListener<ApplicationEnvironmentPrepare
 
     static void check(Environment environment) {
         boolean demo = Arrays.asList(environment.getActiveProfiles()).contains("demo");
+        List<String> problems = new ArrayList<>();
         if (!demo && !StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
-            throw new IllegalStateException("""
+            problems.add("""
                     RigSync has no database configured. Set SPRING_DATASOURCE_URL (for example \
                     jdbc:mariadb://db.example.org:3306/rigsync) with SPRING_DATASOURCE_USERNAME and \
                     SPRING_DATASOURCE_PASSWORD, or start the demo with the Spring profile 'demo' \
                     (./mvnw spring-boot:run does that).""");
         }
+        String key = environment.getProperty("rigsync.encryption.key");
+        if (!demo && !StringUtils.hasText(key)) {
+            problems.add("RigSync has no encryption key for the Samsara tokens it stores. Set RIGSYNC_ENCRYPTION_KEY "
+                    + "to the base64 of 32 random bytes (" + MAKE_A_KEY + ") and keep it safe: without it the "
+                    + "saved tokens cannot be read.");
+        }
+        checkKeyFormat("RIGSYNC_ENCRYPTION_KEY", key, problems);
+        checkKeyFormat("RIGSYNC_ENCRYPTION_KEY_PREVIOUS", environment.getProperty("rigsync.encryption.previous-key"),
+                problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", problems));
+        }
+    }
+
+    /** Says which setting is wrong without ever repeating its value. */
+    private static void checkKeyFormat(String name, String value, List<String> problems) {
+        if (!StringUtils.hasText(value)) {
+            return;
+        }
+        try {
+            if (Base64.getDecoder().decode(value.trim()).length == 32) {
+                return;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        problems.add(name + " must be the base64 of exactly 32 random bytes (" + MAKE_A_KEY + ").");
     }
 }

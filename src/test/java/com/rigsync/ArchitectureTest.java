@@ -1,5 +1,8 @@
 package com.rigsync;
 
+import javax.crypto.Cipher;
+
+import com.rigsync.integration.SamsaraConnections;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -35,6 +38,22 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
                     "jakarta.persistence..")
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule onlyTheTokenVaultDecrypts = noClasses()
+            .that().haveNameNotMatching("com\\.rigsync\\.integration\\.TokenVault(\\$.*)?")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.security.crypto.encrypt..")
+            .orShould().dependOnClassesThat().belongToAnyOf(Cipher.class)
+            .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("decrypt")))
+            .because("stored secrets are decrypted in exactly one place, TokenVault (see ARCHITECTURE.md)");
+
+    @ArchTest
+    static final ArchRule screensNeverOpenAnotherDepartmentsSamsara = noClasses()
+            .that().resideInAPackage("..ui..")
+            .should().callMethod(SamsaraConnections.class, "sessionFor", long.class)
+            .because("sessionFor(departmentId) is for background work; a screen could pass an id the browser chose. "
+                    + "Screens use sessionForCurrentDepartment()");
 
     @ArchTest
     static final ArchRule mariaDb4jOnlyInTheEmbeddedDatabase = noClasses()

@@ -12,7 +12,15 @@ public enum AuditAction {
     PASSWORD_RESET("Password reset"),
     PASSWORD_CHANGED("Password changed"),
     SIGN_IN_LOCKED("Sign-in paused after failed attempts"),
-    PREFERENCES_CHANGED("Department preferences changed");
+    PREFERENCES_CHANGED("Department preferences changed"),
+    SAMSARA_ENABLED("Samsara integration enabled"),
+    SAMSARA_DISABLED("Samsara integration disabled"),
+    SAMSARA_SETTINGS_CHANGED("Samsara settings changed"),
+    SAMSARA_TOKEN_SAVED("Samsara token saved"),
+    SAMSARA_TOKEN_REPLACED("Samsara token replaced"),
+    SAMSARA_TOKEN_REMOVED("Samsara token removed"),
+    SAMSARA_ORGANISATION_CHANGED("Samsara organisation changed"),
+    SAMSARA_TEST_FAILED("Samsara connection test failed");
 
     private final String label;
 

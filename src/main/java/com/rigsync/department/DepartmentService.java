@@ -93,6 +93,16 @@ public class DepartmentService {
         return new DepartmentProfile(department.getId(), department.getName(), department.isSamsaraEntitled());
     }
 
+    /**
+     * Whether a department has the paid Samsara integration, for the integration's own checks (also from background
+     * work, where nobody is signed in). Reveals one flag of a department whose id the caller already holds; screens
+     * use {@link #myDepartment()}.
+     */
+    @Transactional(readOnly = true)
+    public boolean samsaraEntitled(long departmentId) {
+        return departments.findById(departmentId).map(Department::isSamsaraEntitled).orElse(false);
+    }
+
     private static DepartmentSummary summary(Department department, long userCount) {
         return new DepartmentSummary(department.getId(), department.getName(), department.isSamsaraEntitled(),
                 userCount, department.getCreatedAt(), department.getVersion());

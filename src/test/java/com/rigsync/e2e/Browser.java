@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -24,6 +25,12 @@ final class Browser {
     }
 
     static ChromeDriver start() throws IOException {
+        return start(options -> {
+        });
+    }
+
+    /** As {@link #start()}, with further options (for example {@code goog:loggingPrefs}). */
+    static ChromeDriver start(Consumer<ChromeOptions> extra) throws IOException {
         for (String binary : new String[] {CHROMIUM, CHROMEDRIVER}) {
             if (!new File(binary).canExecute()) {
                 String reason = "Browser test needs " + binary + " (Debian packages chromium and chromium-driver; "
@@ -40,6 +47,7 @@ final class Browser {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900",
                 "--user-data-dir=" + Files.createTempDirectory("rigsync-chromium").toAbsolutePath());
+        extra.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

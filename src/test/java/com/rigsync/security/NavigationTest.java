@@ -31,16 +31,23 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
-    void administratorSeesOverviewUsersPreferencesAndAuditLog() {
+    void administratorSeesOverviewSettingsUsersPreferencesAndAuditLog() {
         signIn("admin");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Overview", "Users", "Preferences", "Audit log");
+        assertThat(navigationLabels())
+                .containsExactly("Overview", "Setup > Settings", "Users", "Preferences", "Audit log");
     }
 
-    @ParameterizedTest
-    @CsvSource({"manager", "member"})
-    void dataManagersAndMembersSeeTheOverviewOnly(String username) {
-        signIn(username);
+    @Test
+    void dataManagersSeeTheOverviewAndSettings() {
+        signIn("manager");
+        _assertOne(OverviewView.class);
+        assertThat(navigationLabels()).containsExactly("Overview", "Setup > Settings");
+    }
+
+    @Test
+    void membersSeeTheOverviewOnly() {
+        signIn("member");
         _assertOne(OverviewView.class);
         assertThat(navigationLabels()).containsExactly("Overview");
     }

@@ -8,6 +8,7 @@ import com.rigsync.department.ui.OverviewView;
 import com.rigsync.department.ui.PreferencesView;
 import com.rigsync.people.ui.ChangePasswordView;
 import com.rigsync.people.ui.UsersView;
+import com.rigsync.integration.ui.SettingsView;
 import com.rigsync.security.CurrentUser;
 import com.rigsync.security.SignedInUser;
 import com.vaadin.flow.component.Component;
@@ -38,9 +39,10 @@ public class MainLayout extends AppLayout {
     /** Every screen that has a place in the navigation, in order. */
     private static final List<NavEntry> NAVIGATION = List.of(
             new NavEntry("Overview", VaadinIcon.HOME, OverviewView.class),
+            new NavEntry("Setup > Settings", VaadinIcon.COG, SettingsView.class),
             new NavEntry("Departments", VaadinIcon.BUILDING, DepartmentsView.class),
             new NavEntry("Users", VaadinIcon.USERS, UsersView.class),
-            new NavEntry("Preferences", VaadinIcon.COG, PreferencesView.class),
+            new NavEntry("Preferences", VaadinIcon.SLIDERS, PreferencesView.class),
             new NavEntry("Audit log", VaadinIcon.LIST, AuditLogView.class));
 
     private final transient AuthenticationContext authenticationContext;

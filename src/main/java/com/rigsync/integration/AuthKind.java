@@ -1,0 +1,6 @@
+package com.rigsync.integration;
+
+/** How a department connects to Samsara: one kind at a time. */
+public enum AuthKind {
+    API_TOKEN, OAUTH
+}

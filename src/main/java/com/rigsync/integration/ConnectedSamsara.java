@@ -1,0 +1,71 @@
+package com.rigsync.integration;
+
+import java.util.List;
+
+import com.rigsync.samsara.SamsaraSession;
+
+/**
+ * A department's live way into Samsara: the session (whose token stays inside the server, as a token source), the
+ * organisation it was saved for and the department's tag filter. Report how calls went with
+ * {@link SamsaraConnections#recordSuccess} and {@link SamsaraConnections#recordFailure}.
+ */
+public final class ConnectedSamsara {
+
+    private final long departmentId;
+    private final String regionKey;
+    private final String organizationId;
+    private final String organizationName;
+    private final List<String> tagIds;
+    private final int syncIntervalMinutes;
+    private final SamsaraSession session;
+    /** Which stored secret this session uses, so a success or failure is recorded only against that secret. */
+    final String secretCiphertext;
+
+    ConnectedSamsara(long departmentId, String regionKey, String organizationId, String organizationName,
+                     List<String> tagIds, int syncIntervalMinutes, SamsaraSession session, String secretCiphertext) {
+        this.departmentId = departmentId;
+        this.regionKey = regionKey;
+        this.organizationId = organizationId;
+        this.organizationName = organizationName;
+        this.tagIds = List.copyOf(tagIds);
+        this.syncIntervalMinutes = syncIntervalMinutes;
+        this.session = session;
+        this.secretCiphertext = secretCiphertext;
+    }
+
+    public long departmentId() {
+        return departmentId;
+    }
+
+    public String regionKey() {
+        return regionKey;
+    }
+
+    /** The Samsara organisation the token was verified for; null while it is "not yet verified". */
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public String organizationName() {
+        return organizationName;
+    }
+
+    /** The department's Samsara tag filter (empty: every vehicle the token sees). */
+    public List<String> tagIds() {
+        return tagIds;
+    }
+
+    public int syncIntervalMinutes() {
+        return syncIntervalMinutes;
+    }
+
+    /** The Samsara calls; its {@code requestCount()} counts this session's requests. */
+    public SamsaraSession samsara() {
+        return session;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectedSamsara[department " + departmentId + ", " + regionKey + ", org " + organizationId + "]";
+    }
+}

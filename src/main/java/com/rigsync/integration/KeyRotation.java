@@ -1,0 +1,68 @@
+package com.rigsync.integration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * After a key rotation (RIGSYNC_ENCRYPTION_KEY_PREVIOUS set), re-encrypts every stored secret with the current key
+ * at start-up. The rows are locked ({@code SELECT ... FOR UPDATE}) in one transaction, so when several instances
+ * start at once one does the work and the others wait, then find nothing left to do. Afterwards the previous key is
+ * no longer needed.
+ */
+@Component
+@Order(-10)
+class KeyRotation implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
+
+    private final SamsaraConnectionRepository connections;
+    private final TokenVault vault;
+    private final EncryptionKeys keys;
+    private final TransactionTemplate transaction;
+
+    KeyRotation(SamsaraConnectionRepository connections, TokenVault vault, EncryptionKeys keys,
+                PlatformTransactionManager transactions) {
+        this.connections = connections;
+        this.vault = vault;
+        this.keys = keys;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (keys.previous().isPresent()) {
+            int count = reencryptAll();
+            log.info("Encryption key rotation: {} stored Samsara connection(s) re-encrypted with key {}; "
+                    + "RIGSYNC_ENCRYPTION_KEY_PREVIOUS is no longer needed once every instance runs with the new key",
+                    count, keys.current().id());
+        }
+    }
+
+    /** Re-encrypts every secret not made with the current key; returns how many connections changed. */
+    int reencryptAll() {
+        Integer changed = transaction.execute(status -> reencryptLocked());
+        return changed == null ? 0 : changed;
+    }
+
+    private int reencryptLocked() {
+        int changed = 0;
+        for (SamsaraConnection connection : connections.lockAllWithSecrets()) {
+            String secret = connection.getSecretCiphertext();
+            String refresh = connection.getRefreshCiphertext();
+            boolean stale = !vault.isCurrent(secret) || (refresh != null && !vault.isCurrent(refresh));
+            if (stale) {
+                connections.rewriteSecrets(connection.getDepartmentId(),
+                        vault.isCurrent(secret) ? secret : vault.reencrypt(secret),
+                        refresh == null || vault.isCurrent(refresh) ? refresh : vault.reencrypt(refresh));
+                changed++;
+            }
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,94 @@
+package com.rigsync.integration;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import com.rigsync.department.DepartmentService;
+import com.rigsync.samsara.InvalidTokenException;
+import com.rigsync.samsara.SamsaraException;
+import com.rigsync.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How other features reach Samsara for a department: apparatus lookups (signed-in user) and sync (background). A
+ * session exists only when the department is entitled, the integration is enabled and a token is saved; switching
+ * the entitlement off stops every call while the saved connection is kept.
+ */
+@Service
+public class SamsaraConnections {
+
+    private static final Logger log = LoggerFactory.getLogger(SamsaraConnections.class);
+
+    private final SamsaraConnectionRepository connections;
+    private final DepartmentService departments;
+    private final SamsaraRegions regions;
+    private final SamsaraClients clients;
+    private final TokenVault vault;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    SamsaraConnections(SamsaraConnectionRepository connections, DepartmentService departments,
+                       SamsaraRegions regions, SamsaraClients clients, TokenVault vault, CurrentUser currentUser,
+                       Clock clock) {
+        this.connections = connections;
+        this.departments = departments;
+        this.regions = regions;
+        this.clients = clients;
+        this.vault = vault;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** The signed-in user's department's Samsara, for lookups from screens (any role of the department). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Optional<ConnectedSamsara> sessionForCurrentDepartment() {
+        return sessionFor(currentUser.departmentId());
+    }
+
+    /**
+     * A department's Samsara for background work (the scheduled sync), where no user is signed in. It takes the
+     * department as a parameter and has no role check, so it must never be reachable with an id a browser chose:
+     * ArchitectureTest forbids calling it from any {@code ui} package; screens use
+     * {@link #sessionForCurrentDepartment()}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ConnectedSamsara> sessionFor(long departmentId) {
+        return connections.findById(departmentId)
+                .filter(c -> c.isEnabled() && c.hasSecret() && regions.exists(c.getRegion()))
+                .filter(c -> departments.samsaraEntitled(departmentId))
+                .map(c -> new ConnectedSamsara(departmentId, c.getRegion(), c.getOrgId(), c.getOrgName(),
+                        c.getTagIds(), c.getSyncIntervalMinutes(),
+                        clients.forBaseUrl(regions.baseUrl(c.getRegion())).session(
+                                vault.tokenSource(c.getSecretCiphertext())),
+                        c.getSecretCiphertext()));
+    }
+
+    /** Calls with this session worked: sets "last used" and clears a "not yet verified" or "needs attention" mark. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordSuccess(ConnectedSamsara session) {
+        connections.markUsed(session.departmentId(), session.secretCiphertext, clock.instant());
+    }
+
+    /**
+     * A call with this session failed. A 401 marks the connection "needs attention" (the token must be replaced);
+     * other failures say nothing about the token and change nothing here. OAuth refresh failures (reconnect needed)
+     * will be recorded by the OAuth feature.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFailure(ConnectedSamsara session, SamsaraException failure) {
+        if (failure instanceof InvalidTokenException) {
+            int changed = connections.markHealth(session.departmentId(), session.secretCiphertext,
+                    ConnectionHealth.NEEDS_ATTENTION);
+            if (changed > 0) {
+                log.warn("Samsara rejected department {}'s token (401): connection marked as needing attention",
+                        session.departmentId());
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.rigsync.integration;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The Settings screen's view of a department's Samsara connection. Never holds a token: only its last four
+ * characters, who saved it and when.
+ *
+ * @param version null while the department has never saved settings; pass it back with a change
+ */
+public record SamsaraSettings(boolean entitled, boolean enabled, String regionKey, List<Region> regions,
+        List<String> tagIds, AuthKind authKind, SavedToken savedToken, ConnectionHealth health,
+        String organizationId, String organizationName, Instant lastUsedAt, String updatedBy, Instant updatedAt,
+        Long version) {
+
+    public SamsaraSettings {
+        regions = List.copyOf(regions);
+        tagIds = List.copyOf(tagIds);
+    }
+
+    public boolean tokenSaved() {
+        return savedToken != null;
+    }
+}

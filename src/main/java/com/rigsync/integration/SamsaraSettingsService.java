@@ -1,0 +1,340 @@
+package com.rigsync.integration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+import com.rigsync.audit.AuditAction;
+import com.rigsync.audit.AuditService;
+import com.rigsync.department.DepartmentService;
+import com.rigsync.integration.ConnectionTestReport.Verdict;
+import com.rigsync.samsara.TokenSource;
+import com.rigsync.security.CurrentUser;
+import com.rigsync.security.SignedInUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Assets > Setup > Settings: the department's Samsara connection as administrators and data managers see and change
+ * it. Tokens are checked against Samsara before they are saved; those calls run outside any database transaction
+ * (they can take seconds), and the write that follows checks the version the user saw.
+ */
+@Service
+public class SamsaraSettingsService {
+
+    static final String NOT_ENTITLED = "The Samsara integration is a paid feature that is not included in your "
+            + "department's plan. To add it, contact your Client Success Manager.";
+    private static final Logger log = LoggerFactory.getLogger(SamsaraSettingsService.class);
+    private static final int MAX_TAGS = 100;
+
+    private final SamsaraConnectionRepository connections;
+    private final DepartmentService departments;
+    private final SamsaraRegions regions;
+    private final SamsaraClients clients;
+    private final TokenVault vault;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<ApparatusCount> apparatusCount;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
+
+    SamsaraSettingsService(SamsaraConnectionRepository connections, DepartmentService departments,
+                           SamsaraRegions regions, SamsaraClients clients, TokenVault vault, AuditService audit,
+                           CurrentUser currentUser, ApplicationEventPublisher events,
+                           ObjectProvider<ApparatusCount> apparatusCount, Clock clock,
+                           PlatformTransactionManager transactions) {
+        this.connections = connections;
+        this.departments = departments;
+        this.regions = regions;
+        this.clients = clients;
+        this.vault = vault;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.apparatusCount = apparatusCount;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** The department's settings as the screen shows them (no token, only its last four characters). */
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
+    public SamsaraSettings settings() {
+        long departmentId = currentUser.departmentId();
+        return readOnly.execute(status -> view(departmentId));
+    }
+
+    /**
+     * Saves the toggle, region, tag filter and, when typed, a new token. A new token (or a saved token moved to
+     * another region) is checked against Samsara first: a dead or under-scoped one is refused with the reason;
+     * when Samsara cannot be reached the answer asks whether to save it "not yet verified"; a token of another
+     * organisation asks for a confirmation, after which {@link SamsaraOrganisationChanged} is published.
+     */
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
+    public SaveResult save(SettingsChange change) {
+        SignedInUser user = currentUser.require();
+        long departmentId = currentUser.departmentId();
+        if (!departments.samsaraEntitled(departmentId)) {
+            return new SaveResult.Refused(NOT_ENTITLED);
+        }
+        if (!regions.exists(change.regionKey())) {
+            return new SaveResult.Refused("Choose the Samsara region of your organisation (US or EU).");
+        }
+        List<String> tagIds = cleanTags(change.tagIds());
+        if (tagIds.size() > MAX_TAGS) {
+            return new SaveResult.Refused("Choose at most " + MAX_TAGS + " Samsara tags.");
+        }
+        String token = change.hasNewToken() ? change.newToken().strip() : null;
+        if (token != null && (token.length() < 8 || token.length() > 1000 || token.chars().anyMatch(Character::isWhitespace))) {
+            return new SaveResult.Refused("That does not look like a Samsara access token. Copy the whole token from "
+                    + "the Samsara dashboard (Settings > API Tokens) and paste it here.");
+        }
+        SamsaraConnection before = connections.findById(departmentId).orElse(null);
+        if (!Objects.equals(before == null ? null : before.getVersion(), change.expectedVersion())) {
+            return new SaveResult.ChangedMeanwhile(before == null ? "someone" : before.getUpdatedBy());
+        }
+
+        // which token must Samsara confirm: a new one, or the saved one moved to another region
+        TokenSource toCheck = null;
+        if (token != null) {
+            toCheck = TokenSource.of(token);
+        } else if (before != null && before.hasSecret() && !change.regionKey().equals(before.getRegion())) {
+            toCheck = vault.tokenSource(before.getSecretCiphertext());
+        }
+        ConnectionTestReport report = null;
+        if (toCheck != null) {
+            report = check(departmentId, change.regionKey(), toCheck, tagIds);
+            if (report.verdict() == Verdict.REFUSED) {
+                recordTestFailure(departmentId, report, "saving");
+                return new SaveResult.Refused("Not saved: " + report.reason() + ".");
+            }
+            if (report.verdict() == Verdict.UNREACHABLE && !change.saveUnverified()) {
+                return new SaveResult.SamsaraUnreachable(report.reason());
+            }
+            String savedOrg = before == null ? null : before.getOrgId();
+            if (report.passed() && savedOrg != null && !savedOrg.equals(report.organizationId())
+                    && !change.confirmOrganisationChange()) {
+                return new SaveResult.OtherOrganisation(describeOrg(before.getOrgName(), savedOrg),
+                        describeOrg(report.organizationName(), report.organizationId()));
+            }
+        }
+        ConnectionTestReport verified = report;
+        try {
+            return transaction.execute(status -> write(departmentId, user, change, tagIds, token, verified));
+        } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+            return new SaveResult.ChangedMeanwhile(connections.findById(departmentId)
+                    .map(SamsaraConnection::getUpdatedBy).orElse("someone"));
+        }
+    }
+
+    private SaveResult write(long departmentId, SignedInUser user, SettingsChange change, List<String> tagIds,
+                             String token, ConnectionTestReport report) {
+        SamsaraConnection connection = connections.findById(departmentId).orElse(null);
+        Long currentVersion = connection == null ? null : connection.getVersion();
+        if (!Objects.equals(currentVersion, change.expectedVersion())) {
+            return new SaveResult.ChangedMeanwhile(connection == null ? "someone" : connection.getUpdatedBy());
+        }
+        boolean created = connection == null;
+        if (created) {
+            connection = new SamsaraConnection(departmentId, change.regionKey());
+        }
+        Instant now = clock.instant();
+        String by = user.displayName();
+        List<String> messages = new ArrayList<>();
+
+        if (created ? change.enabled() : connection.isEnabled() != change.enabled()) {
+            audit.record(departmentId, change.enabled() ? AuditAction.SAMSARA_ENABLED : AuditAction.SAMSARA_DISABLED,
+                    "Samsara integration", null);
+        }
+        List<String> settingsChanges = new ArrayList<>();
+        if (!created && !connection.getRegion().equals(change.regionKey())) {
+            settingsChanges.add("region " + connection.getRegion() + " -> " + change.regionKey());
+        }
+        if (!(created ? List.of() : connection.getTagIds()).equals(tagIds)) {
+            settingsChanges.add("tag filter " + (tagIds.isEmpty() ? "none" : String.join(",", tagIds)));
+        }
+        if (!settingsChanges.isEmpty()) {
+            audit.record(departmentId, AuditAction.SAMSARA_SETTINGS_CHANGED, "Samsara integration",
+                    String.join("; ", settingsChanges));
+        }
+        connection.setEnabled(change.enabled());
+        connection.setRegion(change.regionKey());
+        connection.setTagIds(tagIds);
+
+        boolean verified = report != null && report.passed();
+        if (report != null && verified) {
+            String previousOrg = connection.getOrgId();
+            if (previousOrg != null && !previousOrg.equals(report.organizationId())) {
+                audit.record(departmentId, AuditAction.SAMSARA_ORGANISATION_CHANGED, report.organizationName(),
+                        "from organisation " + previousOrg + " to " + report.organizationId()
+                                + "; existing Samsara links flagged for review");
+                events.publishEvent(new SamsaraOrganisationChanged(departmentId, previousOrg, report.organizationId()));
+                messages.add("Existing Samsara links are flagged for review.");
+            }
+            connection.setOrganization(report.organizationId(), report.organizationName());
+        }
+        if (token != null) {
+            boolean replacing = connection.hasSecret();
+            String last4 = token.substring(token.length() - 4);
+            connection.storeApiToken(vault.encrypt(token), last4, by, now,
+                    verified ? ConnectionHealth.OK : ConnectionHealth.NOT_YET_VERIFIED);
+            audit.record(departmentId, replacing ? AuditAction.SAMSARA_TOKEN_REPLACED : AuditAction.SAMSARA_TOKEN_SAVED,
+                    "token ending in " + last4, verified ? "verified: " + report.organizationName()
+                            + " (" + report.organizationId() + ")" : "saved not yet verified: Samsara could not be reached");
+            messages.add(0, verified ? "Token saved and verified: " + report.organizationName() + "."
+                    : "Token saved, marked not yet verified: RigSync checks it at its first call to Samsara.");
+        } else if (report != null) {
+            connection.setHealth(verified ? ConnectionHealth.OK : ConnectionHealth.NOT_YET_VERIFIED);
+            if (verified) {
+                connection.setLastUsedAt(now);
+            }
+        }
+        if (messages.isEmpty()) {
+            messages.add("Settings saved.");
+        }
+        if (connection.isEnabled() && !connection.hasSecret()) {
+            messages.add("Save an access token to connect to Samsara.");
+        }
+        if (report != null && report.warning() != null) {
+            messages.add(report.warning());
+        }
+        connection.touch(by, now);
+        connections.saveAndFlush(connection);
+        return new SaveResult.Saved(view(departmentId), String.join(" ", messages));
+    }
+
+    /** Removes the saved token (the connection's other settings stay). */
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
+    public SaveResult removeToken(Long expectedVersion) {
+        SignedInUser user = currentUser.require();
+        long departmentId = currentUser.departmentId();
+        try {
+            return transaction.execute(status -> {
+                SamsaraConnection connection = connections.findById(departmentId).orElse(null);
+                if (connection == null || !Objects.equals(connection.getVersion(), expectedVersion)) {
+                    return new SaveResult.ChangedMeanwhile(connection == null ? "someone" : connection.getUpdatedBy());
+                }
+                if (connection.hasSecret()) {
+                    audit.record(departmentId, AuditAction.SAMSARA_TOKEN_REMOVED,
+                            "token ending in " + connection.getSecretLast4(), null);
+                    connection.removeSecret();
+                }
+                connection.touch(user.displayName(), clock.instant());
+                connections.saveAndFlush(connection);
+                return new SaveResult.Saved(view(departmentId), "Token removed. RigSync no longer calls Samsara "
+                        + "for your department until a new token is saved. Delete the token in the Samsara "
+                        + "dashboard too if nothing else uses it.");
+            });
+        } catch (OptimisticLockingFailureException e) {
+            return new SaveResult.ChangedMeanwhile(connections.findById(departmentId)
+                    .map(SamsaraConnection::getUpdatedBy).orElse("someone"));
+        }
+    }
+
+    /**
+     * Runs the checks of saving without saving anything: on {@code typedToken} when one is typed, else on the
+     * saved token. A test of the saved token in its own region also records the outcome (last used, or "needs
+     * attention" on a 401). A failed test is an audit event.
+     */
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
+    public ConnectionTestReport testConnection(String typedToken, String regionKey, List<String> tagIds) {
+        long departmentId = currentUser.departmentId();
+        if (!departments.samsaraEntitled(departmentId)) {
+            throw new IllegalStateException(NOT_ENTITLED);
+        }
+        if (!regions.exists(regionKey)) {
+            throw new IllegalArgumentException("Choose the Samsara region of your organisation (US or EU).");
+        }
+        List<String> tags = cleanTags(tagIds);
+        SamsaraConnection saved = connections.findById(departmentId).orElse(null);
+        TokenSource tokens;
+        boolean savedToken = typedToken == null || typedToken.isBlank();
+        if (!savedToken) {
+            tokens = TokenSource.of(typedToken.strip());
+        } else if (saved != null && saved.hasSecret()) {
+            tokens = vault.tokenSource(saved.getSecretCiphertext());
+        } else {
+            throw new IllegalArgumentException("Paste an access token to test, or save one first.");
+        }
+        ConnectionTestReport report = check(departmentId, regionKey, tokens, tags);
+        if (!report.passed()) {
+            recordTestFailure(departmentId, report, "testing");
+        }
+        if (savedToken && saved.getRegion().equals(regionKey)) {
+            String ciphertext = saved.getSecretCiphertext();
+            transaction.executeWithoutResult(status -> {
+                if (report.passed()) {
+                    connections.markUsed(departmentId, ciphertext, clock.instant());
+                } else if (report.verdict() == Verdict.REFUSED
+                        && ConnectionCheck.REVOKED.equals(report.reason())) {
+                    connections.markHealth(departmentId, ciphertext, ConnectionHealth.NEEDS_ATTENTION);
+                }
+            });
+        }
+        return report;
+    }
+
+    private ConnectionTestReport check(long departmentId, String regionKey, TokenSource tokens, List<String> tagIds) {
+        ApparatusCount counter = apparatusCount.getIfAvailable();
+        Long apparatus = counter == null ? null : counter.apparatusCount(departmentId);
+        var session = clients.forBaseUrl(regions.baseUrl(regionKey)).session(tokens);
+        ConnectionTestReport report = ConnectionCheck.run(session, tagIds, apparatus);
+        log.info("Samsara check for department {} ({}): {} in {} ms, {} requests", departmentId, regionKey,
+                report.verdict(), report.roundTripMillis(), session.requestCount());
+        return report;
+    }
+
+    private void recordTestFailure(long departmentId, ConnectionTestReport report, String when) {
+        audit.record(departmentId, AuditAction.SAMSARA_TEST_FAILED, "Samsara connection",
+                "while " + when + ": " + report.reason());
+    }
+
+    private SamsaraSettings view(long departmentId) {
+        boolean entitled = departments.samsaraEntitled(departmentId);
+        List<Region> regionChoices = regions.all();
+        SamsaraConnection c = connections.findById(departmentId).orElse(null);
+        if (!entitled) {
+            return new SamsaraSettings(false, false, null, List.of(), List.of(), null, null, null, null, null, null,
+                    null, null, c == null ? null : c.getVersion());
+        }
+        if (c == null) {
+            return new SamsaraSettings(true, false, SamsaraRegions.US, regionChoices, List.of(), null, null,
+                    ConnectionHealth.NOT_CONNECTED, null, null, null, null, null, null);
+        }
+        SavedToken token = c.hasSecret() && c.getAuthKind() == AuthKind.API_TOKEN
+                ? new SavedToken(c.getSecretLast4(), c.getSecretSavedBy(), c.getSecretSavedAt()) : null;
+        List<Region> offered = new ArrayList<>(regionChoices);
+        if (regions.find(c.getRegion()).isEmpty()) {
+            offered.add(new Region(c.getRegion(), c.getRegion() + " (no longer offered)"));
+        }
+        return new SamsaraSettings(true, c.isEnabled(), c.getRegion(), offered, c.getTagIds(), c.getAuthKind(), token,
+                c.getHealth(), c.getOrgId(), c.getOrgName(), c.getLastUsedAt(), c.getUpdatedBy(), c.getUpdatedAt(),
+                c.getVersion());
+    }
+
+    private static List<String> cleanTags(List<String> tagIds) {
+        if (tagIds == null) {
+            return List.of();
+        }
+        return List.copyOf(new LinkedHashSet<>(tagIds.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(s -> !s.isEmpty() && !s.contains(",")).toList()));
+    }
+
+    private static String describeOrg(String name, String id) {
+        return (name == null ? "organisation" : name) + " (id " + id + ")";
+    }
+}

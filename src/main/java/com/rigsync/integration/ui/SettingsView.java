@@ -1,0 +1,276 @@
+package com.rigsync.integration.ui;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.rigsync.base.ui.Confirmation;
+import com.rigsync.base.ui.DisplayFormats;
+import com.rigsync.base.ui.Notifications;
+import com.rigsync.integration.ConnectionHealth;
+import com.rigsync.integration.ConnectionTestReport;
+import com.rigsync.integration.EndpointCheck;
+import com.rigsync.integration.Region;
+import com.rigsync.integration.SamsaraSettings;
+import com.rigsync.integration.SamsaraSettingsService;
+import com.rigsync.integration.SaveResult;
+import com.rigsync.integration.SettingsChange;
+import com.rigsync.integration.TagChoice;
+import com.rigsync.security.Role;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Assets > Setup > Settings: the department's Samsara integration. A saved token is never shown or sent to the
+ * browser again; only its last four characters. Samsara calls (Save with a new token, Test connection) run in the
+ * request, bounded by the Samsara client's timeouts.
+ */
+// not "assets/...": Vaadin serves /assets/** as static resources, and Spring Security answers a signed-in user there
+// with an empty 403 before any view is reached
+@Route("setup/settings")
+@PageTitle("Settings | RigSync")
+@RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME})
+public class SettingsView extends VerticalLayout {
+
+    private final transient SamsaraSettingsService service;
+    private final Div content = new Div();
+    private final Checkbox enabled = new Checkbox("Enable Samsara services integration");
+    private final Select<Region> region = new Select<>();
+    private final PasswordField token = new PasswordField("Access token");
+    private final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>("Samsara tags");
+    private final Map<String, String> tagNames = new LinkedHashMap<>();
+    private final Div results = new Div();
+    private SamsaraSettings settings;
+    private boolean replacing;
+
+    SettingsView(SamsaraSettingsService service) {
+        this.service = service;
+        addClassName("view");
+        Span crumbs = new Span("Assets › Setup");
+        crumbs.addClassName("breadcrumbs");
+        add(crumbs, new H2("Settings"), content);
+
+        region.setLabel("Region");
+        region.setItemLabelGenerator(Region::label);
+        region.setHelperText("Where your Samsara organisation lives: US (api.samsara.com) or EU (api.eu.samsara.com)");
+        token.setRevealButtonVisible(false);
+        token.setWidth("28em");
+        token.setHelperText("Create an API token in the Samsara dashboard (Settings > API Tokens) with Global Read, "
+                + "and paste it here");
+        tags.setItemLabelGenerator(id -> tagNames.getOrDefault(id, "Tag " + id));
+        tags.setWidth("28em");
+        tags.setHelperText("Limit RigSync to vehicles with these Samsara tags; leave empty for every vehicle the "
+                + "token sees. Test connection offers the tags of those vehicles.");
+        results.addClassName("connection-test");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        show(service.settings());
+    }
+
+    private void show(SamsaraSettings loaded) {
+        this.settings = loaded;
+        content.removeAll();
+        if (!loaded.entitled()) {
+            Paragraph paid = new Paragraph("The Samsara integration is a paid feature that is not included in your "
+                    + "department's plan. To add it, contact your Client Success Manager.");
+            paid.addClassNames("note", "paid");
+            content.add(paid);
+            return;
+        }
+        enabled.setValue(loaded.enabled());
+        region.setItems(loaded.regions());
+        loaded.regions().stream().filter(r -> r.key().equals(loaded.regionKey())).findFirst()
+                .ifPresent(region::setValue);
+        loaded.tagIds().forEach(id -> tagNames.putIfAbsent(id, "Tag " + id));
+        tags.setItems(List.copyOf(tagNames.keySet()));
+        tags.setValue(loaded.tagIds());
+        token.clear();
+        token.setInvalid(false);
+
+        Button save = new Button("Save", e -> save(change()));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button test = new Button("Test connection", e -> testConnection());
+        content.add(new VerticalLayout(enabled, region, tokenSection(loaded), tags, status(loaded),
+                new HorizontalLayout(save, test), results));
+    }
+
+    private Div tokenSection(SamsaraSettings loaded) {
+        Div section = new Div();
+        section.addClassName("token");
+        if (loaded.tokenSaved() && !replacing) {
+            var saved = loaded.savedToken();
+            Paragraph summary = new Paragraph("Token saved, ending in …" + saved.last4() + ", saved by "
+                    + saved.savedBy() + " on " + DisplayFormats.date(saved.savedAt(), ZoneId.systemDefault()));
+            summary.addClassName("saved-token");
+            Button replace = new Button("Replace", e -> {
+                replacing = true;
+                show(settings);
+            });
+            Button remove = new Button("Remove", e -> Confirmation.ask("Remove the access token?",
+                    "RigSync stops calling Samsara for your department until a new token is saved. Your other "
+                            + "settings and the Samsara links of your apparatus are kept.",
+                    "Remove token", this::removeToken));
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            section.add(summary, new HorizontalLayout(replace, remove));
+        } else {
+            section.add(token);
+            if (replacing) {
+                section.add(new Button("Cancel", e -> {
+                    replacing = false;
+                    show(settings);
+                }));
+            }
+        }
+        return section;
+    }
+
+    private Div status(SamsaraSettings loaded) {
+        Div status = new Div();
+        status.addClassName("connection-status");
+        ConnectionHealth health = loaded.health() == null ? ConnectionHealth.NOT_CONNECTED : loaded.health();
+        Paragraph state = new Paragraph("Connection: " + health.label());
+        state.addClassName("health-" + health.name().toLowerCase().replace('_', '-'));
+        status.add(state);
+        if (loaded.organizationId() != null) {
+            status.add(new Paragraph("Samsara organisation: " + loaded.organizationName() + " (id "
+                    + loaded.organizationId() + ")"));
+        }
+        if (loaded.tokenSaved()) {
+            status.add(new Paragraph("Last used successfully: " + (loaded.lastUsedAt() == null ? "never"
+                    : DisplayFormats.dateTime(loaded.lastUsedAt(), ZoneId.systemDefault()))));
+        }
+        return status;
+    }
+
+    private SettingsChange change() {
+        Region chosen = region.getValue();
+        return new SettingsChange(enabled.getValue(), chosen == null ? null : chosen.key(),
+                List.copyOf(tags.getSelectedItems()), token.getValue(), false, false, settings.version());
+    }
+
+    private void save(SettingsChange change) {
+        SaveResult result = service.save(change);
+        switch (result) {
+            case SaveResult.Saved saved -> {
+                replacing = false;
+                results.removeAll();
+                show(saved.settings());
+                Notifications.success(saved.message());
+            }
+            case SaveResult.Refused refused -> {
+                token.clear();
+                Notifications.error(refused.reason());
+            }
+            case SaveResult.SamsaraUnreachable unreachable -> Confirmation.ask("Samsara cannot be reached",
+                    unreachable.reason() + " Save the token anyway, marked \"not yet verified\"? RigSync checks it "
+                            + "at its first call to Samsara.",
+                    "Save as not yet verified", () -> save(change.withSaveUnverified()));
+            case SaveResult.OtherOrganisation other -> Confirmation.ask("A different Samsara organisation",
+                    "This token belongs to " + other.newOrganization() + ", not to " + other.savedOrganization()
+                            + ". If you save it, every existing Samsara link of your apparatus is flagged for "
+                            + "review (none is removed), and the vehicle list is read again from the new "
+                            + "organisation.",
+                    "Save and flag links for review", () -> save(change.withOrganisationChangeConfirmed()));
+            case SaveResult.ChangedMeanwhile meanwhile -> {
+                Notifications.error(meanwhile.message());
+                replacing = false;
+                show(service.settings());
+            }
+        }
+    }
+
+    private void removeToken() {
+        SaveResult result = service.removeToken(settings.version());
+        if (result instanceof SaveResult.Saved saved) {
+            replacing = false;
+            results.removeAll();
+            show(saved.settings());
+            Notifications.success(saved.message());
+        } else if (result instanceof SaveResult.ChangedMeanwhile meanwhile) {
+            Notifications.error(meanwhile.message());
+            show(service.settings());
+        }
+    }
+
+    private void testConnection() {
+        Region chosen = region.getValue();
+        ConnectionTestReport report;
+        try {
+            report = service.testConnection(token.getValue(), chosen == null ? null : chosen.key(),
+                    List.copyOf(tags.getSelectedItems()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Notifications.error(e.getMessage());
+            return;
+        }
+        for (TagChoice tag : report.tags()) {
+            tagNames.put(tag.id(), tag.label());
+        }
+        var selected = tags.getSelectedItems();
+        tags.setItems(List.copyOf(tagNames.keySet()));
+        tags.setValue(selected);
+        showReport(report);
+        if (token.isEmpty()) {
+            // a test of the saved token updates its health and "last used"
+            settings = service.settings();
+            replaceStatus(settings);
+        }
+    }
+
+    private void replaceStatus(SamsaraSettings fresh) {
+        content.getChildren().findFirst().ifPresent(layout -> layout.getChildren()
+                .filter(c -> c.getClassNames().contains("connection-status")).findFirst()
+                .ifPresent(old -> ((VerticalLayout) layout).replace(old, status(fresh))));
+    }
+
+    private void showReport(ConnectionTestReport report) {
+        results.removeAll();
+        results.add(new H3("Test connection"));
+        Paragraph verdict = new Paragraph(switch (report.verdict()) {
+            case OK -> "The connection works.";
+            case REFUSED -> "The token does not work: " + report.reason() + ".";
+            case UNREACHABLE -> "Samsara could not be reached: " + report.reason();
+        });
+        verdict.addClassName("verdict");
+        results.add(verdict);
+        if (report.organizationId() != null) {
+            results.add(new Paragraph("Organisation: " + report.organizationName() + " (id "
+                    + report.organizationId() + ")"));
+        }
+        UnorderedList endpoints = new UnorderedList();
+        endpoints.addClassName("endpoint-checks");
+        for (EndpointCheck check : report.checks()) {
+            endpoints.add(new ListItem(check.name() + ": " + check.message()));
+        }
+        results.add(endpoints);
+        if (report.vehicleCount() != null) {
+            results.add(new Paragraph("The token sees " + report.vehicleCount() + " vehicles"
+                    + (tags.getSelectedItems().isEmpty() ? "." : " with the chosen tags.")));
+        }
+        results.add(new Paragraph("Round trip: " + report.roundTripMillis() + " ms"));
+        if (report.warning() != null) {
+            Paragraph warning = new Paragraph(report.warning());
+            warning.addClassName("warning");
+            results.add(warning);
+        }
+    }
+}
