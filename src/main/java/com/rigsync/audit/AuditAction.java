@@ -4,7 +4,12 @@ package com.rigsync.audit;
 public enum AuditAction {
     DEPARTMENT_CREATED("Department created"),
     ENTITLEMENT_ON("Samsara integration included in plan"),
-    ENTITLEMENT_OFF("Samsara integration removed from plan");
+    ENTITLEMENT_OFF("Samsara integration removed from plan"),
+    SAMSARA_LINKED("Samsara ID linked"),
+    SAMSARA_UNLINKED("Samsara ID unlinked"),
+    SAMSARA_BULK_UNLINKED("Samsara IDs unlinked in bulk"),
+    APPARATUS_IMPORTED("Apparatus imported from CSV"),
+    APPARATUS_DELETED("Apparatus deleted");
 
     private final String label;
 

@@ -31,18 +31,18 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
-    void administratorSeesOverviewAndAuditLog() {
+    void administratorSeesOverviewApparatusAndAuditLog() {
         signIn("admin");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Overview", "Audit log");
+        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus", "Audit log");
     }
 
     @ParameterizedTest
     @CsvSource({"manager", "member"})
-    void dataManagersAndMembersSeeTheOverviewOnly(String username) {
+    void dataManagersAndMembersSeeTheOverviewAndApparatus(String username) {
         signIn(username);
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Overview");
+        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus");
     }
 
     @ParameterizedTest
@@ -64,6 +64,12 @@ class NavigationTest extends KaribuTest {
     /** The server's navigation access control refuses the route (Karibu reports it instead of rendering the error page). */
     private void assertRefused(String location) {
         assertThatThrownBy(() -> navigate(location)).hasMessageContaining("Access is denied");
+    }
+
+    @Test
+    void clientSuccessCannotOpenApparatus() {
+        signIn("success");
+        assertRefused("assets/apparatus");
     }
 
     @Test
