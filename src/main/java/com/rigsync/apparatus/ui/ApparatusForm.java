@@ -76,8 +76,7 @@ class ApparatusForm extends Dialog {
         status.addValueChangeListener(e -> statusReason.setVisible(e.getValue() == ApparatusStatus.OUT_OF_SERVICE));
         statusReason.setPlaceholder("Pump repair");
         int nextYear = Year.now().getValue() + 1;
-        modelYear.setMin(1900);
-        modelYear.setMax(nextYear);
+        modelYear.setPlaceholder("2019");
 
         // the magnifier: finds the Samsara vehicle with the same VIN (the integration step adds a live refresh)
         Button magnifier = new Button(VaadinIcon.SEARCH.create(), e -> lookUpSamsaraId());

@@ -252,9 +252,9 @@ public class ApparatusView extends VerticalLayout {
                 .bind(ApparatusRow::getSamsaraVehicleId, ApparatusRow::setSamsaraVehicleId);
         grid.getColumnByKey("samsaraId").setEditorComponent(samsaraField);
 
-        Button save = new Button("Save", e -> editor.save());
+        Button save = new Button("Save row", e -> editor.save());
         save.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> editor.cancel());
+        Button cancel = new Button("Cancel row", e -> editor.cancel());
         cancel.addThemeVariants(ButtonVariant.LUMO_SMALL);
         grid.getColumnByKey("actions").setEditorComponent(new HorizontalLayout(save, cancel));
 
