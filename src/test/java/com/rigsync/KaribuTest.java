@@ -48,6 +48,7 @@ public abstract class KaribuTest {
 
     @BeforeEach
     void setUpVaadin() {
+        TestSecurityContexts.useStrategyOf(context);
         MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import com.rigsync.security.Role;
 import com.rigsync.security.SignedInUser;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +30,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest
 @ActiveProfiles({"demo", "test"})
 class ApparatusGridBenchmark {
+
+    @Autowired
+    private org.springframework.context.ApplicationContext applicationContext;
+
+    @BeforeEach
+    void useThisContextsSecurity() {
+        com.rigsync.TestSecurityContexts.useStrategyOf(applicationContext);
+    }
 
     private static final int APPARATUS = 10_000;
     private static final int WARM_UP = 50;

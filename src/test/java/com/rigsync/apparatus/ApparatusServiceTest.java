@@ -27,6 +27,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ApparatusServiceTest {
 
     @Autowired
+    private org.springframework.context.ApplicationContext applicationContext;
+
+    @BeforeEach
+    void useThisContextsSecurity() {
+        com.rigsync.TestSecurityContexts.useStrategyOf(applicationContext);
+    }
+
+    @Autowired
     private ApparatusService service;
     @Autowired
     private UserDetailsService users;

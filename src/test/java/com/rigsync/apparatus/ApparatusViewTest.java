@@ -58,7 +58,7 @@ class ApparatusViewTest extends KaribuTest {
         long id = fixtures.insert(fixtures.springfield(), ApparatusFixtures.uniqueUnit("Member Engine"),
                 ApparatusFixtures.uniqueVin(), null);
         signIn("member");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         _assertOne(ApparatusView.class);
 
         Integer springfieldCount = jdbc.queryForObject("select count(*) from apparatus where department_id = ?",
@@ -87,7 +87,7 @@ class ApparatusViewTest extends KaribuTest {
     @Test
     void theGridFiltersByTextStationTypeStatusAndLink() {
         signIn("member");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         _get(ComboBox.class, spec -> spec.withLabel("Station")).setValue("Station 2");
         assertThat(rows()).isNotEmpty().allSatisfy(row -> assertThat(row).contains(", Station 2,"));
         _get(ComboBox.class, spec -> spec.withLabel("Station")).clear();
@@ -115,7 +115,7 @@ class ApparatusViewTest extends KaribuTest {
     void administratorAddsAnApparatusThroughTheForm() {
         String unit = ApparatusFixtures.uniqueUnit("Added Engine");
         signIn("admin");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         _click(_get(Button.class, spec -> spec.withText("Add apparatus")));
         field("Unit name").setValue(unit);
         field("Station").setValue("Station 3");
@@ -132,7 +132,7 @@ class ApparatusViewTest extends KaribuTest {
     @Test
     void theFormExplainsWhatIsMissingOrWrong() {
         signIn("manager");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         _click(_get(Button.class, spec -> spec.withText("Add apparatus")));
         _get(dialog(), IntegerField.class, spec -> spec.withLabel("Year")).setValue(1850);
         _get(dialog(), ComboBox.class, spec -> spec.withLabel("Status")).setValue(ApparatusStatus.OUT_OF_SERVICE);
@@ -154,7 +154,7 @@ class ApparatusViewTest extends KaribuTest {
     void anOddVinIsSavedWithAWarning() {
         String unit = ApparatusFixtures.uniqueUnit("Old Engine");
         signIn("manager");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         _click(_get(Button.class, spec -> spec.withText("Add apparatus")));
         field("Unit name").setValue(unit);
         field("VIN").setValue("1m8-gdm9a1kpo4278");
@@ -169,7 +169,7 @@ class ApparatusViewTest extends KaribuTest {
     @Test
     void aDuplicateUnitNameIsRefusedWithTheReason() {
         signIn("admin");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         _click(_get(Button.class, spec -> spec.withText("Add apparatus")));
         field("Unit name").setValue("engine  1");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
@@ -187,7 +187,7 @@ class ApparatusViewTest extends KaribuTest {
         String unit = ApparatusFixtures.uniqueUnit("Edited Engine");
         long id = fixtures.insert(fixtures.springfield(), unit, ApparatusFixtures.uniqueVin(), null);
         signIn("manager");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         search(unit);
         _click(rowButton(0, "Edit"));
         field("Plate").setValue("FD 123");
@@ -215,7 +215,7 @@ class ApparatusViewTest extends KaribuTest {
         fixtures.cacheVehicle(fixtures.springfield(), samsaraId, unit + " in Samsara", vin);
         long id = fixtures.insert(fixtures.springfield(), unit, vin, null);
         signIn("admin");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         search(unit);
         _click(rowButton(0, "Edit"));
 
@@ -240,7 +240,7 @@ class ApparatusViewTest extends KaribuTest {
         fixtures.cacheVehicle(fixtures.springfield(), samsaraId, unit + " in Samsara", vin);
         long id = fixtures.insert(fixtures.springfield(), unit, typo, null);
         signIn("admin");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         search(unit);
         _click(rowButton(0, "Edit"));
 
@@ -267,7 +267,7 @@ class ApparatusViewTest extends KaribuTest {
         String vin = ApparatusFixtures.uniqueVin();
         fixtures.insert(fixtures.springfield(), unit, vin, null);
         signIn("manager");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         search(unit);
         _click(rowButton(0, "Edit"));
         _click(magnifier());
@@ -288,7 +288,7 @@ class ApparatusViewTest extends KaribuTest {
         fixtures.insert(fixtures.springfield(), owner, vin, samsaraId);
         fixtures.insert(fixtures.springfield(), unit, vin, null);
         signIn("admin");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         search(unit);
         _click(rowButton(0, "Edit"));
         _click(magnifier());
@@ -308,7 +308,7 @@ class ApparatusViewTest extends KaribuTest {
         String unit = ApparatusFixtures.uniqueUnit("Typed Engine");
         fixtures.insert(fixtures.springfield(), unit, ApparatusFixtures.uniqueVin(), null);
         signIn("admin");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         search(unit);
         _click(rowButton(0, "Edit"));
         field("Samsara ID").setValue("123");
@@ -321,7 +321,7 @@ class ApparatusViewTest extends KaribuTest {
         String unit = ApparatusFixtures.uniqueUnit("Inline Engine");
         long id = fixtures.insert(fixtures.springfield(), unit, ApparatusFixtures.uniqueVin(), null);
         signIn("manager");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         search(unit);
         _click(quickEdit());
         assertThat(grid().getEditor().isOpen()).isTrue();
@@ -349,7 +349,7 @@ class ApparatusViewTest extends KaribuTest {
                 ApparatusFixtures.uniqueSamsaraId());
         long third = fixtures.insert(fixtures.springfield(), prefix + " C", ApparatusFixtures.uniqueVin(), null);
         signIn("admin");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         search(prefix);
         assertThat(_size(grid())).isEqualTo(3);
         grid().asMultiSelect().select(List.of(
@@ -378,7 +378,7 @@ class ApparatusViewTest extends KaribuTest {
                 + "," + prefix + " New,Tanker / tender,Station 8,,Reserve\n"
                 + "," + prefix + " Broken,Spaceship,Station 8,,In service\n";
         signIn("admin");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         _click(_get(Button.class, spec -> spec.withText("Import CSV")));
         _upload(_get(Upload.class), "fleet.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8));
 
@@ -415,7 +415,7 @@ class ApparatusViewTest extends KaribuTest {
     @Test
     void unreadableFilesAreRefusedWithTheReason() {
         signIn("manager");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         _click(_get(Button.class, spec -> spec.withText("Import CSV")));
 
         _upload(_get(Upload.class), "units.csv", "text/csv", "Unit,Station\nEngine 1,Station 1\n".getBytes());
@@ -447,7 +447,7 @@ class ApparatusViewTest extends KaribuTest {
         String unit = ApparatusFixtures.uniqueUnit("Contested Engine");
         long id = fixtures.insert(fixtures.springfield(), unit, ApparatusFixtures.uniqueVin(), null);
         signIn("admin");
-        navigate("assets/apparatus");
+        navigate("apparatus");
         search(unit);
         _click(rowButton(0, "Edit"));
         // the data manager saves first, in another browser

@@ -69,7 +69,7 @@ class NavigationTest extends KaribuTest {
     @Test
     void clientSuccessCannotOpenApparatus() {
         signIn("success");
-        assertRefused("assets/apparatus");
+        assertRefused("apparatus");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.rigsync.audit.AuditService;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.people.PeopleService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest
 @ActiveProfiles({"demo", "test"})
 class TenancyTest {
+
+    @Autowired
+    private org.springframework.context.ApplicationContext applicationContext;
+
+    @BeforeEach
+    void useThisContextsSecurity() {
+        com.rigsync.TestSecurityContexts.useStrategyOf(applicationContext);
+    }
 
     @Autowired
     private DepartmentService departments;

@@ -46,10 +46,12 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.data.domain.Sort;
 
 /**
- * Assets > Apparatus: the department's apparatus, loaded page by page. Everyone in the department reads;
+ * Assets > Apparatus: the department's apparatus, loaded page by page. The address is /apparatus, not
+ * /assets/apparatus: Vaadin serves its bundle's static files under /assets/, and a full page load of any /assets/...
+ * address is answered with an empty 403 before routing. Everyone in the department reads;
  * administrators and data managers add, edit (form or inline), delete, unlink in bulk and import/export CSV.
  */
-@Route("assets/apparatus")
+@Route("apparatus")
 @PageTitle("Apparatus | RigSync")
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME, Role.MEMBER_NAME})
 public class ApparatusView extends VerticalLayout {
