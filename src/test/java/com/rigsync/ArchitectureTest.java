@@ -27,6 +27,12 @@ class ArchitectureTest {
             .because("views go through their feature's service, which checks roles and the department");
 
     @ArchTest
+    static final ArchRule screensAskTheApparatusServiceNotTheSamsaraLookup = noClasses()
+            .that().resideInAPackage("..ui..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("com.rigsync.apparatus.SamsaraVehicleLookup")
+            .because("the service checks the role and the apparatus' department before looking vehicles up");
+
+    @ArchTest
     static final ArchRule onlyTheDemoUsesTheDemo = noClasses()
             .that().resideOutsideOfPackage("com.rigsync.demo..")
             .should().dependOnClassesThat().resideInAPackage("com.rigsync.demo..")

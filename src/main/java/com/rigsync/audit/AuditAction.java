@@ -20,7 +20,12 @@ public enum AuditAction {
     SAMSARA_TOKEN_REPLACED("Samsara token replaced"),
     SAMSARA_TOKEN_REMOVED("Samsara token removed"),
     SAMSARA_ORGANISATION_CHANGED("Samsara organisation changed"),
-    SAMSARA_TEST_FAILED("Samsara connection test failed");
+    SAMSARA_TEST_FAILED("Samsara connection test failed"),
+    SAMSARA_LINKED("Samsara ID linked"),
+    SAMSARA_UNLINKED("Samsara ID unlinked"),
+    SAMSARA_BULK_UNLINKED("Samsara IDs unlinked in bulk"),
+    APPARATUS_IMPORTED("Apparatus imported from CSV"),
+    APPARATUS_DELETED("Apparatus deleted");
 
     private final String label;
 

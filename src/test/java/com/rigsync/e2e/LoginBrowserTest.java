@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringAppTest
 class LoginBrowserTest {
 
+
     @LocalServerPort
     private int port;
 

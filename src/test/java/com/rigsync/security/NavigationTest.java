@@ -31,25 +31,25 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
-    void administratorSeesOverviewSettingsUsersPreferencesAndAuditLog() {
+    void administratorSeesEverythingOfTheirDepartment() {
         signIn("admin");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels())
-                .containsExactly("Overview", "Setup > Settings", "Users", "Preferences", "Audit log");
+        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus", "Setup > Settings", "Users",
+                "Preferences", "Audit log");
     }
 
     @Test
-    void dataManagersSeeTheOverviewAndSettings() {
+    void dataManagersSeeTheOverviewApparatusAndSettings() {
         signIn("manager");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Overview", "Setup > Settings");
+        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus", "Setup > Settings");
     }
 
     @Test
-    void membersSeeTheOverviewOnly() {
+    void membersSeeTheOverviewAndApparatus() {
         signIn("member");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Overview");
+        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus");
     }
 
     @ParameterizedTest
@@ -71,6 +71,12 @@ class NavigationTest extends KaribuTest {
     /** The server's navigation access control refuses the route (Karibu reports it instead of rendering the error page). */
     private void assertRefused(String location) {
         assertThatThrownBy(() -> navigate(location)).hasMessageContaining("Access is denied");
+    }
+
+    @Test
+    void clientSuccessCannotOpenApparatus() {
+        signIn("success");
+        assertRefused("apparatus");
     }
 
     @Test

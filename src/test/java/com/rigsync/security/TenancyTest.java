@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringAppTest
 class TenancyTest {
 
+
     @Autowired
     private DepartmentService departments;
     @Autowired

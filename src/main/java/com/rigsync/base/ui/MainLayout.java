@@ -2,6 +2,7 @@ package com.rigsync.base.ui;
 
 import java.util.List;
 
+import com.rigsync.apparatus.ui.ApparatusView;
 import com.rigsync.audit.ui.AuditLogView;
 import com.rigsync.department.ui.DepartmentsView;
 import com.rigsync.department.ui.OverviewView;
@@ -39,6 +40,7 @@ public class MainLayout extends AppLayout {
     /** Every screen that has a place in the navigation, in order. */
     private static final List<NavEntry> NAVIGATION = List.of(
             new NavEntry("Overview", VaadinIcon.HOME, OverviewView.class),
+            new NavEntry("Apparatus", VaadinIcon.TRUCK, ApparatusView.class),
             new NavEntry("Setup > Settings", VaadinIcon.COG, SettingsView.class),
             new NavEntry("Departments", VaadinIcon.BUILDING, DepartmentsView.class),
             new NavEntry("Users", VaadinIcon.USERS, UsersView.class),

@@ -1,0 +1,173 @@
+package com.rigsync.apparatus;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One grid row: the apparatus with its last synced values. The few fields the grid edits inline (station, status,
+ * plate, Samsara ID) have setters for the row editor's buffered binder; saving goes through the service.
+ */
+public final class ApparatusRow {
+
+    private final long id;
+    private final long version;
+    private final String unitName;
+    private final ApparatusType type;
+    private String station;
+    private final String vin;
+    private final String make;
+    private final String model;
+    private final Integer modelYear;
+    private String plate;
+    private ApparatusStatus status;
+    private String statusReason;
+    private String samsaraVehicleId;
+    private final LinkFlag linkFlag;
+    private final Long odometerMeters;
+    private final Long engineSeconds;
+    private final Instant readAt;
+    private final Instant syncedAt;
+    private final String syncError;
+
+    public ApparatusRow(long id, long version, String unitName, ApparatusType type, String station, String vin,
+                        String make, String model, Integer modelYear, String plate, ApparatusStatus status,
+                        String statusReason, String samsaraVehicleId, LinkFlag linkFlag, Long odometerMeters,
+                        Long engineSeconds, Instant readAt, Instant syncedAt, String syncError) {
+        this.id = id;
+        this.version = version;
+        this.unitName = unitName;
+        this.type = type;
+        this.station = station;
+        this.vin = vin;
+        this.make = make;
+        this.model = model;
+        this.modelYear = modelYear;
+        this.plate = plate;
+        this.status = status;
+        this.statusReason = statusReason;
+        this.samsaraVehicleId = samsaraVehicleId;
+        this.linkFlag = linkFlag;
+        this.odometerMeters = odometerMeters;
+        this.engineSeconds = engineSeconds;
+        this.readAt = readAt;
+        this.syncedAt = syncedAt;
+        this.syncError = syncError;
+    }
+
+    public long getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getUnitName() {
+        return unitName;
+    }
+
+    public ApparatusType getType() {
+        return type;
+    }
+
+    public String getStation() {
+        return station;
+    }
+
+    public void setStation(String station) {
+        this.station = station;
+    }
+
+    public String getVin() {
+        return vin;
+    }
+
+    public String getMake() {
+        return make;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public Integer getModelYear() {
+        return modelYear;
+    }
+
+    public String getPlate() {
+        return plate;
+    }
+
+    public void setPlate(String plate) {
+        this.plate = plate;
+    }
+
+    public ApparatusStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(ApparatusStatus status) {
+        this.status = status;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public void setStatusReason(String statusReason) {
+        this.statusReason = statusReason;
+    }
+
+    public String getSamsaraVehicleId() {
+        return samsaraVehicleId;
+    }
+
+    public void setSamsaraVehicleId(String samsaraVehicleId) {
+        this.samsaraVehicleId = samsaraVehicleId;
+    }
+
+    public LinkFlag getLinkFlag() {
+        return linkFlag;
+    }
+
+    /** "Not linked", "Linked" or why the link needs review. */
+    public String linkState() {
+        return samsaraVehicleId == null ? "Not linked" : linkFlag.label();
+    }
+
+    public Long getOdometerMeters() {
+        return odometerMeters;
+    }
+
+    public Long getEngineSeconds() {
+        return engineSeconds;
+    }
+
+    /** When Samsara took the last reading (not when RigSync fetched it). */
+    public Instant getReadAt() {
+        return readAt;
+    }
+
+    public Instant getSyncedAt() {
+        return syncedAt;
+    }
+
+    public String getSyncError() {
+        return syncError;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApparatusRow row && row.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+        return "ApparatusRow[" + id + ", " + unitName + "]";
+    }
+}

@@ -1,0 +1,132 @@
+package com.rigsync.apparatus;
+
+import com.rigsync.SpringAppTest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import com.rigsync.security.Role;
+import com.rigsync.security.SignedInUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The grid over 10,000 apparatus of one department in the real (embedded) MariaDB: server time to fetch one page of
+ * 50 rows with a filter and a sort, as the grid asks for it (page plus count). Runs only with
+ * {@code ./mvnw -Pbench verify}; prints median and p95 (aim: p95 under 50 ms).
+ */
+@SpringAppTest
+class ApparatusGridBenchmark {
+
+
+    private static final int APPARATUS = 10_000;
+    private static final int WARM_UP = 50;
+    private static final int ROUNDS = 200;
+
+    @Autowired
+    private ApparatusService service;
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void onePageOf50FilteredAndSortedOver10000Apparatus() {
+        assumeTrue(Boolean.getBoolean("bench.profile"), "benchmarks run only with ./mvnw -Pbench verify");
+        long departmentId = benchmarkDepartment();
+        SignedInUser user = new SignedInUser(-1, "bench", "Bench Admin", Role.ADMINISTRATOR, departmentId, true, null);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+
+        // in-service apparatus of "Station 3" whose text matches "1", newest first then by unit
+        ApparatusFilter filter = new ApparatusFilter("1", "Station 3", null, ApparatusStatus.IN_SERVICE, false);
+        PageRequest page = PageRequest.of(3, 50, Sort.by(Sort.Order.desc("modelYear"), Sort.Order.asc("unitName")));
+        List<Double> pageMs = new ArrayList<>();
+        List<Double> countMs = new ArrayList<>();
+        int rows = 0;
+        long total = 0;
+        for (int i = 0; i < WARM_UP + ROUNDS; i++) {
+            long start = System.nanoTime();
+            List<ApparatusRow> result = service.page(filter, page);
+            long fetched = System.nanoTime();
+            total = service.count(filter);
+            long counted = System.nanoTime();
+            if (i >= WARM_UP) {
+                pageMs.add((fetched - start) / 1e6);
+                countMs.add((counted - fetched) / 1e6);
+            }
+            rows = result.size();
+        }
+        List<Double> bothMs = new ArrayList<>();
+        for (int i = 0; i < pageMs.size(); i++) {
+            bothMs.add(pageMs.get(i) + countMs.get(i));
+        }
+        System.out.println();
+        System.out.println("=== ApparatusGridBenchmark ===");
+        System.out.printf(Locale.ROOT, "%d apparatus in one department, filter text '1' + Station 3 + in service "
+                + "(%d match), sort year desc, unit; page 4 of 50 rows (%d rows), %d rounds after %d warm-up%n",
+                APPARATUS, total, rows, ROUNDS, WARM_UP);
+        System.out.printf(Locale.ROOT, "page query : median %.2f ms, p95 %.2f ms%n", median(pageMs), p95(pageMs));
+        System.out.printf(Locale.ROOT, "count query: median %.2f ms, p95 %.2f ms%n", median(countMs), p95(countMs));
+        System.out.printf(Locale.ROOT, "page+count : median %.2f ms, p95 %.2f ms (aim: p95 < 50 ms)%n",
+                median(bothMs), p95(bothMs));
+        assertThat(rows).isEqualTo(50);
+    }
+
+    /** A department of its own with 10,000 apparatus, inserted once per database. */
+    private long benchmarkDepartment() {
+        jdbc.update("insert ignore into department (name, samsara_entitled, created_at) "
+                + "values ('Benchmark Fire District', true, now())");
+        long departmentId = jdbc.queryForObject("select id from department where name = 'Benchmark Fire District'",
+                Long.class);
+        Integer existing = jdbc.queryForObject("select count(*) from apparatus where department_id = ?", Integer.class,
+                departmentId);
+        if (existing < APPARATUS) {
+            String[] types = {"ENGINE", "LADDER", "RESCUE", "TANKER", "BRUSH", "AMBULANCE", "COMMAND", "UTILITY"};
+            List<Object[]> batch = new ArrayList<>();
+            for (int n = existing + 1; n <= APPARATUS; n++) {
+                String vin = String.format(Locale.ROOT, "4P1BENCH%09d", n);
+                batch.add(new Object[] {departmentId, "Unit " + n, types[n % types.length], "Station " + (n % 20 + 1),
+                        vin, vin, "Pierce", "Enforcer", 1990 + n % 35, "B " + n,
+                        n % 3 == 0 ? null : Long.toString(300_000_000_000L + n)});
+            }
+            jdbc.batchUpdate("""
+                    insert into apparatus (department_id, unit_name, type, station, vin, vin_normalized, make, model,
+                        model_year, plate, status, samsara_vehicle_id, link_flag, version)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_SERVICE', ?, 'NONE', 0)""", batch);
+            jdbc.update("""
+                    insert into apparatus_telemetry (apparatus_id, odometer_meters, engine_seconds, read_at, synced_at)
+                    select id, id * 1000, id * 60, now(), now() from apparatus
+                    where department_id = ? and samsara_vehicle_id is not null""", departmentId);
+        }
+        return departmentId;
+    }
+
+    private static double median(List<Double> values) {
+        return percentile(values, 50);
+    }
+
+    private static double p95(List<Double> values) {
+        return percentile(values, 95);
+    }
+
+    private static double percentile(List<Double> values, int percent) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}
