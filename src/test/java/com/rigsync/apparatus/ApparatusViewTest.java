@@ -469,6 +469,30 @@ class ApparatusViewTest extends KaribuTest {
         assertThat(fixtures.column(id, "plate")).isEqualTo("MINE");
     }
 
+    @Test
+    void odometerAndReadingTimesFollowTheDepartmentsUnitsAndTimeZone() {
+        String unit = ApparatusFixtures.uniqueUnit("Metric Engine");
+        long id = fixtures.insert(fixtures.springfield(), unit, ApparatusFixtures.uniqueVin(), null);
+        jdbc.update("insert into apparatus_telemetry (apparatus_id, odometer_meters, engine_seconds, read_at, synced_at) "
+                + "values (?, 19867545, 36000, '2026-03-02 20:00:00', '2026-03-02 20:05:00')", id);
+        long springfield = fixtures.springfield();
+        try {
+            signIn("member");
+            navigate("apparatus");
+            search(unit);
+            assertThat(rowOf(unit)).contains("12,345 mi").contains("Mar 2, 2026, 8:00");
+
+            jdbc.update("update department set distance_unit = 'KILOMETRES', time_zone = 'America/Chicago' "
+                    + "where id = ?", springfield);
+            navigate("");
+            navigate("apparatus");
+            search(unit);
+            assertThat(rowOf(unit)).contains("19,868 km").contains("Mar 2, 2026, 2:00").doesNotContain(" mi");
+        } finally {
+            jdbc.update("update department set distance_unit = 'MILES', time_zone = 'UTC' where id = ?", springfield);
+        }
+    }
+
     private Grid<ApparatusRow> grid() {
         @SuppressWarnings("unchecked")
         Grid<ApparatusRow> grid = _get(Grid.class, spec -> spec.withPredicate(g -> g.getColumnByKey("unit") != null));

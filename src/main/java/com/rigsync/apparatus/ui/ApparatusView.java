@@ -19,6 +19,8 @@ import com.rigsync.apparatus.ChangedMeanwhileException;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.Notifications;
 import com.rigsync.security.Role;
+import com.rigsync.department.DisplayPreferences;
+import com.rigsync.department.PreferencesService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -57,7 +59,10 @@ import org.springframework.data.domain.Sort;
 public class ApparatusView extends VerticalLayout {
 
     private final transient ApparatusService service;
+    private final transient PreferencesService preferences;
     private final transient Clock clock;
+    /** The department's units and time zone, read when the view is attached. */
+    private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private final Grid<ApparatusRow> grid = new Grid<>(ApparatusRow.class, false);
     private final TextField search = new TextField();
     private final ComboBox<String> station = new ComboBox<>("Station");
@@ -71,8 +76,9 @@ public class ApparatusView extends VerticalLayout {
     private boolean editable;
     private boolean editingSetUp;
 
-    ApparatusView(ApparatusService service, Clock clock) {
+    ApparatusView(ApparatusService service, PreferencesService preferences, Clock clock) {
         this.service = service;
+        this.preferences = preferences;
         this.clock = clock;
         addClassName("view");
         setSizeFull();
@@ -111,6 +117,7 @@ public class ApparatusView extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        display = preferences.display();
         if (!editingSetUp) {
             editingSetUp = true;
             editable = service.mayEdit();
@@ -142,15 +149,15 @@ public class ApparatusView extends VerticalLayout {
                 .setSortProperty("samsaraVehicleId").setAutoWidth(true);
         grid.addColumn(ApparatusRow::linkState).setHeader("Link").setKey("linkState").setSortProperty("linkState")
                 .setAutoWidth(true);
-        grid.addColumn(r -> TelemetryFormats.odometer(r.getOdometerMeters())).setHeader("Odometer")
+        grid.addColumn(r -> r.getOdometerMeters() == null ? "" : display.distance(r.getOdometerMeters().doubleValue())).setHeader("Odometer")
                 .setKey("odometer").setSortProperty("odometerMeters").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         grid.addColumn(r -> TelemetryFormats.engineHours(r.getEngineSeconds())).setHeader("Engine hours")
                 .setKey("engineHours").setSortProperty("engineSeconds").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        grid.addColumn(r -> TelemetryFormats.time(r.getReadAt())).setHeader("Last reading").setKey("readAt")
+        grid.addColumn(r -> display.dateTime(r.getReadAt())).setHeader("Last reading").setKey("readAt")
                 .setSortProperty("readAt").setAutoWidth(true);
-        grid.addColumn(r -> TelemetryFormats.time(r.getSyncedAt())).setHeader("Last synced").setKey("syncedAt")
+        grid.addColumn(r -> display.dateTime(r.getSyncedAt())).setHeader("Last synced").setKey("syncedAt")
                 .setSortProperty("syncedAt").setAutoWidth(true);
         grid.sort(List.of(new GridSortOrder<>(unit, SortDirection.ASCENDING)));
     }
