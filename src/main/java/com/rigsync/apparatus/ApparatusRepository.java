@@ -10,6 +10,8 @@ import org.springframework.data.repository.query.Param;
 
 interface ApparatusRepository extends JpaRepository<Apparatus, Long> {
 
+    long countByDepartmentId(long departmentId);
+
     Optional<Apparatus> findByIdAndDepartmentId(long id, long departmentId);
 
     List<Apparatus> findByDepartmentIdAndIdIn(long departmentId, Collection<Long> ids);

@@ -257,6 +257,24 @@ class SettingsViewTest extends KaribuTest {
     }
 
     @Test
+    void testConnectionWarnsWhenTheTokenSeesFewerVehiclesThanTheDepartmentHasApparatus() {
+        TestDepartments department = openAsAdministrator(true);
+        int vehicles = samsara.samsara().vehicles().size();
+        for (int i = 0; i <= vehicles; i++) {
+            jdbc.update("""
+                    insert into apparatus (department_id, unit_name, type, status, link_flag, version, updated_by,
+                        updated_at)
+                    values (?, ?, 'ENGINE', 'IN_SERVICE', 'NONE', 0, 'Test Setup', now())""",
+                    department.id(), "Engine " + (100 + i));
+        }
+        enterSettings(false, GOOD);
+        _click(_get(Button.class, spec -> spec.withText("Test connection")));
+
+        _assertOne(Paragraph.class, spec -> spec.withText("The token sees " + vehicles + " Samsara vehicles but the "
+                + "department has " + (vehicles + 1) + " apparatus: check the token's tags and the tag filter."));
+    }
+
+    @Test
     void aTokenOfAnotherOrganisationIsSavedOnlyAfterAConfirmationAndFlagsLinks() {
         TestDepartments department = openAsAdministrator(true);
         enterSettings(true, GOOD);
