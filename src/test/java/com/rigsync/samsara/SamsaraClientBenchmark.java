@@ -1,5 +1,6 @@
 package com.rigsync.samsara;
 
+import com.rigsync.testing.NoDelayServerSockets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,6 @@
 package com.rigsync.samsara;
 
+import com.rigsync.testing.NoDelayServerSockets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

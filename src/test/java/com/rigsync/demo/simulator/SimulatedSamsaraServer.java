@@ -3,9 +3,6 @@ package com.rigsync.demo.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ServerSocketFactory;
-
+import com.rigsync.testing.NoDelayServerSockets;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -53,7 +49,7 @@ public final class SimulatedSamsaraServer implements AutoCloseable {
     public static SimulatedSamsaraServer start(SimulatedSamsara samsara) {
         var running = new SimulatedSamsaraServer(samsara);
         running.server.setDispatcher(new SimulatorDispatcher(samsara));
-        running.server.setServerSocketFactory(new NoDelayServerSocketFactory());
+        running.server.setServerSocketFactory(new NoDelayServerSockets());
         try {
             running.server.start(InetAddress.getLoopbackAddress(), 0);
         } catch (IOException e) {
@@ -79,51 +75,6 @@ public final class SimulatedSamsaraServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-    }
-
-    /**
-     * Accepted sockets without Nagle's algorithm: MockWebServer writes headers and body separately, and with Nagle
-     * each answer waited about 40 ms for the client's delayed ACK.
-     */
-    private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
-        @Override
-        public ServerSocket createServerSocket() throws IOException {
-            return new NoDelayServerSocket();
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port) throws IOException {
-            return bound(new InetSocketAddress(port), 50);
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            return bound(new InetSocketAddress(port), backlog);
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            return bound(new InetSocketAddress(address, port), backlog);
-        }
-
-        private static ServerSocket bound(InetSocketAddress address, int backlog) throws IOException {
-            var socket = new NoDelayServerSocket();
-            socket.bind(address, backlog);
-            return socket;
-        }
-    }
-
-    private static final class NoDelayServerSocket extends ServerSocket {
-        NoDelayServerSocket() throws IOException {
-            super();
-        }
-
-        @Override
-        public Socket accept() throws IOException {
-            Socket socket = super.accept();
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
     }
 
     private static final class SimulatorDispatcher extends Dispatcher {

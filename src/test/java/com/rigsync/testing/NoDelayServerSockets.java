@@ -1,4 +1,4 @@
-package com.rigsync.samsara;
+package com.rigsync.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,7 +11,7 @@ import javax.net.ServerSocketFactory;
  * Server sockets whose connections send at once (TCP_NODELAY). MockWebServer writes headers and body separately,
  * and with Nagle's algorithm each answer would wait ~40 ms for a delayed ACK: a fake-server artefact, not the client's.
  */
-final class NoDelayServerSockets extends ServerSocketFactory {
+public final class NoDelayServerSockets extends ServerSocketFactory {
 
     @Override
     public ServerSocket createServerSocket() throws IOException {
