@@ -1,18 +1,12 @@
 package com.rigsync.e2e;
 
-import com.rigsync.SpringAppTest;
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import com.rigsync.people.AccountSeeding;
 import com.rigsync.people.PeopleService;
 import com.rigsync.people.Person;
@@ -24,7 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * In a real browser: an administrator adds a person, who signs in with the one-time password, is held on Change
  * password until they choose their own, and then signs in with it. And repeated wrong passwords are slowed down.
  */
-@SpringAppTest
-class PasswordChangeBrowserTest {
+class PasswordChangeBrowserTest extends BrowserTest {
 
     private static final String CHOSEN = "ladder four backs up engine two";
-
-    @LocalServerPort
-    private int port;
 
     @Autowired
     private AccountSeeding seeding;
@@ -51,21 +40,9 @@ class PasswordChangeBrowserTest {
     @Autowired
     private JdbcTemplate jdbc;
 
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-    }
-
     @AfterEach
-    void closeBrowser() {
+    void signOutOfTheServer() {
         SecurityContextHolder.clearContext();
-        if (driver != null) {
-            driver.quit();
-        }
     }
 
     @Test
@@ -149,13 +126,6 @@ class PasswordChangeBrowserTest {
         return "http://localhost:" + port + path;
     }
 
-    private void signIn(String username, String password) {
-        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));
-        user.sendKeys(username);
-        WebElement secret = driver.findElement(By.cssSelector("input[name='password']"));
-        secret.sendKeys(password, Keys.ENTER);
-    }
-
     private void signOut() {
         click(button("Sign out"));
         wait.until(ExpectedConditions.urlContains("/login"));
@@ -181,11 +151,4 @@ class PasswordChangeBrowserTest {
         input.sendKeys(text, Keys.TAB);
     }
 
-    /** Waits until the page's Vaadin client has no request in flight. */
-    private void waitForVaadin() {
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
-                        + " && Object.values(window.Vaadin.Flow.clients).length > 0"
-                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive()))")));
-    }
 }
