@@ -4,10 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The app's Samsara clients: the framework-free client, on the app's clock, one per base URL. */
+/**
+ * The app's Samsara clients: the framework-free client, on the app's clock, one per base URL; and the bounded pool the
+ * screens' Samsara checks run on, so a slow or unreachable Samsara never holds a browser request.
+ */
 @Configuration(proxyBeanMethods = false)
 class SamsaraClientConfiguration {
 
@@ -18,4 +23,26 @@ class SamsaraClientConfiguration {
                                   @Value("${rigsync.samsara.max-backoff:20s}") Duration maxBackoff) {
         return new SamsaraClients(clock, maxRetries, initialBackoff, maxBackoff);
     }
+
+    /**
+     * Runs the Samsara checks of Settings (Save, Test connection) off the UI thread: a few threads named
+     * "samsara-check-N" (never after anything a user typed), a short queue, and a refusal beyond that (the screen
+     * says to try again) rather than running the call on the caller's thread. Not a default candidate: it is injected
+     * by name only, so Spring Boot's own applicationTaskExecutor and anyone injecting "the" TaskExecutor are unaffected.
+     */
+    @Bean(name = SAMSARA_CHECKS, defaultCandidate = false)
+    ThreadPoolTaskExecutor samsaraCheckExecutor(@Value("${rigsync.samsara.check-threads:4}") int threads,
+                                                @Value("${rigsync.samsara.check-queue:20}") int queue) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("samsara-check-");
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setQueueCapacity(queue);
+        executor.setAllowCoreThreadTimeOut(true);
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
+
+    /** The bean name of the Settings checks' {@link TaskExecutor}. */
+    static final String SAMSARA_CHECKS = "samsaraCheckExecutor";
 }

@@ -1,11 +1,21 @@
 package com.rigsync.integration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditService;
@@ -17,10 +27,14 @@ import com.rigsync.security.SignedInUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Assets > Setup > Settings: the department's Samsara connection as administrators and data managers see and change
  * it. Tokens are checked against Samsara before they are saved; those calls run outside any database transaction
  * (they can take seconds), and the write that follows checks the version the user saw.
+ * <p>
+ * The screen uses the {@code ...InBackground} variants: they check the caller's role on the caller's thread, then run
+ * the Samsara calls on the bounded "samsara-check" pool with the caller's security context (so the department, the
+ * audit actor and "saved by" are the caller's), and never on the UI request thread. When the pool is full they fail
+ * at once with {@link #BUSY} instead of running the call on the caller's thread.
  */
 @Service
 public class SamsaraSettingsService {
@@ -36,6 +55,7 @@ public class SamsaraSettingsService {
     static final String NOT_ENTITLED = "The Samsara integration is a paid feature that is not included in your "
             + "department's plan. To add it, contact your Client Success Manager.";
     private static final Logger log = LoggerFactory.getLogger(SamsaraSettingsService.class);
+    static final String BUSY = "RigSync is checking many Samsara connections right now. Try again in a minute.";
     private static final int MAX_TAGS = 100;
 
     private final SamsaraConnectionRepository connections;
@@ -50,12 +70,15 @@ public class SamsaraSettingsService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
+    private final Executor checkPool;
+    private final Set<CompletableFuture<Void>> running = ConcurrentHashMap.newKeySet();
 
     SamsaraSettingsService(SamsaraConnectionRepository connections, DepartmentService departments,
                            SamsaraRegions regions, SamsaraClients clients, TokenVault vault, AuditService audit,
                            CurrentUser currentUser, ApplicationEventPublisher events,
                            ObjectProvider<ApparatusCount> apparatusCount, Clock clock,
-                           PlatformTransactionManager transactions) {
+                           PlatformTransactionManager transactions,
+                           @Qualifier(SamsaraClientConfiguration.SAMSARA_CHECKS) TaskExecutor checkPool) {
         this.connections = connections;
         this.departments = departments;
         this.regions = regions;
@@ -69,6 +92,7 @@ public class SamsaraSettingsService {
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.checkPool = task -> track(checkPool, task);
     }
 
     /** The department's settings as the screen shows them (no token, only its last four characters). */
@@ -217,6 +241,16 @@ public class SamsaraSettingsService {
         return new SaveResult.Saved(view(departmentId), String.join(" ", messages));
     }
 
+    /**
+     * {@link #save} off the caller's thread: the returned future completes with the same result (or fails with the
+     * same exception, or with {@link #BUSY} when too many checks are running).
+     */
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
+    public CompletableFuture<SaveResult> saveInBackground(SettingsChange change) {
+        currentUser.departmentId(); // refuses a caller without a department here, not later in the pool
+        return inBackground(() -> save(change));
+    }
+
     /** Removes the saved token (the connection's other settings stay). */
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public SaveResult removeToken(Long expectedVersion) {
@@ -286,6 +320,70 @@ public class SamsaraSettingsService {
             });
         }
         return report;
+    }
+
+    /**
+     * {@link #testConnection} off the caller's thread: the returned future completes with the report, or fails with
+     * the same exceptions (wrapped in a {@link java.util.concurrent.CompletionException}), or with {@link #BUSY}.
+     */
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
+    public CompletableFuture<ConnectionTestReport> testConnectionInBackground(String typedToken, String regionKey,
+                                                                             List<String> tagIds) {
+        currentUser.departmentId();
+        List<String> tags = tagIds == null ? null : List.copyOf(tagIds);
+        return inBackground(() -> testConnection(typedToken, regionKey, tags));
+    }
+
+    private <T> CompletableFuture<T> inBackground(Supplier<T> work) {
+        // the caller's security context is the worker's while it runs (and cleared after). Both the context and the
+        // holder strategy are read now, per call: Vaadin replaces the global strategy after this bean is made
+        var asCaller = new DelegatingSecurityContextExecutor(checkPool, SecurityContextHolder.getContext());
+        asCaller.setSecurityContextHolderStrategy(SecurityContextHolder.getContextHolderStrategy());
+        try {
+            return CompletableFuture.supplyAsync(work, asCaller);
+        } catch (RejectedExecutionException e) {
+            // the executor's message names its task; the user gets ours, and nothing of the task leaves here
+            log.warn("Samsara check refused: the check pool is full");
+            return CompletableFuture.failedFuture(new IllegalStateException(BUSY));
+        }
+    }
+
+    private void track(TaskExecutor pool, Runnable task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        running.add(done);
+        Runnable finish = () -> {
+            running.remove(done);
+            done.complete(null);
+        };
+        try {
+            pool.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    finish.run();
+                }
+            });
+        } catch (RuntimeException e) {
+            finish.run();
+            throw e;
+        }
+    }
+
+    /**
+     * For tests: waits until every check handed to the pool has run to its end, including what its callers chained
+     * to it on the worker thread (the screen's {@code ui.access} hand-over).
+     */
+    void awaitBackgroundChecks(Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!running.isEmpty()) {
+            for (CompletableFuture<Void> done : List.copyOf(running)) {
+                try {
+                    done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException impossible) {
+                    throw new IllegalStateException(impossible);
+                }
+            }
+        }
     }
 
     private ConnectionTestReport check(long departmentId, String regionKey, TokenSource tokens, List<String> tagIds) {

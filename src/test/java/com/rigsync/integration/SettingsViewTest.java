@@ -1,10 +1,12 @@
 package com.rigsync.integration;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.rigsync.KaribuTest;
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedSamsaraServer;
@@ -52,6 +54,8 @@ class SettingsViewTest extends KaribuTest {
     private SamsaraConnections connections;
     @Autowired
     private ConfigurableApplicationContext context;
+    @Autowired
+    private SamsaraSettingsService service;
 
     private SimulatedSamsaraServer samsara;
 
@@ -183,6 +187,7 @@ class SettingsViewTest extends KaribuTest {
         assertThat(_get(Dialog.class).getHeaderTitle()).isEqualTo("Samsara cannot be reached");
         assertThat(storedSecrets(department)).isZero();
         _click(_get(Button.class, spec -> spec.withText("Save as not yet verified")));
+        awaitSamsaraCheck();
 
         expectNotifications("Token saved, marked not yet verified: RigSync checks it at its first call to Samsara.");
         _assertOne(Paragraph.class, spec -> spec.withText("Connection: Not yet verified"));
@@ -190,7 +195,7 @@ class SettingsViewTest extends KaribuTest {
         assertThat(health(department)).isEqualTo("NOT_YET_VERIFIED");
 
         samsara.samsara().resetFaults();
-        _click(_get(Button.class, spec -> spec.withText("Test connection")));
+        clickTestConnection();
         _assertOne(Paragraph.class, spec -> spec.withText("The connection works."));
         _assertOne(Paragraph.class, spec -> spec.withText("Connection: Working"));
         assertThat(health(department)).isEqualTo("OK");
@@ -213,7 +218,7 @@ class SettingsViewTest extends KaribuTest {
     void testConnectionReportsEachEndpointTheVehicleCountAndOffersTagsWithoutSaving() {
         TestDepartments department = openAsAdministrator(true);
         enterSettings(false, GOOD);
-        _click(_get(Button.class, spec -> spec.withText("Test connection")));
+        clickTestConnection();
 
         _assertOne(Paragraph.class, spec -> spec.withText("The connection works."));
         _assertOne(Paragraph.class, spec -> spec.withText("Organisation: Springfield Fire Rescue (simulated) (id 11235813)"));
@@ -238,7 +243,7 @@ class SettingsViewTest extends KaribuTest {
     void aChosenTagLimitsTheVehiclesAndIsSaved() {
         TestDepartments department = openAsAdministrator(true);
         enterSettings(true, GOOD);
-        _click(_get(Button.class, spec -> spec.withText("Test connection")));
+        clickTestConnection();
         @SuppressWarnings("unchecked")
         MultiSelectComboBox<String> tags = _get(MultiSelectComboBox.class);
         String tag = tags.getGenericDataView().getItems().findFirst().orElseThrow();
@@ -248,7 +253,7 @@ class SettingsViewTest extends KaribuTest {
         assertThat(jdbc.queryForObject("select tag_ids from samsara_connection where department_id = ?", String.class,
                 department.id())).isEqualTo(tag);
 
-        _click(_get(Button.class, spec -> spec.withText("Test connection")));
+        clickTestConnection();
         int all = samsara.samsara().vehicles().size();
         Paragraph seen = _get(Paragraph.class, spec -> spec.withPredicate(p -> p.getText().startsWith("The token sees")));
         assertThat(seen.getText()).endsWith(" vehicles with the chosen tags.");
@@ -296,6 +301,7 @@ class SettingsViewTest extends KaribuTest {
                     .contains("Springfield Fire Rescue (simulated)").contains("flagged for review");
             assertThat(published).isEmpty();
             _click(_get(Button.class, spec -> spec.withText("Save and flag links for review")));
+            awaitSamsaraCheck();
 
             expectNotifications("Token saved and verified: " + TestSamsara.OTHER_ORGANISATION_NAME + ". Existing "
                     + "Samsara links are flagged for review.");
@@ -368,6 +374,56 @@ class SettingsViewTest extends KaribuTest {
                 + "shows them now; make your change again if it is still needed.");
     }
 
+    @Test
+    void whileSamsaraIsSlowTheClickReturnsAtOnceShowingTheCheckThenTheResult() {
+        TestDepartments department = openAsAdministrator(true);
+        enterSettings(true, GOOD);
+        samsara.samsara().setResponseDelay(Duration.ofMillis(400)); // each of the five or so calls
+
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        // the click has returned while Samsara is still answering: the screen says so and waits
+        _assertOne(Paragraph.class, spec -> spec.withText("Checking the token with Samsara…"));
+        assertThat(_get(Button.class, spec -> spec.withText("Save")).isEnabled()).isFalse();
+        assertThat(_get(Button.class, spec -> spec.withText("Test connection")).isEnabled()).isFalse();
+        expectNotifications();
+        assertThat(storedSecrets(department)).isZero();
+        assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
+                .anyMatch(name -> name.startsWith("samsara-check-"))
+                .noneMatch(name -> name.contains(GOOD));
+
+        awaitSamsaraCheck();
+
+        expectNotifications("Token saved and verified: Springfield Fire Rescue (simulated).");
+        _assertNone(Paragraph.class, spec -> spec.withText("Checking the token with Samsara…"));
+        assertThat(_get(Button.class, spec -> spec.withText("Save")).isEnabled()).isTrue();
+        assertThat(_get(Button.class, spec -> spec.withText("Test connection")).isEnabled()).isTrue();
+        assertThat(storedSecrets(department)).isOne();
+        // the worker ran as the user who clicked: their department, their name on the token and the audit trail
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("saved-token")).getText())
+                .contains("saved by " + department.adminName());
+        assertThat(jdbc.queryForList("select actor from audit_event where department_id = ?", String.class,
+                department.id())).containsOnly(department.admin());
+    }
+
+    @Test
+    void aTestConnectionAnswerArrivingAfterTheUserLeftIsIgnored() {
+        openAsAdministrator(true);
+        enterSettings(false, GOOD);
+        samsara.samsara().setResponseDelay(Duration.ofMillis(200));
+        _click(_get(Button.class, spec -> spec.withText("Test connection")));
+        SettingsView left = _get(SettingsView.class);
+        _assertOne(Paragraph.class, spec -> spec.withText("Checking the token with Samsara…"));
+
+        navigate("");
+        awaitSamsaraCheck();
+
+        _assertNone(SettingsView.class);
+        expectNotifications();
+        assertThat(left.getElement().getNode().isAttached()).isFalse();
+        assertThat(_find(left, Paragraph.class)).map(Paragraph::getText).doesNotContain("The connection works.");
+    }
+
     // --- helpers
 
     @SuppressWarnings("unchecked")
@@ -383,6 +439,27 @@ class SettingsViewTest extends KaribuTest {
 
     private void clickSave() {
         _click(_get(Button.class, spec -> spec.withText("Save")));
+        awaitSamsaraCheck();
+    }
+
+    private void clickTestConnection() {
+        _click(_get(Button.class, spec -> spec.withText("Test connection")));
+        awaitSamsaraCheck();
+    }
+
+    /**
+     * The Samsara checks run for real on the service's background pool, as in production (no synchronous executor
+     * in tests). The pool's worker hands the answer to the screen with ui.access, which only queues it: the test
+     * thread holds the session lock, like a request thread would. So: wait until the pool's tasks have run to their
+     * end (the hand-over included), then let Karibu run the queued ui.access tasks, as the next round trip would.
+     */
+    private void awaitSamsaraCheck() {
+        try {
+            service.awaitBackgroundChecks(Duration.ofSeconds(60));
+        } catch (Exception e) {
+            throw new AssertionError("the Samsara check did not finish", e);
+        }
+        MockVaadin.clientRoundtrip(false);
     }
 
     private int storedSecrets(TestDepartments department) {

@@ -4,6 +4,9 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.DisplayFormats;
@@ -19,6 +22,9 @@ import com.rigsync.integration.SettingsChange;
 import com.rigsync.integration.TagChoice;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -37,11 +43,15 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Assets > Setup > Settings: the department's Samsara integration. A saved token is never shown or sent to the
  * browser again; only its last four characters. Samsara calls (Save with a new token, Test connection) run in the
- * request, bounded by the Samsara client's timeouts.
+ * service's background pool, never in the request: while one runs, Save and Test connection are disabled and the
+ * screen says it is checking; the answer is applied through {@code ui.access} (server push), and an answer that
+ * arrives after the user left the screen is dropped.
  */
 // not "assets/...": Vaadin serves /assets/** as static resources, and Spring Security answers a signed-in user there
 // with an empty 403 before any view is reached
@@ -50,6 +60,8 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME})
 public class SettingsView extends VerticalLayout {
 
+    private static final Logger log = LoggerFactory.getLogger(SettingsView.class);
+    static final String CHECKING = "Checking the token with Samsara…";
     private final transient SamsaraSettingsService service;
     private final Div content = new Div();
     private final Checkbox enabled = new Checkbox("Enable Samsara services integration");
@@ -58,8 +70,13 @@ public class SettingsView extends VerticalLayout {
     private final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>("Samsara tags");
     private final Map<String, String> tagNames = new LinkedHashMap<>();
     private final Div results = new Div();
+    private final Paragraph checking = new Paragraph(CHECKING);
+    private final Button save = new Button("Save", e -> save(change()));
+    private final Button test = new Button("Test connection", e -> testConnection());
     private SamsaraSettings settings;
     private boolean replacing;
+    /** The Samsara check whose answer this screen waits for; null when none (or when the screen was left). */
+    private CompletableFuture<?> pending;
 
     SettingsView(SamsaraSettingsService service) {
         this.service = service;
@@ -80,11 +97,21 @@ public class SettingsView extends VerticalLayout {
         tags.setHelperText("Limit RigSync to vehicles with these Samsara tags; leave empty for every vehicle the "
                 + "token sees. Test connection offers the tags of those vehicles.");
         results.addClassName("connection-test");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        checking.addClassName("checking");
+        checking.setVisible(false);
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         show(service.settings());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        // an answer still on its way belongs to a screen nobody looks at any more
+        pending = null;
+        setChecking(false);
     }
 
     private void show(SamsaraSettings loaded) {
@@ -107,11 +134,8 @@ public class SettingsView extends VerticalLayout {
         token.clear();
         token.setInvalid(false);
 
-        Button save = new Button("Save", e -> save(change()));
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button test = new Button("Test connection", e -> testConnection());
         content.add(new VerticalLayout(enabled, region, tokenSection(loaded), tags, status(loaded),
-                new HorizontalLayout(save, test), results));
+                new HorizontalLayout(save, test), checking, results));
     }
 
     private Div tokenSection(SamsaraSettings loaded) {
@@ -169,7 +193,10 @@ public class SettingsView extends VerticalLayout {
     }
 
     private void save(SettingsChange change) {
-        SaveResult result = service.save(change);
+        whileChecking(service.saveInBackground(change), result -> saved(change, result), this::checkFailed);
+    }
+
+    private void saved(SettingsChange change, SaveResult result) {
         switch (result) {
             case SaveResult.Saved saved -> {
                 replacing = false;
@@ -214,14 +241,59 @@ public class SettingsView extends VerticalLayout {
 
     private void testConnection() {
         Region chosen = region.getValue();
-        ConnectionTestReport report;
-        try {
-            report = service.testConnection(token.getValue(), chosen == null ? null : chosen.key(),
-                    List.copyOf(tags.getSelectedItems()));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Notifications.error(e.getMessage());
-            return;
+        whileChecking(service.testConnectionInBackground(token.getValue(), chosen == null ? null : chosen.key(),
+                List.copyOf(tags.getSelectedItems())), this::tested, this::checkFailed);
+    }
+
+    /**
+     * Shows that a Samsara check runs (buttons and form disabled, "Checking…") until {@code call} completes, then
+     * applies its answer on the UI through {@code ui.access}, unless the screen was left or another check started.
+     */
+    private <T> void whileChecking(CompletableFuture<T> call, Consumer<T> apply, Consumer<Throwable> failed) {
+        UI ui = UI.getCurrent();
+        pending = call;
+        setChecking(true);
+        call.whenComplete((answer, error) -> {
+            try {
+                ui.access(() -> {
+                    if (pending != call) {
+                        return;
+                    }
+                    pending = null;
+                    setChecking(false);
+                    if (error == null) {
+                        apply.accept(answer);
+                    } else {
+                        failed.accept(error instanceof CompletionException wrapped && wrapped.getCause() != null
+                                ? wrapped.getCause() : error);
+                    }
+                });
+            } catch (UIDetachedException closed) {
+                // the browser tab is gone: nobody waits for this answer
+            }
+        });
+    }
+
+    private void setChecking(boolean running) {
+        checking.setVisible(running);
+        save.setEnabled(!running);
+        test.setEnabled(!running);
+        content.setEnabled(!running);
+    }
+
+    private void checkFailed(Throwable error) {
+        if (error instanceof IllegalArgumentException || error instanceof IllegalStateException) {
+            // the service's own messages, written for the user (no token in them)
+            Notifications.error(error.getMessage());
+        } else {
+            // only the type: a message from deep down could quote a request, and a request could carry the token
+            log.warn("Samsara check failed unexpectedly: {}", error.getClass().getName());
+            Notifications.error("The check with Samsara failed unexpectedly. Try again; if it keeps failing, tell "
+                    + "your Client Success Manager.");
         }
+    }
+
+    private void tested(ConnectionTestReport report) {
         for (TagChoice tag : report.tags()) {
             tagNames.put(tag.id(), tag.label());
         }

@@ -1,0 +1,121 @@
+package com.rigsync.integration;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.rigsync.SpringAppTest;
+import com.rigsync.security.SignedInUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The bounded pool the Settings checks run on: its limits, its refusal, and the role check on the caller's thread. */
+@SpringAppTest
+class SamsaraCheckPoolTest {
+
+    private static final String TOKEN = "pool-test-token-7f3a9c";
+
+    @Autowired
+    private SamsaraSettingsService service;
+    @Autowired
+    @Qualifier(SamsaraClientConfiguration.SAMSARA_CHECKS)
+    private ThreadPoolTaskExecutor pool;
+    @Autowired
+    private UserDetailsService users;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private ApplicationContext context;
+
+    private TestDepartments department;
+
+    @AfterEach
+    void cleanUp() {
+        SecurityContextHolder.clearContext();
+        if (department != null) {
+            department.delete(jdbc);
+        }
+    }
+
+    private void signInAs(String username) {
+        SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    @Test
+    void thePoolIsBoundedWithNeutralThreadNamesAndLeavesBootsOwnExecutorAlone() {
+        assertThat(pool.getMaxPoolSize()).isEqualTo(4);
+        assertThat(pool.getQueueCapacity()).isEqualTo(20);
+        assertThat(pool.getThreadNamePrefix()).isEqualTo("samsara-check-");
+        // injected by name only: Spring Boot still makes the application's own task executor
+        assertThat(context.containsBean("applicationTaskExecutor")).isTrue();
+    }
+
+    @Test
+    void aFullPoolRefusesAtOnceWithAPlainMessageAndNothingOfTheTask() throws Exception {
+        department = TestDepartments.create(jdbc, true);
+        signInAs(department.admin());
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<?>> holding = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool.getMaxPoolSize() + pool.getQueueCapacity(); i++) {
+                holding.add(pool.submit(() -> {
+                    release.await(60, TimeUnit.SECONDS);
+                    return null;
+                }));
+            }
+            String caller = Thread.currentThread().getName();
+
+            CompletableFuture<ConnectionTestReport> refused = service.testConnectionInBackground(TOKEN,
+                    TestSamsara.SIMULATED, List.of());
+
+            assertThat(refused).isCompletedExceptionally();
+            assertThatThrownBy(refused::get).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IllegalStateException.class).hasMessage(SamsaraSettingsService.BUSY)
+                    .hasNoCause();
+            StringWriter trace = new StringWriter();
+            refused.handle((report, error) -> {
+                error.printStackTrace(new PrintWriter(trace));
+                return null;
+            });
+            assertThat(trace.toString()).doesNotContain(TOKEN);
+            assertThat(Thread.currentThread().getName()).isEqualTo(caller);
+        } finally {
+            release.countDown();
+            for (Future<?> held : holding) {
+                held.get(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void theBackgroundVariantsCheckTheRoleOnTheCallersThread() {
+        signInAs("member");
+        assertThatThrownBy(() -> service.testConnectionInBackground(TOKEN, TestSamsara.SIMULATED, List.of()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.saveInBackground(new SettingsChange(true, TestSamsara.SIMULATED, List.of(),
+                TOKEN, false, false, null))).isInstanceOf(AccessDeniedException.class);
+        signInAs("success");
+        assertThatThrownBy(() -> service.saveInBackground(new SettingsChange(true, TestSamsara.SIMULATED, List.of(),
+                TOKEN, false, false, null))).isInstanceOf(AccessDeniedException.class);
+    }
+}
