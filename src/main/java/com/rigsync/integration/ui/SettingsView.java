@@ -1,6 +1,5 @@
 package com.rigsync.integration.ui;
 
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import com.rigsync.base.ui.Confirmation;
-import com.rigsync.base.ui.DisplayFormats;
 import com.rigsync.base.ui.Notifications;
+import com.rigsync.department.DisplayPreferences;
+import com.rigsync.department.PreferencesService;
 import com.rigsync.integration.ConnectionHealth;
 import com.rigsync.integration.ConnectionTestReport;
 import com.rigsync.integration.EndpointCheck;
@@ -63,6 +63,9 @@ public class SettingsView extends VerticalLayout {
     private static final Logger log = LoggerFactory.getLogger(SettingsView.class);
     static final String CHECKING = "Checking the token with Samsara…";
     private final transient SamsaraSettingsService service;
+    private final transient PreferencesService preferences;
+    /** The department's time zone for dates on this screen, read when the screen is attached. */
+    private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private final Div content = new Div();
     private final Checkbox enabled = new Checkbox("Enable Samsara services integration");
     private final Select<Region> region = new Select<>();
@@ -78,8 +81,9 @@ public class SettingsView extends VerticalLayout {
     /** The Samsara check whose answer this screen waits for; null when none (or when the screen was left). */
     private CompletableFuture<?> pending;
 
-    SettingsView(SamsaraSettingsService service) {
+    SettingsView(SamsaraSettingsService service, PreferencesService preferences) {
         this.service = service;
+        this.preferences = preferences;
         addClassName("view");
         Span crumbs = new Span("Assets › Setup");
         crumbs.addClassName("breadcrumbs");
@@ -104,6 +108,7 @@ public class SettingsView extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        display = preferences.display();
         show(service.settings());
     }
 
@@ -144,7 +149,7 @@ public class SettingsView extends VerticalLayout {
         if (loaded.tokenSaved() && !replacing) {
             var saved = loaded.savedToken();
             Paragraph summary = new Paragraph("Token saved, ending in …" + saved.last4() + ", saved by "
-                    + saved.savedBy() + " on " + DisplayFormats.date(saved.savedAt(), ZoneId.systemDefault()));
+                    + saved.savedBy() + " on " + display.date(saved.savedAt()));
             summary.addClassName("saved-token");
             Button replace = new Button("Replace", e -> {
                 replacing = true;
@@ -181,7 +186,7 @@ public class SettingsView extends VerticalLayout {
         }
         if (loaded.tokenSaved()) {
             status.add(new Paragraph("Last used successfully: " + (loaded.lastUsedAt() == null ? "never"
-                    : DisplayFormats.dateTime(loaded.lastUsedAt(), ZoneId.systemDefault()))));
+                    : display.dateTime(loaded.lastUsedAt()))));
         }
         return status;
     }
