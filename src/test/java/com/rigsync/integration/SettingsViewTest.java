@@ -273,7 +273,7 @@ class SettingsViewTest extends KaribuTest {
                     department.id(), "Engine " + (100 + i));
         }
         enterSettings(false, GOOD);
-        _click(_get(Button.class, spec -> spec.withText("Test connection")));
+        clickTestConnection();
 
         _assertOne(Paragraph.class, spec -> spec.withText("The token sees " + vehicles + " Samsara vehicles but the "
                 + "department has " + (vehicles + 1) + " apparatus: check the token's tags and the tag filter."));
