@@ -55,6 +55,21 @@ public final class IntegrationTestAccess {
     public static String departmentConnectedToSimulator(ApplicationContext context, JdbcTemplate jdbc,
                                                         List<String> tagIds) {
         TestSamsara.setUp(context.getBean(SamsaraRegions.class));
+        return departmentConnectedTo(context, jdbc, TestSamsara.SIMULATED, tagIds);
+    }
+
+    /**
+     * Like {@link #departmentConnectedToSimulator} for a simulator of the test's own (e.g. a large fleet), registered
+     * as region {@code regionKey} at {@code baseUrl}.
+     */
+    public static String departmentConnectedTo(ApplicationContext context, JdbcTemplate jdbc, String regionKey,
+                                               String baseUrl, List<String> tagIds) {
+        context.getBean(SamsaraRegions.class).register(regionKey, "Test simulator " + regionKey, baseUrl);
+        return departmentConnectedTo(context, jdbc, regionKey, tagIds);
+    }
+
+    private static String departmentConnectedTo(ApplicationContext context, JdbcTemplate jdbc, String regionKey,
+                                                List<String> tagIds) {
         TestDepartments department = TestDepartments.create(jdbc, true);
         SignedInUser admin = (SignedInUser) context.getBean(UserDetailsService.class)
                 .loadUserByUsername(department.admin());
@@ -62,7 +77,7 @@ public final class IntegrationTestAccess {
                 UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
         try {
             SaveResult saved = context.getBean(SamsaraSettingsService.class).save(new SettingsChange(true,
-                    TestSamsara.SIMULATED, tagIds, SimulatedSamsara.GLOBAL_READ_TOKEN, false, false, null));
+                    regionKey, tagIds, SimulatedSamsara.GLOBAL_READ_TOKEN, false, false, null));
             if (!(saved instanceof SaveResult.Saved)) {
                 throw new IllegalStateException("could not connect the test department: " + saved);
             }
