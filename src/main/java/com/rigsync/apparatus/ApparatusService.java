@@ -1,6 +1,7 @@
 package com.rigsync.apparatus;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,10 +49,11 @@ public class ApparatusService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate readOnly;
+    private final JdbcTemplate jdbc;
 
     ApparatusService(ApparatusRepository apparatus, ApparatusQueries queries, SamsaraVehicleLookup samsaraVehicles,
                      CachedSamsaraVehicles vehicleCache, AuditService audit, CurrentUser currentUser, Clock clock,
-                     PlatformTransactionManager transactions) {
+                     PlatformTransactionManager transactions, JdbcTemplate jdbc) {
         this.apparatus = apparatus;
         this.queries = queries;
         this.samsaraVehicles = samsaraVehicles;
@@ -58,6 +61,7 @@ public class ApparatusService {
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -208,17 +212,17 @@ public class ApparatusService {
         long departmentId = currentUser.departmentId();
         Optional<String> notice = samsaraVehicles.refreshVehicleListIfStale();
         return readOnly.execute(status -> {
-            List<Apparatus> all = apparatus.findByDepartmentId(departmentId);
+            List<MatchableApparatus> all = apparatus.matchableOf(departmentId);
             Set<Long> ids = chosen == null ? Set.of() : new HashSet<>(chosen);
-            List<Apparatus> looked = all.stream()
-                    .filter(a -> ids.isEmpty() || ids.contains(a.getId()))
-                    .sorted(Comparator.comparing(Apparatus::getUnitName, String.CASE_INSENSITIVE_ORDER))
+            List<MatchableApparatus> looked = all.stream()
+                    .filter(a -> ids.isEmpty() || ids.contains(a.id()))
+                    .sorted(Comparator.comparing(MatchableApparatus::unitName, String.CASE_INSENSITIVE_ORDER))
                     .toList();
             BulkMatcher matcher = new BulkMatcher(vehicleCache.all(departmentId), all);
             List<BulkMatchPreview.Row> rows = new ArrayList<>();
             int alreadyLinked = 0;
-            for (Apparatus a : looked) {
-                if (a.getSamsaraVehicleId() != null) {
+            for (MatchableApparatus a : looked) {
+                if (a.samsaraVehicleId() != null) {
                     alreadyLinked++;
                 } else {
                     rows.add(matcher.match(a));
@@ -232,7 +236,8 @@ public class ApparatusService {
     /**
      * Links the rows accepted in the preview, all in one transaction, or none: every row is checked again (still
      * unlinked, the vehicle still listed and linked to no other apparatus, no other apparatus with the same VIN, no
-     * vehicle accepted twice). Returns how many were linked.
+     * vehicle accepted twice), and each update applies only to a still unlinked apparatus. Returns how many were
+     * linked.
      */
     @Transactional
     @PreAuthorize(EDITORS)
@@ -241,30 +246,29 @@ public class ApparatusService {
         if (accepted.isEmpty()) {
             return 0;
         }
-        List<Apparatus> all = apparatus.findByDepartmentId(departmentId);
-        Map<Long, Apparatus> byId = new HashMap<>();
+        Map<Long, MatchableApparatus> byId = new HashMap<>();
         Map<String, String> linkedTo = new HashMap<>();
         Map<String, Integer> vinCount = new HashMap<>();
-        for (Apparatus a : all) {
-            byId.put(a.getId(), a);
-            if (a.getSamsaraVehicleId() != null) {
-                linkedTo.put(a.getSamsaraVehicleId(), a.getUnitName());
+        for (MatchableApparatus a : apparatus.matchableOf(departmentId)) {
+            byId.put(a.id(), a);
+            if (a.samsaraVehicleId() != null) {
+                linkedTo.put(a.samsaraVehicleId(), a.unitName());
             }
-            if (a.getVinNormalized() != null) {
-                vinCount.merge(a.getVinNormalized(), 1, Integer::sum);
+            if (a.vinNormalized() != null) {
+                vinCount.merge(a.vinNormalized(), 1, Integer::sum);
             }
         }
         Set<String> listed = vehicleCache.ids(departmentId);
         Map<String, String> acceptedFor = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (BulkMatchPreview.Accepted row : accepted) {
-            Apparatus target = byId.get(row.apparatusId());
+            MatchableApparatus target = byId.get(row.apparatusId());
             if (target == null) {
                 problems.add("an apparatus was deleted meanwhile");
                 continue;
             }
-            String unit = target.getUnitName();
-            if (target.getSamsaraVehicleId() != null) {
+            String unit = target.unitName();
+            if (target.samsaraVehicleId() != null) {
                 problems.add(unit + " was linked meanwhile");
             } else if (!listed.contains(row.samsaraId())) {
                 problems.add(unit + ": Samsara no longer lists vehicle " + row.samsaraId());
@@ -274,34 +278,52 @@ public class ApparatusService {
             } else if (acceptedFor.containsKey(row.samsaraId())) {
                 problems.add(unit + " and " + acceptedFor.get(row.samsaraId()) + " were both given vehicle "
                         + row.samsaraId());
-            } else if (target.getVinNormalized() != null && vinCount.get(target.getVinNormalized()) > 1) {
+            } else if (target.vinNormalized() != null && vinCount.get(target.vinNormalized()) > 1) {
                 problems.add(unit + " shares its VIN with another apparatus");
             }
             acceptedFor.putIfAbsent(row.samsaraId(), unit);
         }
         if (!problems.isEmpty()) {
-            throw new ApparatusRefusedException(null, "Nothing was linked: " + String.join("; ",
-                    problems.subList(0, Math.min(problems.size(), 5))) + (problems.size() > 5
-                    ? " (and " + (problems.size() - 5) + " more)" : "")
-                    + ". Find the Samsara IDs again to see how things stand now.");
+            throw refusedBulk(String.join("; ", problems.subList(0, Math.min(problems.size(), 5)))
+                    + (problems.size() > 5 ? " (and " + (problems.size() - 5) + " more)" : ""));
         }
         String by = currentUser.require().displayName();
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int[][] counts;
+        try {
+            counts = jdbc.batchUpdate("""
+                    update apparatus set samsara_vehicle_id = ?, link_flag = 'NONE', version = version + 1,
+                        updated_by = ?, updated_at = ?
+                    where id = ? and department_id = ? and samsara_vehicle_id is null""", accepted, 500,
+                    (statement, row) -> {
+                        statement.setString(1, row.samsaraId());
+                        statement.setString(2, by);
+                        statement.setObject(3, now);
+                        statement.setLong(4, row.apparatusId());
+                        statement.setLong(5, departmentId);
+                    });
+        } catch (DataIntegrityViolationException e) {
+            throw refusedBulk("someone linked one of these Samsara vehicles meanwhile");
+        }
+        for (int[] batch : counts) {
+            for (int count : batch) {
+                if (count == 0) {
+                    throw refusedBulk("an apparatus was linked or deleted meanwhile");
+                }
+            }
+        }
         List<String> linked = new ArrayList<>();
         for (BulkMatchPreview.Accepted row : accepted) {
-            Apparatus target = byId.get(row.apparatusId());
-            target.link(row.samsaraId(), LinkFlag.NONE);
-            target.touch(by, clock.instant());
-            linked.add(target.getUnitName() + " → " + row.samsaraId());
-        }
-        try {
-            apparatus.flush();
-        } catch (DataIntegrityViolationException e) {
-            throw new ApparatusRefusedException(null, "Nothing was linked: someone linked one of these Samsara "
-                    + "vehicles meanwhile. Find the Samsara IDs again to see how things stand now.");
+            linked.add(byId.get(row.apparatusId()).unitName() + " → " + row.samsaraId());
         }
         audit.record(departmentId, AuditAction.SAMSARA_BULK_LINKED, linked.size() + " apparatus",
                 String.join(", ", linked));
         return linked.size();
+    }
+
+    private static ApparatusRefusedException refusedBulk(String why) {
+        return new ApparatusRefusedException(null, "Nothing was linked: " + why + ". Find the Samsara IDs again to "
+                + "see how things stand now.");
     }
 
     /** The grid's current filter and sort as CSV (UTF-8), read page by page. */

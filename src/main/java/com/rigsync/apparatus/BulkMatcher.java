@@ -12,31 +12,32 @@ import java.util.Map;
 final class BulkMatcher {
 
     private final Map<String, List<SamsaraVehicleSummary>> byVin = new HashMap<>();
-    private final Map<Integer, List<SamsaraVehicleSummary>> byLength = new HashMap<>();
+    /** Vehicles by VIN length, with their VINs normalised once (near misses compare many pairs). */
+    private final Map<Integer, List<Normalized>> byLength = new HashMap<>();
     private final Map<String, List<String>> apparatusByVin = new HashMap<>();
     private final Map<String, String> linkedTo = new HashMap<>();
 
     /** {@code departmentApparatus}: every apparatus of the department (for links and shared VINs). */
-    BulkMatcher(List<SamsaraVehicleSummary> vehicles, List<Apparatus> departmentApparatus) {
+    BulkMatcher(List<SamsaraVehicleSummary> vehicles, List<MatchableApparatus> departmentApparatus) {
         for (SamsaraVehicleSummary v : vehicles) {
             String vin = Vin.normalize(v.vin());
             if (vin != null) {
                 byVin.computeIfAbsent(vin, k -> new ArrayList<>()).add(v);
-                byLength.computeIfAbsent(vin.length(), k -> new ArrayList<>()).add(v);
+                byLength.computeIfAbsent(vin.length(), k -> new ArrayList<>()).add(new Normalized(v, vin));
             }
         }
-        for (Apparatus a : departmentApparatus) {
-            if (a.getVinNormalized() != null) {
-                apparatusByVin.computeIfAbsent(a.getVinNormalized(), k -> new ArrayList<>()).add(a.getUnitName());
+        for (MatchableApparatus a : departmentApparatus) {
+            if (a.vinNormalized() != null) {
+                apparatusByVin.computeIfAbsent(a.vinNormalized(), k -> new ArrayList<>()).add(a.unitName());
             }
-            if (a.getSamsaraVehicleId() != null) {
-                linkedTo.put(a.getSamsaraVehicleId(), a.getUnitName());
+            if (a.samsaraVehicleId() != null) {
+                linkedTo.put(a.samsaraVehicleId(), a.unitName());
             }
         }
     }
 
-    BulkMatchPreview.Row match(Apparatus a) {
-        String vin = a.getVinNormalized();
+    BulkMatchPreview.Row match(MatchableApparatus a) {
+        String vin = a.vinNormalized();
         if (vin == null) {
             return row(a, BulkMatchPreview.Kind.NO_VIN, List.of(), "Enter the VIN first.");
         }
@@ -60,12 +61,12 @@ final class BulkMatcher {
             return row(a, BulkMatchPreview.Kind.EXACT, candidates(exact, "same VIN"), null);
         }
         List<BulkMatchPreview.Candidate> near = new ArrayList<>();
-        for (SamsaraVehicleSummary candidate : byLength.getOrDefault(vin.length(), List.of())) {
-            if (linkedTo.containsKey(candidate.samsaraId())) {
+        for (Normalized candidate : byLength.getOrDefault(vin.length(), List.of())) {
+            if (linkedTo.containsKey(candidate.vehicle().samsaraId())) {
                 continue;
             }
-            Vin.nearMiss(vin, Vin.normalize(candidate.vin()))
-                    .ifPresent(reason -> near.add(new BulkMatchPreview.Candidate(candidate, reason)));
+            Vin.nearMiss(vin, candidate.vin())
+                    .ifPresent(reason -> near.add(new BulkMatchPreview.Candidate(candidate.vehicle(), reason)));
         }
         if (!near.isEmpty()) {
             return row(a, BulkMatchPreview.Kind.NEAR_MISS, near, "No exact match; pick one only if it is this "
@@ -79,8 +80,11 @@ final class BulkMatcher {
         return vehicles.stream().map(v -> new BulkMatchPreview.Candidate(v, reason)).toList();
     }
 
-    private static BulkMatchPreview.Row row(Apparatus a, BulkMatchPreview.Kind kind,
+    private static BulkMatchPreview.Row row(MatchableApparatus a, BulkMatchPreview.Kind kind,
                                             List<BulkMatchPreview.Candidate> candidates, String note) {
-        return new BulkMatchPreview.Row(a.getId(), a.getUnitName(), a.getVin(), kind, candidates, note);
+        return new BulkMatchPreview.Row(a.id(), a.unitName(), a.vin(), kind, candidates, note);
+    }
+
+    private record Normalized(SamsaraVehicleSummary vehicle, String vin) {
     }
 }
