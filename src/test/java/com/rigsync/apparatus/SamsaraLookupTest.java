@@ -114,6 +114,17 @@ class SamsaraLookupTest {
     }
 
     @Test
+    void aRejectedTokenMarksTheConnectionAsNeedingAttentionAndTheIdIsSavedUnchecked() {
+        String manager = connected(List.of());
+        signInAs(manager);
+        samsara.failNextRequests(1, 401);
+
+        SamsaraIdCheck check = lookup.checkSamsaraId(samsara.vehicles().getFirst().id());
+        assertThat(check.verdict()).isEqualTo(SamsaraIdCheck.Verdict.UNVERIFIED);
+        assertThat(connectionColumn(departmentOf(manager), "health")).isEqualTo("NEEDS_ATTENTION");
+    }
+
+    @Test
     void whenSamsaraIsUnreachableTheKeptListAnswersAndTheMessageSaysSo() {
         String manager = connected(List.of());
         long departmentId = departmentOf(manager);
