@@ -26,6 +26,12 @@ interface ApparatusRepository extends JpaRepository<Apparatus, Long> {
     boolean existsByDepartmentId(long departmentId);
 
     @Query("""
+            select new com.rigsync.apparatus.MatchableApparatus(a.id, a.unitName, a.vin, a.vinNormalized,
+                a.samsaraVehicleId)
+            from Apparatus a where a.departmentId = :departmentId""")
+    List<MatchableApparatus> matchableOf(@Param("departmentId") long departmentId);
+
+    @Query("""
             select distinct a.station from Apparatus a
             where a.departmentId = :departmentId and a.station is not null
             order by a.station""")

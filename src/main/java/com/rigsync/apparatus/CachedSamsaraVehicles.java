@@ -83,6 +83,12 @@ class CachedSamsaraVehicles implements SamsaraVehicleLookup {
                 CachedSamsaraVehicles::summary, departmentId, samsaraId).stream().findFirst();
     }
 
+    /** Every cached vehicle of the department (bulk matching). */
+    List<SamsaraVehicleSummary> all(long departmentId) {
+        return jdbc.query("select " + COLUMNS + " from samsara_vehicle where department_id = ? order by samsara_id",
+                CachedSamsaraVehicles::summary, departmentId);
+    }
+
     /** The IDs of every cached vehicle, for checking many rows at once (CSV import). */
     Set<String> ids(long departmentId) {
         return new HashSet<>(jdbc.queryForList("select samsara_id from samsara_vehicle where department_id = ?",

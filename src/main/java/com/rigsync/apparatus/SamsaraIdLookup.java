@@ -37,6 +37,15 @@ public record SamsaraIdLookup(Outcome outcome, String samsaraId, String message,
     }
 
     static SamsaraIdLookup of(VinMatches matches, Map<String, String> linkedElsewhere) {
+        SamsaraIdLookup answer = fromList(matches, linkedElsewhere);
+        if (matches.notice() == null) {
+            return answer;
+        }
+        return new SamsaraIdLookup(answer.outcome(), answer.samsaraId(), answer.message() + " (" + matches.notice() + ")",
+                answer.suggestions());
+    }
+
+    private static SamsaraIdLookup fromList(VinMatches matches, Map<String, String> linkedElsewhere) {
         String vin = matches.vin();
         if (matches.listedAt() == null) {
             return new SamsaraIdLookup(Outcome.NOT_FOUND, null, "RigSync has no list of your Samsara vehicles yet. "

@@ -1,5 +1,7 @@
 package com.rigsync.apparatus;
 
+import java.util.Optional;
+
 /**
  * The port through which apparatus asks about the signed-in user's department's Samsara vehicles (the department
  * comes from CurrentUser, as everywhere). Today {@link CachedSamsaraVehicles} answers from the vehicle cache alone.
@@ -14,4 +16,12 @@ public interface SamsaraVehicleLookup {
 
     /** Whether a Samsara ID (digits) names one of the department's vehicles. */
     SamsaraIdCheck checkSamsaraId(String samsaraId);
+
+    /**
+     * Refreshes the department's vehicle cache from Samsara when it is stale; call it outside any transaction, then
+     * read the cache. Returns what to tell the person when the list could not be refreshed.
+     */
+    default Optional<String> refreshVehicleListIfStale() {
+        return Optional.empty();
+    }
 }

@@ -24,6 +24,7 @@ public enum AuditAction {
     SAMSARA_LINKED("Samsara ID linked"),
     SAMSARA_UNLINKED("Samsara ID unlinked"),
     SAMSARA_BULK_UNLINKED("Samsara IDs unlinked in bulk"),
+    SAMSARA_BULK_LINKED("Samsara IDs linked in bulk by VIN"),
     APPARATUS_IMPORTED("Apparatus imported from CSV"),
     APPARATUS_DELETED("Apparatus deleted");
 

@@ -1,7 +1,15 @@
 package com.rigsync.integration;
 
+import java.util.List;
+
+import com.rigsync.demo.simulator.SimulatedSamsara;
+import com.rigsync.demo.simulator.SimulatedSamsaraServer;
+import com.rigsync.security.SignedInUser;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** For tests in other packages (browser tests): the integration's test fakes and test departments. */
 public final class IntegrationTestAccess {
@@ -28,10 +36,67 @@ public final class IntegrationTestAccess {
     /** Removes a department {@link #departmentReadyToConnect} made, with everything in it. */
     public static void removeDepartmentOf(JdbcTemplate jdbc, String username) {
         Long id = jdbc.queryForObject("select department_id from app_user where username = ?", Long.class, username);
-        for (String table : new String[] {"samsara_connection", "audit_event", "app_user"}) {
+        for (String table : new String[] {"apparatus", "samsara_vehicle", "samsara_connection", "audit_event",
+                "app_user"}) {
             jdbc.update("delete from " + table + " where department_id = ?", id);
         }
         jdbc.update("delete from department where id = ?", id);
+    }
+
+    /** The simulated Samsara of the tests (faults reset), with its regions registered in this application. */
+    public static SimulatedSamsaraServer simulator(ApplicationContext context) {
+        return TestSamsara.setUp(context.getBean(SamsaraRegions.class));
+    }
+
+    /**
+     * Makes an entitled department connected (enabled, verified token) to the simulated Springfield organisation with
+     * the given tag filter; returns its data manager's username. Nobody is signed in afterwards.
+     */
+    public static String departmentConnectedToSimulator(ApplicationContext context, JdbcTemplate jdbc,
+                                                        List<String> tagIds) {
+        TestSamsara.setUp(context.getBean(SamsaraRegions.class));
+        return departmentConnectedTo(context, jdbc, TestSamsara.SIMULATED, tagIds);
+    }
+
+    /**
+     * Like {@link #departmentConnectedToSimulator} for a simulator of the test's own (e.g. a large fleet), registered
+     * as region {@code regionKey} at {@code baseUrl}.
+     */
+    public static String departmentConnectedTo(ApplicationContext context, JdbcTemplate jdbc, String regionKey,
+                                               String baseUrl, List<String> tagIds) {
+        context.getBean(SamsaraRegions.class).register(regionKey, "Test simulator " + regionKey, baseUrl);
+        return departmentConnectedTo(context, jdbc, regionKey, tagIds);
+    }
+
+    private static String departmentConnectedTo(ApplicationContext context, JdbcTemplate jdbc, String regionKey,
+                                                List<String> tagIds) {
+        TestDepartments department = TestDepartments.create(jdbc, true);
+        SignedInUser admin = (SignedInUser) context.getBean(UserDetailsService.class)
+                .loadUserByUsername(department.admin());
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        try {
+            SaveResult saved = context.getBean(SamsaraSettingsService.class).save(new SettingsChange(true,
+                    regionKey, tagIds, SimulatedSamsara.GLOBAL_READ_TOKEN, false, false, null));
+            if (!(saved instanceof SaveResult.Saved)) {
+                throw new IllegalStateException("could not connect the test department: " + saved);
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        return department.manager();
+    }
+
+    /** Points the department's connection at a Samsara nobody answers on. */
+    public static void makeSamsaraUnreachableFor(JdbcTemplate jdbc, String username) {
+        jdbc.update("update samsara_connection c join app_user u on u.department_id = c.department_id "
+                + "set c.region = ? where u.username = ?", TestSamsara.DOWN, username);
+    }
+
+    /** Switches the department's connection off (the token stays saved). */
+    public static void disableSamsaraFor(JdbcTemplate jdbc, String username) {
+        jdbc.update("update samsara_connection c join app_user u on u.department_id = c.department_id "
+                + "set c.enabled = false where u.username = ?", username);
     }
 
     public static String storedSecret(JdbcTemplate jdbc, String username) {

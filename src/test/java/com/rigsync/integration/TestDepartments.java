@@ -24,7 +24,8 @@ record TestDepartments(long id, String name, String admin, String adminName, Str
 
     /** Removes the department and everything the tests made for it, so other tests' screens do not list it. */
     void delete(JdbcTemplate jdbc) {
-        for (String table : new String[] {"samsara_connection", "audit_event", "app_user", "apparatus", "samsara_vehicle"}) {
+        for (String table : new String[] {"apparatus", "samsara_vehicle", "samsara_connection",
+                "audit_event", "app_user"}) {
             jdbc.update("delete from " + table + " where department_id = ?", id);
         }
         jdbc.update("delete from department where id = ?", id);

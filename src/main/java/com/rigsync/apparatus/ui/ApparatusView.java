@@ -183,7 +183,9 @@ public class ApparatusView extends VerticalLayout {
         }), "");
         export.add(new Button("Export CSV", VaadinIcon.DOWNLOAD.create()));
         export.getElement().setAttribute("download", true);
-        actions.add(add, unlink, importCsv, export);
+        Button findIds = new Button("Find Samsara IDs by VIN", VaadinIcon.SEARCH.create(), e -> findSamsaraIds());
+        findIds.setTooltipText("For the selected apparatus, or for every unlinked apparatus when none is selected");
+        actions.add(add, findIds, unlink, importCsv, export);
 
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addSelectionListener(e -> unlink.setEnabled(!e.getAllSelectedItems().isEmpty()));
@@ -279,6 +281,15 @@ public class ApparatusView extends VerticalLayout {
         }
         // the row shows what the database holds, whatever happened
         refresh();
+    }
+
+    private void findSamsaraIds() {
+        BulkMatchDialog dialog = new BulkMatchDialog(service, () -> {
+            grid.deselectAll();
+            refresh();
+        });
+        dialog.load(grid.getSelectedItems().stream().map(ApparatusRow::getId).toList());
+        dialog.open();
     }
 
     private void confirmUnlink() {
