@@ -157,7 +157,7 @@ class SamsaraBackedVehicles implements SamsaraVehicleLookup {
     }
 
     private static String notConnected() {
-        return "Samsara is not connected for your department (an administrator connects it in Settings > Samsara), "
+        return "Samsara is not connected for your department (an administrator or data manager connects it under Setup > Settings), "
                 + "so RigSync could not ask Samsara.";
     }
 
