@@ -1,5 +1,6 @@
 package com.rigsync;
 
+import com.rigsync.testing.SignIn;
 import java.util.List;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -57,8 +57,7 @@ public abstract class KaribuTest {
     /** Signs a user in the way the login form would (their real account and role), then opens the start page. */
     protected SignedInUser signIn(String username) {
         SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        var authentication = SignIn.as(user);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> user.role().name().equals(role));

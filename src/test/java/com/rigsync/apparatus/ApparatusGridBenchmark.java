@@ -1,5 +1,6 @@
 package com.rigsync.apparatus;
 
+import com.rigsync.testing.SignIn;
 import com.rigsync.SpringAppTest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +48,7 @@ class ApparatusGridBenchmark {
         assumeTrue(Boolean.getBoolean("bench.profile"), "benchmarks run only with ./mvnw -Pbench verify");
         long departmentId = benchmarkDepartment();
         SignedInUser user = new SignedInUser(-1, "bench", "Bench Admin", Role.ADMINISTRATOR, departmentId, true, null);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SignIn.as(user);
 
         // in-service apparatus of "Station 3" whose text matches "1", newest first then by unit
         ApparatusFilter filter = new ApparatusFilter("1", "Station 3", null, ApparatusStatus.IN_SERVICE, false);

@@ -1,10 +1,10 @@
 package com.rigsync.apparatus;
 
+import com.rigsync.testing.SignIn;
 import com.rigsync.SpringAppTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.rigsync.security.SignedInUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -47,9 +46,7 @@ class ApparatusServiceTest {
     }
 
     private void signInAs(String username) {
-        SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SignIn.as(users, username);
     }
 
     @Test

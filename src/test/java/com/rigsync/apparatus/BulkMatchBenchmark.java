@@ -1,5 +1,6 @@
 package com.rigsync.apparatus;
 
+import com.rigsync.testing.SignIn;
 import com.rigsync.SpringAppTest;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -71,8 +71,7 @@ class BulkMatchBenchmark {
                         version)
                     values (?, ?, 'ENGINE', ?, ?, 'IN_SERVICE', 'NONE', 0)""", batch);
             SignedInUser user = (SignedInUser) users.loadUserByUsername(manager);
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            SignIn.as(user);
 
             int requests = samsara.requestCount();
             long start = System.nanoTime();

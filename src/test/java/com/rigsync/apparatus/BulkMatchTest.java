@@ -1,5 +1,6 @@
 package com.rigsync.apparatus;
 
+import com.rigsync.testing.SignIn;
 import com.rigsync.SpringAppTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.stream.Collectors;
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedVehicle;
 import com.rigsync.integration.IntegrationTestAccess;
-import com.rigsync.security.SignedInUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -154,8 +153,6 @@ class BulkMatchTest {
     }
 
     private void signInAs(String username) {
-        SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SignIn.as(users, username);
     }
 }

@@ -1,5 +1,6 @@
 package com.rigsync.apparatus;
 
+import com.rigsync.testing.SignIn;
 import com.rigsync.SpringAppTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedVehicle;
 import com.rigsync.integration.IntegrationTestAccess;
 import com.rigsync.integration.SamsaraOrganisationChanged;
-import com.rigsync.security.SignedInUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -209,8 +208,6 @@ class SamsaraLookupTest {
     }
 
     private void signInAs(String username) {
-        SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SignIn.as(users, username);
     }
 }

@@ -1,5 +1,6 @@
 package com.rigsync.e2e;
 
+import com.rigsync.testing.SignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,7 +16,6 @@ import com.rigsync.security.SignedInSessions;
 import com.rigsync.security.SignedInUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -57,8 +57,7 @@ class PasswordChangeBrowserTest extends BrowserTest {
         assertThat(sessions.openSessionsOf(id)).isEqualTo(1);
 
         SignedInUser admin = (SignedInUser) users.loadUserByUsername("admin");
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        SignIn.as(admin);
         Person leaver = people.people().stream().filter(p -> p.username().equals("e2e-leaver")).findFirst()
                 .orElseThrow();
         people.setEnabled(leaver.id(), false, leaver.version());

@@ -1,5 +1,6 @@
 package com.rigsync.integration;
 
+import com.rigsync.testing.SignIn;
 import com.rigsync.SpringAppTest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -12,14 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.rigsync.demo.simulator.SimulatedSamsara;
-import com.rigsync.security.SignedInUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -185,9 +184,7 @@ class EncryptionAtRestTest {
     }
 
     private void signInAs(String username) {
-        SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SignIn.as(users, username);
     }
 
     private String storedSecret(TestDepartments department) {

@@ -1,5 +1,6 @@
 package com.rigsync.integration;
 
+import com.rigsync.testing.SignIn;
 import java.util.List;
 
 import com.rigsync.demo.simulator.SimulatedSamsara;
@@ -7,7 +8,6 @@ import com.rigsync.demo.simulator.SimulatedSamsaraServer;
 import com.rigsync.security.SignedInUser;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -73,8 +73,7 @@ public final class IntegrationTestAccess {
         TestDepartments department = TestDepartments.create(jdbc, true);
         SignedInUser admin = (SignedInUser) context.getBean(UserDetailsService.class)
                 .loadUserByUsername(department.admin());
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        SignIn.as(admin);
         try {
             SaveResult saved = context.getBean(SamsaraSettingsService.class).save(new SettingsChange(true,
                     regionKey, tagIds, SimulatedSamsara.GLOBAL_READ_TOKEN, false, false, null));

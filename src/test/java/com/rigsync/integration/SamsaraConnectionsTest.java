@@ -1,5 +1,6 @@
 package com.rigsync.integration;
 
+import com.rigsync.testing.SignIn;
 import com.rigsync.SpringAppTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +9,12 @@ import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedSamsaraServer;
 import com.rigsync.samsara.InvalidTokenException;
 import com.rigsync.samsara.VehicleQuery;
-import com.rigsync.security.SignedInUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -145,8 +144,6 @@ class SamsaraConnectionsTest {
     }
 
     private void signInAs(String username) {
-        SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SignIn.as(users, username);
     }
 }

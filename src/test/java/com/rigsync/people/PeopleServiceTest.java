@@ -1,11 +1,11 @@
 package com.rigsync.people;
 
+import com.rigsync.testing.SignIn;
 import com.rigsync.SpringAppTest;
 import java.util.List;
 
 import com.rigsync.audit.AuditAction;
 import com.rigsync.security.Role;
-import com.rigsync.security.SignedInUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,9 +47,7 @@ class PeopleServiceTest {
     }
 
     private void signInAs(String username) {
-        SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SignIn.as(users, username);
     }
 
     private long departmentNamed(String name) {

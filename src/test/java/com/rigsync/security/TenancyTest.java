@@ -1,5 +1,6 @@
 package com.rigsync.security;
 
+import com.rigsync.testing.SignIn;
 import com.rigsync.SpringAppTest;
 import com.rigsync.audit.AuditEntry;
 import com.rigsync.audit.AuditService;
@@ -11,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -40,9 +40,7 @@ class TenancyTest {
     }
 
     private void signInAs(String username) {
-        SignedInUser user = (SignedInUser) users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SignIn.as(users, username);
     }
 
     private long departmentId(String name) {
