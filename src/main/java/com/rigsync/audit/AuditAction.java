@@ -26,7 +26,11 @@ public enum AuditAction {
     SAMSARA_BULK_UNLINKED("Samsara IDs unlinked in bulk"),
     SAMSARA_BULK_LINKED("Samsara IDs linked in bulk by VIN"),
     APPARATUS_IMPORTED("Apparatus imported from CSV"),
-    APPARATUS_DELETED("Apparatus deleted");
+    APPARATUS_DELETED("Apparatus deleted"),
+    SYNC_REQUESTED("Sync started by hand"),
+    SYNC_INTERVAL_CHANGED("Sync interval changed"),
+    METER_BASELINE_ACCEPTED("Meter reading accepted as new baseline"),
+    SAMSARA_CONNECTION_STATE_CHANGED("Samsara connection state changed");
 
     private final String label;
 

@@ -17,6 +17,9 @@ import jakarta.persistence.Version;
 @Table(name = "samsara_connection")
 class SamsaraConnection {
 
+    static final int DEFAULT_SYNC_INTERVAL_MINUTES = 15;
+
+
     @Id
     @Column(name = "department_id")
     private Long departmentId;
@@ -66,7 +69,7 @@ class SamsaraConnection {
     private Instant lastUsedAt;
 
     @Column(name = "sync_interval_minutes", nullable = false)
-    private int syncIntervalMinutes = 15;
+    private int syncIntervalMinutes = DEFAULT_SYNC_INTERVAL_MINUTES;
 
     @Column(name = "updated_by", nullable = false, length = 120)
     private String updatedBy;
@@ -199,6 +202,10 @@ class SamsaraConnection {
 
     int getSyncIntervalMinutes() {
         return syncIntervalMinutes;
+    }
+
+    void setSyncIntervalMinutes(int minutes) {
+        this.syncIntervalMinutes = minutes;
     }
 
     String getUpdatedBy() {

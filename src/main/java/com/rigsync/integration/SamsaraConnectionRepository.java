@@ -44,4 +44,7 @@ interface SamsaraConnectionRepository extends JpaRepository<SamsaraConnection, L
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from SamsaraConnection c where c.secretCiphertext is not null order by c.departmentId")
     List<SamsaraConnection> lockAllWithSecrets();
+
+    @Query("select c.departmentId from SamsaraConnection c where c.secretCiphertext is not null and c.enabled = true")
+    List<Long> enabledWithSecret();
 }

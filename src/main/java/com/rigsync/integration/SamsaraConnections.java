@@ -1,6 +1,7 @@
 package com.rigsync.integration;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import com.rigsync.department.DepartmentService;
@@ -67,6 +68,31 @@ public class SamsaraConnections {
                         clients.forBaseUrl(regions.baseUrl(c.getRegion())).session(
                                 vault.tokenSource(c.getSecretCiphertext())),
                         c.getSecretCiphertext()));
+    }
+
+    /** Whether the department's sync may run now, for the scheduler (no user signed in; never from a screen). */
+    @Transactional(readOnly = true)
+    public SyncStanding syncStanding(long departmentId) {
+        return connections.findById(departmentId)
+                .map(c -> new SyncStanding(departmentId,
+                        c.isEnabled() && c.hasSecret() && regions.exists(c.getRegion())
+                                && departments.samsaraEntitled(departmentId),
+                        c.getHealth(), c.getSyncIntervalMinutes()))
+                .orElse(new SyncStanding(departmentId, false, ConnectionHealth.NOT_CONNECTED,
+                        SamsaraConnection.DEFAULT_SYNC_INTERVAL_MINUTES));
+    }
+
+    /** The signed-in user's department's sync standing, for the Sync tab. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public SyncStanding syncStandingForCurrentDepartment() {
+        return syncStanding(currentUser.departmentId());
+    }
+
+    /** Departments whose sync may be scheduled: entitled, enabled and holding a token or grant. */
+    @Transactional(readOnly = true)
+    public List<Long> departmentsWithSync() {
+        return connections.enabledWithSecret().stream().filter(departments::samsaraEntitled).toList();
     }
 
     /** Calls with this session worked: sets "last used" and clears a "not yet verified" or "needs attention" mark. */

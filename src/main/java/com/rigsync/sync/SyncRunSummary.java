@@ -1,0 +1,20 @@
+package com.rigsync.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One line of the run history.
+ *
+ * @param requestedBy who pressed "Sync now", or null for a scheduled run
+ * @param finishedAt  null while running
+ * @param error       what went wrong in plain words, or null
+ */
+public record SyncRunSummary(long id, SyncTrigger trigger, String requestedBy, Instant startedAt, Instant finishedAt,
+                             SyncOutcome outcome, SyncCounts counts, long apiCalls, String error) {
+
+    public Optional<Duration> duration() {
+        return finishedAt == null ? Optional.empty() : Optional.of(Duration.between(startedAt, finishedAt));
+    }
+}

@@ -1,0 +1,114 @@
+package com.rigsync.sync;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code sync_run} table: one row per run, written by the scheduler side, read by the sync status panel. */
+@Repository
+class SyncRuns {
+
+    private static final String COLUMNS = """
+            id, trigger_kind, requested_by, started_at, finished_at, outcome, vehicles_listed, apparatus_linked,
+            apparatus_updated, readings_flagged, vehicles_gone, api_calls, error""";
+    static final int MAX_ERROR_LENGTH = 1000;
+
+    private final JdbcClient jdbc;
+
+    SyncRuns(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long start(long departmentId, SyncTrigger trigger, String requestedBy, Instant startedAt, String runBy) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into sync_run (department_id, trigger_kind, requested_by, started_at, outcome, run_by)
+                        values (?, ?, ?, ?, 'RUNNING', ?)""")
+                .params(departmentId, trigger.name(), requestedBy, utc(startedAt), runBy)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void progress(long runId, SyncCounts counts, long apiCalls) {
+        jdbc.sql("""
+                        update sync_run set vehicles_listed = ?, apparatus_linked = ?, apparatus_updated = ?,
+                          readings_flagged = ?, vehicles_gone = ?, api_calls = ?
+                        where id = ? and outcome = 'RUNNING'""")
+                .params(counts.vehiclesListed(), counts.apparatusLinked(), counts.apparatusUpdated(),
+                        counts.readingsFlagged(), counts.vehiclesGone(), apiCalls, runId)
+                .update();
+    }
+
+    /** Closes a running row; a row already closed (for example as interrupted) stays as it is. */
+    boolean finish(long runId, SyncOutcome outcome, SyncCounts counts, long apiCalls, String error,
+                   Instant finishedAt) {
+        return jdbc.sql("""
+                        update sync_run set outcome = ?, finished_at = ?, vehicles_listed = ?, apparatus_linked = ?,
+                          apparatus_updated = ?, readings_flagged = ?, vehicles_gone = ?, api_calls = ?, error = ?
+                        where id = ? and outcome = 'RUNNING'""")
+                .params(outcome.name(), utc(finishedAt), counts.vehiclesListed(),
+                        counts.apparatusLinked(), counts.apparatusUpdated(), counts.readingsFlagged(),
+                        counts.vehiclesGone(), apiCalls, limit(error), runId)
+                .update() > 0;
+    }
+
+    /** Closes every RUNNING row of the department as interrupted; call only when their execution is known dead. */
+    int interruptRunning(long departmentId, Instant at, String reason) {
+        return jdbc.sql("""
+                        update sync_run set outcome = 'INTERRUPTED', finished_at = ?, error = ?
+                        where department_id = ? and outcome = 'RUNNING'""")
+                .params(utc(at), limit(reason), departmentId)
+                .update();
+    }
+
+    List<SyncRunSummary> latest(long departmentId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from sync_run where department_id = ? order by started_at desc, id desc"
+                        + " limit ?")
+                .params(departmentId, limit)
+                .query(SyncRuns::summary)
+                .list();
+    }
+
+    Optional<SyncRunSummary> running(long departmentId) {
+        return jdbc.sql("select " + COLUMNS + " from sync_run where department_id = ? and outcome = 'RUNNING'"
+                        + " order by started_at desc limit 1")
+                .param(departmentId)
+                .query(SyncRuns::summary)
+                .optional();
+    }
+
+    Optional<SyncRunSummary> lastSucceeded(long departmentId) {
+        return jdbc.sql("select " + COLUMNS + " from sync_run where department_id = ? and outcome = 'SUCCEEDED'"
+                        + " order by started_at desc limit 1")
+                .param(departmentId)
+                .query(SyncRuns::summary)
+                .optional();
+    }
+
+    private static SyncRunSummary summary(ResultSet rs, int row) throws SQLException {
+        LocalDateTime finished = rs.getObject("finished_at", LocalDateTime.class);
+        return new SyncRunSummary(rs.getLong("id"), SyncTrigger.valueOf(rs.getString("trigger_kind")),
+                rs.getString("requested_by"), rs.getObject("started_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                finished == null ? null : finished.toInstant(ZoneOffset.UTC), SyncOutcome.valueOf(rs.getString("outcome")),
+                new SyncCounts(rs.getInt("vehicles_listed"), rs.getInt("apparatus_linked"),
+                        rs.getInt("apparatus_updated"), rs.getInt("readings_flagged"), rs.getInt("vehicles_gone")),
+                rs.getLong("api_calls"), rs.getString("error"));
+    }
+
+    /** Times are stored as UTC, as Hibernate stores them (hibernate.jdbc.time_zone=UTC). */
+    static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static String limit(String error) {
+        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH - 1)
+                + "…";
+    }
+}
