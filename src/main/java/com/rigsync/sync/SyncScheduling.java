@@ -29,7 +29,7 @@ class SyncScheduling {
 
     private static final Logger log = LoggerFactory.getLogger(SyncScheduling.class);
     /** How soon a newly connected department's first sync comes. */
-    static final Duration FIRST_SYNC_DELAY = Duration.ofSeconds(30);
+    static final Duration FIRST_SYNC_DELAY = Duration.ZERO;
 
     @Bean
     CustomTask<SyncRequest> departmentSyncTask(SyncExecution execution) {
