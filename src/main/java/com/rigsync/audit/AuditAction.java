@@ -26,7 +26,8 @@ public enum AuditAction {
     SAMSARA_BULK_UNLINKED("Samsara IDs unlinked in bulk"),
     SAMSARA_BULK_LINKED("Samsara IDs linked in bulk by VIN"),
     APPARATUS_IMPORTED("Apparatus imported from CSV"),
-    APPARATUS_DELETED("Apparatus deleted");
+    APPARATUS_DELETED("Apparatus deleted"),
+    DRIVER_LOGIN_TOKEN_ISSUED("Driver login token issued");
 
     private final String label;
 

@@ -66,7 +66,7 @@ public class SamsaraConnections {
                         c.getTagIds(), c.getSyncIntervalMinutes(),
                         clients.forBaseUrl(regions.baseUrl(c.getRegion())).session(
                                 vault.tokenSource(c.getSecretCiphertext())),
-                        c.getSecretCiphertext()));
+                        c.getSecretCiphertext(), c.getAuthKind()));
     }
 
     /** Calls with this session worked: sets "last used" and clears a "not yet verified" or "needs attention" mark. */
