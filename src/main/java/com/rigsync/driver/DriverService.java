@@ -132,7 +132,7 @@ public class DriverService {
         } catch (SamsaraException e) {
             connections.recordFailure(samsara, e);
             logFailure("listing drivers", samsara, e);
-            return new DriverListing.Failed(listingFailure(samsara, e));
+            return new DriverListing.Failed(listingFailure(samsara.authKind(), e));
         }
     }
 
@@ -164,7 +164,7 @@ public class DriverService {
         } catch (SamsaraException e) {
             connections.recordFailure(samsara, e);
             logFailure("listing drivers before issuing a login token", samsara, e);
-            return new LoginTokenResult.Refused(listingFailure(samsara, e));
+            return new LoginTokenResult.Refused(listingFailure(samsara.authKind(), e));
         }
         Long samsaraId = driver == null ? null : numeric(driver.id());
         if (samsaraId == null) {
@@ -182,7 +182,7 @@ public class DriverService {
         } catch (SamsaraException e) {
             connections.recordFailure(samsara, e);
             logFailure("issuing a login token for Samsara driver " + samsaraId, samsara, e);
-            return new LoginTokenResult.Refused(issueFailure(samsara, e));
+            return new LoginTokenResult.Refused(issueFailure(samsara.authKind(), e));
         }
         connections.recordSuccess(samsara);
         audit.record(departmentId, AuditAction.DRIVER_LOGIN_TOKEN_ISSUED,
@@ -233,15 +233,15 @@ public class DriverService {
                         + "switches it on and connects Samsara under Setup > Settings.";
     }
 
-    static String listingFailure(ConnectedSamsara samsara, SamsaraException e) {
+    static String listingFailure(AuthKind kind, SamsaraException e) {
         return switch (e) {
-            case MissingScopeException missing -> samsara.authKind() == AuthKind.OAUTH
+            case MissingScopeException missing -> kind == AuthKind.OAUTH
                     ? "Samsara did not allow RigSync to read drivers. Connect with Samsara again under Setup > "
                             + "Settings."
                     : "Your department's Samsara token cannot read drivers: it needs the '" + missing.requiredScope()
                             + "' scope (Global Read includes it). Edit the token in the Samsara dashboard, or save "
                             + "one that has it under Setup > Settings.";
-            case InvalidTokenException _ -> rejected(samsara);
+            case InvalidTokenException _ -> rejected(kind);
             case RateLimitedException _ -> "Samsara is receiving too many requests for your organisation right "
                     + "now. Try again in a minute.";
             case SamsaraUnavailableException _, NetworkException _ ->
@@ -250,16 +250,16 @@ public class DriverService {
         };
     }
 
-    static String issueFailure(ConnectedSamsara samsara, SamsaraException e) {
+    static String issueFailure(AuthKind kind, SamsaraException e) {
         return switch (e) {
-            case MissingScopeException missing -> samsara.authKind() == AuthKind.OAUTH
+            case MissingScopeException missing -> kind == AuthKind.OAUTH
                     ? "RigSync's Samsara connection may only read, and issuing driver login tokens needs the "
                             + "'admin:write' grant. Connect with Samsara again under Setup > Settings and let Samsara "
                             + "grant RigSync write access. No login token was issued."
                     : "Your department's Samsara token may not issue driver login tokens. In the Samsara dashboard "
                             + "(Settings > API Tokens), edit the token and select '" + missing.requiredScope()
                             + "' (Global Read does not include it). No login token was issued.";
-            case InvalidTokenException _ -> rejected(samsara) + " No login token was issued.";
+            case InvalidTokenException _ -> rejected(kind) + " No login token was issued.";
             case RateLimitedException _ -> "Samsara limits how many login tokens can be issued a minute, and "
                     + "that limit is reached. No login token was issued; try again in a minute.";
             case NotFoundException _ -> "Samsara no longer knows this driver. Refresh the list and try again.";
@@ -272,8 +272,8 @@ public class DriverService {
         };
     }
 
-    private static String rejected(ConnectedSamsara samsara) {
-        return samsara.authKind() == AuthKind.OAUTH
+    private static String rejected(AuthKind kind) {
+        return kind == AuthKind.OAUTH
                 ? "Samsara rejected RigSync's connection: it was revoked. Connect with Samsara again under Setup > "
                         + "Settings."
                 : "Samsara rejected your department's token: it was regenerated or revoked. An administrator or data "
