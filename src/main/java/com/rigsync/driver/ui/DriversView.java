@@ -91,6 +91,7 @@ public class DriversView extends VerticalLayout {
         search.setAriaLabel("Search drivers");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
+        search.setWidth("20em");
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> applyFilter());
         status.setLabel("Status");
