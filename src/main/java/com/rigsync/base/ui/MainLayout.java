@@ -7,6 +7,7 @@ import com.rigsync.audit.ui.AuditLogView;
 import com.rigsync.department.ui.DepartmentsView;
 import com.rigsync.department.ui.OverviewView;
 import com.rigsync.department.ui.PreferencesView;
+import com.rigsync.driver.ui.DriversView;
 import com.rigsync.people.ui.ChangePasswordView;
 import com.rigsync.people.ui.UsersView;
 import com.rigsync.integration.ui.SettingsView;
@@ -42,6 +43,7 @@ public class MainLayout extends AppLayout {
             new NavEntry("Overview", VaadinIcon.HOME, OverviewView.class),
             new NavEntry("Apparatus", VaadinIcon.TRUCK, ApparatusView.class),
             new NavEntry("Setup > Settings", VaadinIcon.COG, SettingsView.class),
+            new NavEntry("Setup > Drivers", VaadinIcon.USER_CARD, DriversView.class),
             new NavEntry("Departments", VaadinIcon.BUILDING, DepartmentsView.class),
             new NavEntry("Users", VaadinIcon.USERS, UsersView.class),
             new NavEntry("Preferences", VaadinIcon.SLIDERS, PreferencesView.class),
