@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.samsara.InvalidTokenException;
 import com.rigsync.samsara.SamsaraException;
+import com.rigsync.samsara.TokenSource;
 import com.rigsync.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,17 +30,19 @@ public class SamsaraConnections {
     private final SamsaraRegions regions;
     private final SamsaraClients clients;
     private final TokenVault vault;
+    private final OAuthRefresher oauth;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     SamsaraConnections(SamsaraConnectionRepository connections, DepartmentService departments,
-                       SamsaraRegions regions, SamsaraClients clients, TokenVault vault, CurrentUser currentUser,
-                       Clock clock) {
+                       SamsaraRegions regions, SamsaraClients clients, TokenVault vault, OAuthRefresher oauth,
+                       CurrentUser currentUser, Clock clock) {
         this.connections = connections;
         this.departments = departments;
         this.regions = regions;
         this.clients = clients;
         this.vault = vault;
+        this.oauth = oauth;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -56,17 +59,27 @@ public class SamsaraConnections {
      * department as a parameter and has no role check, so it must never be reachable with an id a browser chose:
      * ArchitectureTest forbids calling it from any {@code ui} package; screens use
      * {@link #sessionForCurrentDepartment()}.
+     * <p>
+     * An OAuth connection whose grant Samsara refused ("reconnect needed") gives no session, so sync pauses until
+     * someone connects again; its session's token source refreshes an expired access token just in time.
      */
     @Transactional(readOnly = true)
     public Optional<ConnectedSamsara> sessionFor(long departmentId) {
         return connections.findById(departmentId)
                 .filter(c -> c.isEnabled() && c.hasSecret() && regions.exists(c.getRegion()))
+                .filter(c -> c.getHealth() != ConnectionHealth.RECONNECT_NEEDED)
                 .filter(c -> departments.samsaraEntitled(departmentId))
                 .map(c -> new ConnectedSamsara(departmentId, c.getRegion(), c.getOrgId(), c.getOrgName(),
                         c.getTagIds(), c.getSyncIntervalMinutes(),
-                        clients.forBaseUrl(regions.baseUrl(c.getRegion())).session(
-                                vault.tokenSource(c.getSecretCiphertext())),
+                        clients.forBaseUrl(regions.baseUrl(c.getRegion())).session(tokenSource(c)),
                         c.getSecretCiphertext()));
+    }
+
+    /** The saved secret as a token source: fixed for an API token, refreshing for an OAuth grant. */
+    TokenSource tokenSource(SamsaraConnection c) {
+        return c.getAuthKind() == AuthKind.OAUTH
+                ? oauth.tokenSource(c.getDepartmentId(), c.getSecretCiphertext(), c.getAccessExpiresAt())
+                : vault.tokenSource(c.getSecretCiphertext());
     }
 
     /** Calls with this session worked: sets "last used" and clears a "not yet verified" or "needs attention" mark. */
