@@ -71,6 +71,7 @@ class OAuthRefresher {
     private final TransactionTemplate ownTransaction;
     private final Map<Long, CompletableFuture<Fresh>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong refreshCalls = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
     OAuthRefresher(SamsaraConnectionRepository connections, TokenVault vault, SamsaraOAuthApp app,
                    SamsaraRegions regions, SamsaraClients clients, AuditService audit,
@@ -100,7 +101,12 @@ class OAuthRefresher {
         CompletableFuture<Fresh> mine = new CompletableFuture<>();
         CompletableFuture<Fresh> running = inFlight.putIfAbsent(departmentId, mine);
         if (running != null) {
-            return await(running);
+            waiting.incrementAndGet();
+            try {
+                return await(running);
+            } finally {
+                waiting.decrementAndGet();
+            }
         }
         try {
             Fresh fresh = refreshUnderLock(departmentId, seenAccessCiphertext);
@@ -137,6 +143,11 @@ class OAuthRefresher {
             log.warn("Samsara OAuth: revoking a grant failed ({})", e.getClass().getName());
             return false;
         }
+    }
+
+    /** Callers in this JVM waiting right now for another caller's refresh (for tests). */
+    int waitingCallers() {
+        return waiting.get();
     }
 
     /** Refresh requests this refresher sent to Samsara (for tests and the log). */
