@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import com.rigsync.base.ui.Confirmation;
-import com.rigsync.base.ui.Notifications;
 import com.rigsync.integration.ConnectOutcome;
 import com.rigsync.integration.PendingConnection;
 import com.rigsync.integration.SamsaraOAuthService;
@@ -44,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public class OAuthCallbackView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String CONNECTING = "Connecting with Samsara…";
+    static final String OPENING_SETTINGS = "Connected with Samsara. Opening Settings…";
+    private static final String SETTINGS = "setup/settings";
     private static final Logger log = LoggerFactory.getLogger(OAuthCallbackView.class);
     private static final List<String> ANSWER = List.of("state", "code", "scope", "error", "error_description");
 
@@ -83,8 +84,10 @@ public class OAuthCallbackView extends VerticalLayout implements BeforeEnterObse
     private void show(ConnectOutcome outcome) {
         switch (outcome) {
             case ConnectOutcome.Connected connected -> {
-                UI.getCurrent().navigate(SettingsView.class);
-                Notifications.success(connected.message());
+                status.setText(OPENING_SETTINGS);
+                actions.removeAll();
+                PendingConnections.showOnSettings(connected.message());
+                UI.getCurrent().getPage().setLocation(SETTINGS);
             }
             case ConnectOutcome.Refused refused -> refuse(refused.message());
             case ConnectOutcome.OtherOrganisation other -> {

@@ -35,6 +35,22 @@ final class PendingConnections {
         return pending instanceof PendingConnection p ? p : null;
     }
 
+    /**
+     * Remembers a message for the Settings screen, which the browser opens next (a full page load: a navigation from
+     * a push answer has no request, and the main layout's access checks need one).
+     */
+    static void showOnSettings(String message) {
+        session().setAttribute(PREFIX + "message", message);
+    }
+
+    /** The message {@link #showOnSettings} left, removed; null when none. */
+    static String takeSettingsMessage() {
+        WrappedSession session = session();
+        Object message = session.getAttribute(PREFIX + "message");
+        session.removeAttribute(PREFIX + "message");
+        return message instanceof String text ? text : null;
+    }
+
     private static WrappedSession session() {
         return VaadinSession.getCurrent().getSession();
     }

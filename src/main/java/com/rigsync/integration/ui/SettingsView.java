@@ -113,6 +113,10 @@ public class SettingsView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         display = preferences.display();
         show(service.settings());
+        String connected = PendingConnections.takeSettingsMessage();
+        if (connected != null) {
+            Notifications.success(connected);
+        }
     }
 
     @Override
