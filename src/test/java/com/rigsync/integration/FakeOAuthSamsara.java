@@ -35,7 +35,7 @@ final class FakeOAuthSamsara implements AutoCloseable {
     final List<String> revoked = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger issued = new AtomicInteger();
-    volatile String validAccessToken = "at-0";
+    volatile String validAccessToken = "fake-at-0";
     volatile boolean invalidGrant;
     volatile boolean revokeFails;
     /** When set, the token endpoint answers only once it is counted down. */
@@ -79,8 +79,8 @@ final class FakeOAuthSamsara implements AutoCloseable {
                             + "unknown or was revoked.\"}");
                 }
                 int n = issued.incrementAndGet();
-                validAccessToken = "at-" + n;
-                return json(200, "{\"access_token\":\"at-" + n + "\",\"refresh_token\":\"rt-" + n
+                validAccessToken = "fake-at-" + n;
+                return json(200, "{\"access_token\":\"fake-at-" + n + "\",\"refresh_token\":\"fake-rt-" + n
                         + "\",\"expires_in\":3599,\"scope\":\"admin:read\",\"token_type\":\"bearer\"}");
             }
             case "/oauth2/revoke" -> {

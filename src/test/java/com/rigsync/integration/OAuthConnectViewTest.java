@@ -177,6 +177,26 @@ class OAuthConnectViewTest extends KaribuTest {
     }
 
     @Test
+    void afterTheSimulatedClockPassesExpiryTheNextCallRefreshesOnceAndWorks() {
+        TestDepartments department = openSettings(true);
+        callback(decide(clickConnect(), "allow"));
+        expectNotifications("Connected with Samsara: " + ORG + ". Granted scope: admin:read.");
+        String refreshBefore = storedRefresh(department);
+
+        simulator.samsara().advanceClock(Duration.ofHours(1)); // the access token has expired at Samsara
+
+        var session = connections.sessionFor(department.id()).orElseThrow();
+        assertThat(session.samsara().me().id()).isEqualTo(SimulatedFleet.ORGANIZATION_ID);
+        assertThat(session.samsara().requestCount()).isEqualTo(2); // the 401, then the retry
+        assertThat(storedRefresh(department)).isNotEqualTo(refreshBefore);
+        // a new session (as the next sync would make) uses the stored new pair
+        assertThat(connections.sessionFor(department.id()).orElseThrow().samsara().me().id())
+                .isEqualTo(SimulatedFleet.ORGANIZATION_ID);
+        assertThat(jdbc.queryForObject("select health from samsara_connection where department_id = ?",
+                String.class, department.id())).isEqualTo("OK");
+    }
+
+    @Test
     void cancellingOnSamsarasPageShowsSamsarasReasonAndChangesNothing() {
         TestDepartments department = openSettings(true);
 
@@ -558,6 +578,11 @@ class OAuthConnectViewTest extends KaribuTest {
 
     private String status() {
         return _get(Paragraph.class, spec -> spec.withClasses("oauth-status")).getText();
+    }
+
+    private String storedRefresh(TestDepartments department) {
+        return jdbc.queryForObject("select refresh_ciphertext from samsara_connection where department_id = ?",
+                String.class, department.id());
     }
 
     private String storedAuthKind(TestDepartments department) {

@@ -23,6 +23,9 @@ import com.rigsync.testing.SignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,7 +33,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -40,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * "reconnect needed"; and Disconnect revokes, then forgets.
  */
 @SpringAppTest
+@ExtendWith(OutputCaptureExtension.class)
 class OAuthRefreshTest {
 
     private static final String REGION = "test-oauth-mock";
@@ -80,7 +84,7 @@ class OAuthRefreshTest {
         jdbc.update("insert into samsara_connection (department_id, enabled, region, auth_kind, secret_ciphertext, "
                         + "refresh_ciphertext, access_expires_at, oauth_scope, org_id, org_name, health, updated_by, "
                         + "updated_at) values (?, true, ?, 'OAUTH', ?, ?, ?, 'admin:read', ?, ?, 'OK', 'test', now())",
-                department.id(), REGION, vault.encrypt("at-0"), vault.encrypt("rt-0"),
+                department.id(), REGION, vault.encrypt("fake-at-0"), vault.encrypt("fake-rt-0"),
                 Timestamp.from(Instant.now().plus(Duration.ofMinutes(50))), uniqueOrgId(), samsara.orgName);
     }
 
@@ -101,12 +105,12 @@ class OAuthRefreshTest {
         assertThat(samsara.tokenRequests).hasValue(1);
         assertThat(samsara.meRequests).hasValue(1); // no 401 first: refreshed just in time
         assertThat(samsara.tokenForms.getFirst()).containsEntry("grant_type", "refresh_token")
-                .containsEntry("refresh_token", "rt-0");
+                .containsEntry("refresh_token", "fake-rt-0");
         assertThat(samsara.authorizations.getFirst()).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
                 (SimulatedSamsara.OAUTH_CLIENT_ID + ":" + SimulatedSamsara.OAUTH_CLIENT_SECRET).getBytes()));
-        assertThat(stored("secret_ciphertext")).startsWith("v1:").doesNotContain("at-1");
-        assertThat(decrypt(stored("secret_ciphertext"))).isEqualTo("at-1");
-        assertThat(decrypt(stored("refresh_ciphertext"))).isEqualTo("rt-1");
+        assertThat(stored("secret_ciphertext")).startsWith("v1:").doesNotContain("fake-at-1");
+        assertThat(decrypt(stored("secret_ciphertext"))).isEqualTo("fake-at-1");
+        assertThat(decrypt(stored("refresh_ciphertext"))).isEqualTo("fake-rt-1");
         assertThat(jdbc.queryForObject("select access_expires_at from samsara_connection where department_id = ?",
                 Timestamp.class, department.id()).toInstant()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
         assertThat(health()).isEqualTo("OK");
@@ -121,7 +125,7 @@ class OAuthRefreshTest {
         assertThat(org.name()).isEqualTo(samsara.orgName);
         assertThat(samsara.meRequests).hasValue(2);
         assertThat(samsara.tokenRequests).hasValue(1);
-        assertThat(decrypt(stored("refresh_ciphertext"))).isEqualTo("rt-1");
+        assertThat(decrypt(stored("refresh_ciphertext"))).isEqualTo("fake-rt-1");
     }
 
     @Test
@@ -148,7 +152,7 @@ class OAuthRefreshTest {
         }
         assertThat(samsara.tokenRequests).hasValue(1);
         assertThat(samsara.meRequests).hasValue(20);
-        assertThat(decrypt(stored("refresh_ciphertext"))).isEqualTo("rt-1");
+        assertThat(decrypt(stored("refresh_ciphertext"))).isEqualTo("fake-rt-1");
     }
 
     @Test
@@ -171,7 +175,7 @@ class OAuthRefreshTest {
             OAuthRefresher.Fresh a = first.get(30, TimeUnit.SECONDS);
             OAuthRefresher.Fresh b = second.get(30, TimeUnit.SECONDS);
             assertThat(b.accessCiphertext()).isEqualTo(a.accessCiphertext());
-            assertThat(decrypt(b.accessCiphertext())).isEqualTo("at-1");
+            assertThat(decrypt(b.accessCiphertext())).isEqualTo("fake-at-1");
         } finally {
             instances.shutdownNow();
         }
@@ -180,14 +184,22 @@ class OAuthRefreshTest {
     }
 
     @Test
-    void aRefusedRefreshMarksTheConnectionReconnectNeededAndSyncGetsNoSession() {
+    void aRefusedRefreshMarksTheConnectionReconnectNeededAndSyncGetsNoSession(CapturedOutput log) {
         expireAccessToken();
         samsara.invalidGrant = true;
         var session = connections.sessionFor(department.id()).orElseThrow();
 
-        assertThatThrownBy(() -> session.samsara().me()).isInstanceOf(InvalidGrantException.class)
-                .satisfies(e -> assertThat(((InvalidGrantException) e).userMessage()).contains("Connect to Samsara "
-                        + "again"));
+        Throwable refused = catchThrowable(() -> session.samsara().me());
+        assertThat(refused).isInstanceOf(InvalidGrantException.class);
+        assertThat(((InvalidGrantException) refused).userMessage()).contains("Connect to Samsara again");
+        // neither the tokens nor the app's secret are in the exception, the session or the log
+        for (String secret : List.of("fake-at-0", "fake-rt-0", SimulatedSamsara.OAUTH_CLIENT_SECRET)) {
+            assertThat(refused.getMessage()).doesNotContain(secret);
+            assertThat(refused.toString()).doesNotContain(secret);
+            assertThat(session.toString()).doesNotContain(secret);
+            assertThat(session.samsara().toString()).doesNotContain(secret);
+            assertThat(log.getAll()).doesNotContain(secret);
+        }
 
         assertThat(health()).isEqualTo("RECONNECT_NEEDED");
         assertThat(connections.sessionFor(department.id())).isEmpty();
@@ -206,7 +218,7 @@ class OAuthRefreshTest {
 
         assertThat(message).isEqualTo("Disconnected from Samsara: RigSync revoked its access and forgot the "
                 + "connection.");
-        assertThat(samsara.revoked).containsExactly("rt-0");
+        assertThat(samsara.revoked).containsExactly("fake-rt-0");
         assertThat(stored("secret_ciphertext")).isNull();
         assertThat(stored("refresh_ciphertext")).isNull();
         assertThat(stored("auth_kind")).isNull();
