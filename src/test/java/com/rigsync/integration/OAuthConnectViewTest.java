@@ -197,6 +197,36 @@ class OAuthConnectViewTest extends KaribuTest {
     }
 
     @Test
+    void reconnectNeededShowsOnSettingsAndOnDepartments() {
+        TestDepartments department = openSettings(true);
+        callback(decide(clickConnect(), "allow"));
+        expectNotifications("Connected with Samsara: " + ORG + ". Granted scope: admin:read.");
+        // Samsara refuses the grant from now on (revoked in its dashboard); the next refresh finds out
+        String refresh = vault.tokenSource(storedRefresh(department)).accessToken();
+        simulator.samsara().revokeToken(refresh);
+        jdbc.update("update samsara_connection set access_expires_at = ? where department_id = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(60)), department.id());
+        var session = connections.sessionFor(department.id()).orElseThrow();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.samsara().me())
+                .isInstanceOf(com.rigsync.samsara.InvalidGrantException.class);
+
+        navigate("setup/settings");
+        _assertOne(Paragraph.class, spec -> spec.withText("Connection: Reconnect needed"));
+        _assertOne(Paragraph.class, spec -> spec.withClasses("reconnect-needed"));
+        _assertOne(Button.class, spec -> spec.withText("Connect with Samsara again"));
+        assertThat(connections.sessionFor(department.id())).isEmpty();
+
+        signIn("success");
+        navigate("departments");
+        var grid = _get(com.vaadin.flow.component.grid.Grid.class);
+        List<String> rows = java.util.stream.IntStream.range(0, com.github.mvysny.kaributesting.v10.GridKt._size(grid))
+                .mapToObj(i -> String.join(", ", com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, i)))
+                .toList();
+        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith(department.name() + ", Included, 2, "
+                + "Reconnect needed"));
+    }
+
+    @Test
     void cancellingOnSamsarasPageShowsSamsarasReasonAndChangesNothing() {
         TestDepartments department = openSettings(true);
 
