@@ -18,6 +18,7 @@ import com.rigsync.samsara.SamsaraException;
 import com.rigsync.samsara.TokenSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -167,6 +168,23 @@ class OAuthRefresher {
     }
 
     private Fresh refreshUnderLock(long departmentId, String seenAccessCiphertext) {
+        try {
+            return lockAndRefresh(departmentId, seenAccessCiphertext);
+        } catch (PessimisticLockingFailureException slowOtherInstance) {
+            // another instance's refresh held the row longer than the database's lock wait (Samsara's token endpoint
+            // may take most of a minute): wait once more; by then it has usually stored the new pair, which we use
+            log.info("Samsara OAuth for department {}: waited long for another instance's refresh; waiting again",
+                    departmentId);
+            try {
+                return lockAndRefresh(departmentId, seenAccessCiphertext);
+            } catch (PessimisticLockingFailureException stillBusy) {
+                throw new IllegalStateException("RigSync is still renewing the Samsara connection. Try again in a "
+                        + "minute.");
+            }
+        }
+    }
+
+    private Fresh lockAndRefresh(long departmentId, String seenAccessCiphertext) {
         Outcome outcome = ownTransaction.execute(status -> {
             SamsaraConnection c = connections.lockById(departmentId).orElse(null);
             if (c == null || c.getAuthKind() != AuthKind.OAUTH || c.getRefreshCiphertext() == null) {
