@@ -72,6 +72,8 @@ class OAuthRefreshTest {
     private SamsaraOAuthService oauth;
     @Autowired
     private UserDetailsService users;
+    @Autowired
+    private SamsaraSettingsService settings;
 
     private FakeOAuthSamsara samsara;
     private TestDepartments department;
@@ -240,6 +242,25 @@ class OAuthRefreshTest {
         assertThat(samsara.revokeRequests).hasValue(1);
         assertThat(stored("secret_ciphertext")).isNull();
         assertThat(stored("refresh_ciphertext")).isNull();
+    }
+
+    @Test
+    void anOAuthConnectionKeepsItsRegionAndIsEndedWithDisconnectNotRemoveToken() {
+        SignIn.as(users, department.admin());
+        Long version = jdbc.queryForObject("select version from samsara_connection where department_id = ?",
+                Long.class, department.id());
+
+        SaveResult moved = settings.save(new SettingsChange(true, SamsaraRegions.US, List.of(), null, false, false,
+                version));
+        SaveResult removed = settings.removeToken(version);
+
+        assertThat(moved).isEqualTo(new SaveResult.Refused("The Samsara connection belongs to its region. To use "
+                + "another region, disconnect from Samsara first, then choose the region and connect again."));
+        assertThat(removed).isEqualTo(new SaveResult.Refused("RigSync is connected with Samsara, not with a token: "
+                + "use Disconnect to end the connection."));
+        assertThat(stored("auth_kind")).isEqualTo("OAUTH");
+        assertThat(stored("region")).isEqualTo(REGION);
+        assertThat(samsara.tokenRequests.get() + samsara.meRequests.get()).isZero();
     }
 
     private com.rigsync.samsara.SamsaraException invalidToken() {
