@@ -33,6 +33,18 @@ public final class IntegrationTestAccess {
         return department.admin();
     }
 
+    /**
+     * Makes an entitled department whose (empty, enabled) connection is in the demo's own simulated region, the one
+     * the app serves itself; returns its administrator's username. For "Connect with Samsara" in a real browser.
+     */
+    public static String departmentReadyForOAuth(JdbcTemplate jdbc) {
+        TestDepartments department = TestDepartments.create(jdbc, true);
+        jdbc.update("insert into samsara_connection (department_id, enabled, region, health, updated_by, updated_at) "
+                + "values (?, true, ?, 'NOT_CONNECTED', ?, now())", department.id(), SamsaraRegions.SIMULATED,
+                department.adminName());
+        return department.admin();
+    }
+
     /** Removes a department {@link #departmentReadyToConnect} made, with everything in it. */
     public static void removeDepartmentOf(JdbcTemplate jdbc, String username) {
         Long id = jdbc.queryForObject("select department_id from app_user where username = ?", Long.class, username);

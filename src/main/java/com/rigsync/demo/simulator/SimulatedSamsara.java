@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -157,6 +158,15 @@ public final class SimulatedSamsara {
      */
     public SimulatedSamsara(Clock clock, int pageSize, String redirectUri, SimulatedFleet fleet,
             LongSupplier rateLimitNanoTime) {
+        this(clock, pageSize, constant(Objects.requireNonNull(redirectUri)), fleet, rateLimitNanoTime);
+    }
+
+    /**
+     * @param redirectUri the redirect URI registered for the simulated OAuth app, asked at each use (the demo knows
+     *                    its own port only once its web server runs)
+     */
+    public SimulatedSamsara(Clock clock, int pageSize, Supplier<String> redirectUri, SimulatedFleet fleet,
+            LongSupplier rateLimitNanoTime) {
         if (pageSize < 1 || pageSize > MAX_LIMIT) {
             throw new IllegalArgumentException("page size must be between 1 and " + MAX_LIMIT);
         }
@@ -167,6 +177,10 @@ public final class SimulatedSamsara {
         this.rateLimits = new RateLimits(rateLimitNanoTime);
         resetFleet();
         revokedTokens.add(REVOKED_TOKEN);
+    }
+
+    private static Supplier<String> constant(String value) {
+        return () -> value;
     }
 
     // ---- requests ----

@@ -1,8 +1,12 @@
 package com.rigsync.department.ui;
 
+import java.util.Map;
+
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.Notifications;
 import com.rigsync.department.DepartmentService;
+import com.rigsync.integration.ConnectionHealth;
+import com.rigsync.integration.SamsaraSettingsService;
 import com.rigsync.department.DepartmentSummary;
 import com.rigsync.department.DisplayPreferences;
 import com.rigsync.department.PreferencesService;
@@ -34,12 +38,15 @@ public class DepartmentsView extends VerticalLayout {
 
     private final transient DepartmentService departments;
     private final transient PreferencesService preferences;
+    private final transient SamsaraSettingsService samsara;
     private final Grid<DepartmentSummary> grid = new Grid<>();
+    private transient Map<Long, ConnectionHealth> health = Map.of();
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
 
-    DepartmentsView(DepartmentService departments, PreferencesService preferences) {
+    DepartmentsView(DepartmentService departments, PreferencesService preferences, SamsaraSettingsService samsara) {
         this.departments = departments;
         this.preferences = preferences;
+        this.samsara = samsara;
         addClassName("view");
         setSizeFull();
 
@@ -52,6 +59,8 @@ public class DepartmentsView extends VerticalLayout {
         grid.addColumn(d -> d.samsaraEntitled() ? "Included" : "Not included")
                 .setHeader("Samsara integration").setSortable(true);
         grid.addColumn(DepartmentSummary::userCount).setHeader("Users").setSortable(true);
+        grid.addColumn(d -> health.getOrDefault(d.id(), ConnectionHealth.NOT_CONNECTED).label())
+                .setHeader("Samsara connection").setKey("samsara-health");
         grid.addColumn(d -> display.date(d.createdAt())).setHeader("Created");
         grid.addComponentColumn(this::entitlementButton).setHeader("Plan").setKey("plan").setAutoWidth(true);
         grid.setSizeFull();
@@ -66,6 +75,7 @@ public class DepartmentsView extends VerticalLayout {
     }
 
     private void refresh() {
+        health = samsara.connectionHealthByDepartment();
         grid.setItems(departments.departments());
     }
 
