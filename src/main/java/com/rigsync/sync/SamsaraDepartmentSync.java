@@ -207,7 +207,8 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 report("Done");
                 return new SyncResult(SyncOutcome.SUCCEEDED, counts(), calls(), null);
             } catch (SamsaraException e) {
-                return failed(e, listed ? SyncOutcome.PARTIAL : SyncOutcome.FAILED, "Samsara failed: ",
+                return failed(e, listed && !(e instanceof InvalidTokenException) ? SyncOutcome.PARTIAL
+                        : SyncOutcome.FAILED, "Samsara failed: ",
                         " Apparatus keep their last good values; the next sync tries again.");
             } catch (RuntimeException e) {
                 log.error("Sync of department {} failed", departmentId, e);
@@ -332,6 +333,9 @@ class SamsaraDepartmentSync implements DepartmentSync {
                     cursors.save(departmentId, groupKey, plan.key(), cursor);
                     return;
                 } catch (NotFoundException | RequestRejectedException e) {
+                    if (e.httpStatus().orElse(0) != 400 && e.httpStatus().orElse(0) != 404) {
+                        throw e;
+                    }
                     // the cursor expired or Samsara no longer accepts it: read a snapshot, start afresh next run
                     log.info("Sync of department {}: stats feed cursor for {} refused ({}); reading a snapshot",
                             departmentId, groupKey, e.getMessage());

@@ -10,6 +10,7 @@ import com.rigsync.demo.simulator.SimulatedFleet;
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedVehicle;
 import com.rigsync.integration.IntegrationTestAccess;
+import com.rigsync.integration.SamsaraOrganisationChanged;
 import com.rigsync.integration.SamsaraSettingsService;
 import com.rigsync.integration.SaveResult;
 import com.rigsync.integration.SettingsChange;
@@ -336,7 +337,42 @@ class SyncRunTest {
         assertThat(linkFlag(apparatus.getFirst())).as("matching again clears the flag").isEqualTo("NONE");
     }
 
+    @Test
+    void aFeedCursorSamsaraRefusesFallsBackToASnapshotAndTheFeedStartsAgain() {
+        sync();
+        sync();
+        assertThat(cursorsSet()).isEqualTo(3);
+        jdbc.update("update sync_feed_cursor set feed_cursor = concat(substring_index(feed_cursor, '=', 1), "
+                + "'=bm90LWEtY3Vyc29y') where department_id = ?", departmentId);
+        samsara.advanceClock(Duration.ofHours(2));
+
+        SyncResult result = sync();
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(SyncOutcome.SUCCEEDED);
+        assertThat(result.apiCalls()).as("list, then per group the refused feed call and a snapshot").isEqualTo(7);
+        assertThat(cursorsSet()).isZero();
+        assertThat(sync().apiCalls()).as("the feed starts again").isEqualTo(4);
+        assertThat(cursorsSet()).isEqualTo(3);
+    }
+
+    @Test
+    void anotherOrganisationClearsTheFeedCursors() {
+        sync();
+        sync();
+        assertThat(cursorsSet()).isEqualTo(3);
+
+        context.publishEvent(new SamsaraOrganisationChanged(departmentId, "11235813", "99999"));
+
+        assertThat(jdbc.queryForObject("select count(*) from sync_feed_cursor where department_id = ?",
+                Integer.class, departmentId)).isZero();
+    }
+
     // ---- helpers
+
+    private int cursorsSet() {
+        return jdbc.queryForObject("select count(*) from sync_feed_cursor where department_id = ? "
+                + "and feed_cursor is not null", Integer.class, departmentId);
+    }
 
     private SyncResult sync() {
         return sync.run(departmentId, (phase, done, total, soFar, apiCalls) -> {

@@ -61,6 +61,7 @@ public final class SimulatedSamsara {
     private static final Logger log = LoggerFactory.getLogger(SimulatedSamsara.class);
     private static final int MAX_LIMIT = 512;
     private static final Duration FEED_WINDOW = Duration.ofHours(1);
+    private static final Duration CURSOR_LIFETIME = Duration.ofDays(30);
     private static final int LOG_CAPACITY = 10_000;
 
     /** The scopes a Samsara API token can be given, named as the dashboard names them. */
@@ -407,6 +408,9 @@ public final class SimulatedSamsara {
         }
         boolean latest = position.kind().equals("l");
         Instant since = Instant.ofEpochSecond(position.since());
+        if (!latest && since.isBefore(now.minus(CURSOR_LIFETIME))) {
+            throw new BadRequest("Invalid value for 'after': the cursor has expired (cursors last 30 days).");
+        }
         Instant until = latest ? since
                 : position.until() != 0 ? Instant.ofEpochSecond(position.until()) : min(now, since.plus(FEED_WINDOW));
         List<Object> data = new ArrayList<>();
