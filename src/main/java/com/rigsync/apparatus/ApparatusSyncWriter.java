@@ -68,6 +68,14 @@ public class ApparatusSyncWriter {
                         LinkFlag.valueOf(rs.getString("link_flag"))), departmentId);
     }
 
+    /** How many Samsara vehicles the department's cache holds (a run's estimate of its list pages). */
+    @Transactional(readOnly = true)
+    public int cachedVehicleCount(long departmentId) {
+        Integer count = jdbc.queryForObject("select count(*) from samsara_vehicle where department_id = ?",
+                Integer.class, departmentId);
+        return count == null ? 0 : count;
+    }
+
     /**
      * Replaces the department's Samsara vehicle cache with a complete list, atomically, in a transaction of its own:
      * VIN lookups see the old list or the new one, never half of each. Only call it with a list that is complete.

@@ -154,8 +154,9 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 List<LinkedApparatus> linked = writer.linkedApparatus(departmentId);
                 apparatusLinked = linked.size();
                 int groups = StatType.groups(TYPES).size();
-                // unknown until listed: guess one page per 512 linked apparatus
-                int guessPages = Math.max(1, ceil(linked.size(), PAGE_SIZE));
+                // unknown until listed: estimated from the last list (or the linked apparatus before the first)
+                int guessPages = Math.max(1, ceil(Math.max(writer.cachedVehicleCount(departmentId), linked.size()),
+                        PAGE_SIZE));
                 total = guessPages + guessPages * groups + Math.max(1, ceil(linked.size(), WRITE_BATCH));
                 report("Listing Samsara vehicles");
 
