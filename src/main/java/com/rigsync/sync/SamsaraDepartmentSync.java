@@ -187,6 +187,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
                             statsFailure = e;
                             break;
                         }
+                        done += plan.requestsPerGroup();
                         report("Reading vehicle stats");
                     }
                 }

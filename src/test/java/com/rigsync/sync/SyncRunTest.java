@@ -50,6 +50,7 @@ class SyncRunTest {
     private final List<SimulatedVehicle> linked = new ArrayList<>();
     private final List<Long> apparatus = new ArrayList<>();
     private final List<String> phases = new ArrayList<>();
+    private final List<Integer> progress = new ArrayList<>();
 
     @BeforeEach
     void connectAndLinkThreeApparatus() {
@@ -109,6 +110,7 @@ class SyncRunTest {
                     String.class, id)).containsExactlyInAnyOrder("ODOMETER", "ENGINE_HOURS");
         }
         assertThat(phases).contains("Listing Samsara vehicles", "Reading vehicle stats", "Saving apparatus data");
+        assertThat(progress).isSorted().contains(0).hasSizeGreaterThan(4);
     }
 
     @Test
@@ -222,6 +224,22 @@ class SyncRunTest {
         assertThat(telemetry(apparatus.getFirst())).isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from samsara_vehicle where department_id = ?", Integer.class,
                 departmentId)).as("a failed list leaves the old cache").isEqualTo(samsara.vehicles().size());
+    }
+
+    @Test
+    void anOutageInTheMiddleOfTheStatsKeepsWhatArrivedAndEndsPartlyDone() {
+        samsara.failRequestsTo("/fleet/vehicles/stats", 1, 3, 503);
+
+        SyncResult result = sync();
+
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.PARTIAL);
+        assertThat(result.counts().apparatusUpdated()).isEqualTo(3);
+        assertThat(result.error()).contains("3 apparatus were updated from what arrived");
+        Map<String, Object> t = telemetry(apparatus.getFirst());
+        assertThat(t.get("odometer_meters")).as("the first group of types arrived").isNotNull();
+        assertThat(t.get("engine_seconds")).isNotNull();
+        assertThat(t.get("latitude")).as("the second group did not").isNull();
+        assertThat(t.get("fault_summary")).isNull();
     }
 
     @Test
@@ -377,6 +395,8 @@ class SyncRunTest {
     private SyncResult sync() {
         return sync.run(departmentId, (phase, done, total, soFar, apiCalls) -> {
             assertThat(done).isLessThanOrEqualTo(total);
+            assertThat(total).isPositive();
+            progress.add(done);
             if (phases.isEmpty() || !phases.getLast().equals(phase)) {
                 phases.add(phase);
             }

@@ -134,6 +134,7 @@ public final class SimulatedSamsara {
     private int failuresLeft;
     private int failureStatus = 503;
     private String failurePath;
+    private int failuresDelayedBy;
     private String failureRetryAfter;
     private int malformedLeft;
     private int emptyPagesLeft;
@@ -180,7 +181,12 @@ public final class SimulatedSamsara {
         String path = normalize(request.path());
         SimulatedResponse response;
         synchronized (lock) {
-            if (failuresLeft > 0 && (failurePath == null || failurePath.equals(path))) {
+            boolean failing = failuresLeft > 0 && (failurePath == null || failurePath.equals(path));
+            if (failing && failuresDelayedBy > 0) {
+                failuresDelayedBy--;
+                failing = false;
+            }
+            if (failing) {
                 failuresLeft--;
                 response = failureStatus == 429
                         ? error(429, "Rate limit exceeded (simulated). Retry after " + failureRetryAfter
@@ -796,7 +802,16 @@ public final class SimulatedSamsara {
      * {@code status} (a 5xx, or 408) with the error body; requests to other paths are answered normally.
      */
     public void failNextRequestsTo(String path, int count, int status) {
+        failRequestsTo(path, 0, count, status);
+    }
+
+    /**
+     * After {@code after} more requests to {@code path} (null: any path) are answered normally, the next
+     * {@code count} answer {@code status}: an outage in the middle of a sync.
+     */
+    public void failRequestsTo(String path, int after, int count, int status) {
         synchronized (lock) {
+            failuresDelayedBy = after;
             failuresLeft = count;
             failureStatus = status;
             failurePath = path == null ? null : normalize(path);
@@ -810,6 +825,7 @@ public final class SimulatedSamsara {
      */
     public void rateLimitNextRequests(String path, int count, String retryAfter) {
         synchronized (lock) {
+            failuresDelayedBy = 0;
             failuresLeft = count;
             failureStatus = 429;
             failurePath = path == null ? null : normalize(path);
@@ -912,6 +928,7 @@ public final class SimulatedSamsara {
     public void resetFaults() {
         synchronized (lock) {
             failuresLeft = 0;
+            failuresDelayedBy = 0;
             failurePath = null;
             failureRetryAfter = null;
             malformedLeft = 0;
