@@ -114,6 +114,20 @@ class SyncRunTest {
     }
 
     @Test
+    void aDepartmentWithoutAConnectionFailsInPlainWordsWithoutCallingSamsara() {
+        SyncTestDepartment unconnected = SyncTestDepartment.create(jdbc);
+        try {
+            SyncResult result = sync.run(unconnected.id(), (phase, done, total, soFar, apiCalls) -> { });
+
+            assertThat(result.outcome()).isEqualTo(SyncOutcome.FAILED);
+            assertThat(result.error()).startsWith("Samsara is not connected").contains("Setup > Settings");
+            assertThat(result.apiCalls()).isZero();
+        } finally {
+            unconnected.delete(jdbc);
+        }
+    }
+
+    @Test
     void laterSyncsFollowTheStatsFeedSoAnUnchangedFleetCostsAFewCallsAndOnlyNewReadingsAreAdded() {
         assertThat(sync().outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
         SyncResult feedStart = sync();
