@@ -50,8 +50,8 @@ public final class IntegrationTestAccess {
         Long id = jdbc.queryForObject("select department_id from app_user where username = ?", Long.class, username);
         jdbc.update("delete from scheduled_tasks where task_name = 'department-sync' and task_instance = ?",
                 String.valueOf(id));
-        for (String table : new String[] {"sync_run", "apparatus", "samsara_vehicle", "samsara_connection",
-                "audit_event", "app_user"}) {
+        for (String table : new String[] {"sync_run", "sync_feed_cursor", "meter_reading", "apparatus",
+                "samsara_vehicle", "samsara_connection", "audit_event", "app_user"}) {
             jdbc.update("delete from " + table + " where department_id = ?", id);
         }
         jdbc.update("delete from department where id = ?", id);
@@ -148,6 +148,17 @@ public final class IntegrationTestAccess {
     public static void disableSamsaraFor(JdbcTemplate jdbc, String username) {
         jdbc.update("update samsara_connection c join app_user u on u.department_id = c.department_id "
                 + "set c.enabled = false where u.username = ?", username);
+    }
+
+    /**
+     * Stores a token for the user's department without asking Samsara, as if its scopes had been cut after it was
+     * saved (Settings refuses a token that lacks a scope the sync needs).
+     */
+    public static void storeTokenUnchecked(ApplicationContext context, JdbcTemplate jdbc, String username,
+                                           String token) {
+        String ciphertext = context.getBean(TokenVault.class).encrypt(token);
+        jdbc.update("update samsara_connection c join app_user u on u.department_id = c.department_id "
+                + "set c.secret_ciphertext = ? where u.username = ?", ciphertext, username);
     }
 
     public static String storedSecret(JdbcTemplate jdbc, String username) {
