@@ -165,4 +165,22 @@ public final class IntegrationTestAccess {
         return jdbc.queryForObject("select c.secret_ciphertext from samsara_connection c join app_user u "
                 + "on u.department_id = c.department_id where u.username = ?", String.class, username);
     }
+
+    /**
+     * Gives {@code departmentId} a copy of {@code templateDepartmentId}'s Samsara connection (region, tags, health,
+     * organisation) with its own {@code token}, without asking Samsara: for benchmarks that need hundreds of
+     * connected departments quickly.
+     */
+    public static void copyConnection(ApplicationContext context, JdbcTemplate jdbc, long templateDepartmentId,
+                                      long departmentId, String token) {
+        List<String> columns = jdbc.queryForList("""
+                select column_name from information_schema.columns
+                where table_schema = database() and table_name = 'samsara_connection'
+                  and column_name <> 'department_id' and extra not like '%GENERATED%'""", String.class);
+        String list = String.join(", ", columns);
+        jdbc.update("insert into samsara_connection (department_id, " + list + ") select ?, " + list
+                + " from samsara_connection where department_id = ?", departmentId, templateDepartmentId);
+        jdbc.update("update samsara_connection set secret_ciphertext = ? where department_id = ?",
+                context.getBean(TokenVault.class).encrypt(token), departmentId);
+    }
 }

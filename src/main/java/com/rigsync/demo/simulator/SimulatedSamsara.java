@@ -123,6 +123,8 @@ public final class SimulatedSamsara {
             NO_STATS_TOKEN, EnumSet.of(Scope.READ_ORG, Scope.READ_VEHICLES, Scope.READ_DRIVERS),
             REVOKED_TOKEN, ALL_READS,
             DRIVER_TOKENS_TOKEN, union(ALL_READS, Scope.WRITE_DRIVER_AUTH_TOKEN));
+    /** Further Global Read tokens made by {@link #issueGlobalReadToken}. */
+    private final Map<String, Set<Scope>> issuedTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     // everything below is guarded by lock
     private Duration clockOffset = Duration.ZERO;
@@ -302,7 +304,7 @@ public final class SimulatedSamsara {
         if (revokedTokens.contains(token)) {
             return null;
         }
-        Set<Scope> scopes = staticTokens.get(token);
+        Set<Scope> scopes = staticTokens.getOrDefault(token, issuedTokens.get(token));
         if (scopes != null) {
             return new Caller("api token", scopes);
         }
@@ -900,6 +902,14 @@ public final class SimulatedSamsara {
      * Revokes a token at once, as regenerating it in the dashboard does: a demo token, or an OAuth access or refresh
      * token (which revokes its whole grant, so refreshing fails too).
      */
+    /**
+     * Makes another API token with Global Read for this organisation, as an administrator would in the dashboard. Each
+     * token has its own rate limits (client and simulator), so a benchmark of many departments gives each its own.
+     */
+    public void issueGlobalReadToken(String token) {
+        issuedTokens.put(token, ALL_READS);
+    }
+
     public void revokeToken(String token) {
         synchronized (lock) {
             if (!oauth.revokeGrantOf(token)) {
