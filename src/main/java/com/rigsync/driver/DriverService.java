@@ -9,19 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditService;
+import com.rigsync.base.BackgroundCalls;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.integration.AuthKind;
 import com.rigsync.integration.ConnectedSamsara;
@@ -43,8 +38,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,9 +68,8 @@ public class DriverService {
     private final CurrentUser currentUser;
     private final LoginCodes codes;
     private final Clock clock;
-    private final Executor pool;
+    private final BackgroundCalls background;
     private final Map<Long, Listed> listed = new ConcurrentHashMap<>();
-    private final Set<CompletableFuture<Void>> running = ConcurrentHashMap.newKeySet();
 
     /** A department's list, with what it was read through: another region, organisation or tag filter reads anew. */
     private record Listed(String regionKey, String organizationId, List<String> tagIds, DriverDirectory directory) {
@@ -101,7 +93,7 @@ public class DriverService {
         this.currentUser = currentUser;
         this.codes = codes;
         this.clock = clock;
-        this.pool = task -> track(checkPool, task);
+        this.background = new BackgroundCalls(checkPool, "Samsara driver call", BUSY);
     }
 
     /** Whether the signed-in user may issue driver login tokens (administrators only); the screen shows the button. */
@@ -140,7 +132,7 @@ public class DriverService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<DriverListing> listInBackground(boolean refresh) {
         currentUser.departmentId(); // refuses a caller without a department here, not later in the pool
-        return inBackground(() -> list(refresh));
+        return background.asCaller(() -> list(refresh));
     }
 
     /**
@@ -197,7 +189,7 @@ public class DriverService {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public CompletableFuture<LoginTokenResult> issueLoginTokenInBackground(String driverId) {
         currentUser.departmentId();
-        return inBackground(() -> issueLoginToken(driverId));
+        return background.asCaller(() -> issueLoginToken(driverId));
     }
 
     private DriverDirectory directory(ConnectedSamsara samsara, boolean refresh) {
@@ -294,55 +286,12 @@ public class DriverService {
         return Long.parseLong(id);
     }
 
-    private <T> CompletableFuture<T> inBackground(Supplier<T> work) {
-        // the caller's security context is the worker's while it runs; both it and the holder strategy are read now,
-        // per call, as Vaadin replaces the global strategy after this bean is made
-        var asCaller = new DelegatingSecurityContextExecutor(pool, SecurityContextHolder.getContext());
-        asCaller.setSecurityContextHolderStrategy(SecurityContextHolder.getContextHolderStrategy());
-        try {
-            return CompletableFuture.supplyAsync(work, asCaller);
-        } catch (RejectedExecutionException e) {
-            log.warn("Samsara driver call refused: the check pool is full");
-            return CompletableFuture.failedFuture(new IllegalStateException(BUSY));
-        }
-    }
-
-    private void track(TaskExecutor checkPool, Runnable task) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        running.add(done);
-        Runnable finish = () -> {
-            running.remove(done);
-            done.complete(null);
-        };
-        try {
-            checkPool.execute(() -> {
-                try {
-                    task.run();
-                } finally {
-                    finish.run();
-                }
-            });
-        } catch (RuntimeException e) {
-            finish.run();
-            throw e;
-        }
-    }
-
     /**
      * For tests: waits until every call handed to the pool has run to its end, including what its callers chained to
      * it on the worker thread (the screen's {@code ui.access} hand-over).
      */
     void awaitBackgroundWork(Duration timeout) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!running.isEmpty()) {
-            for (CompletableFuture<Void> done : List.copyOf(running)) {
-                try {
-                    done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (ExecutionException impossible) {
-                    throw new IllegalStateException(impossible);
-                }
-            }
-        }
+        background.awaitIdle(timeout);
     }
 
     /** For tests: forgets the listed drivers, so the next screen reads them from Samsara. */

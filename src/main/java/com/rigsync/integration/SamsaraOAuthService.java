@@ -12,17 +12,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditService;
+import com.rigsync.base.BackgroundCalls;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.samsara.ClientCredentials;
 import com.rigsync.samsara.OAuthTokens;
@@ -40,8 +35,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -94,9 +87,8 @@ public class SamsaraOAuthService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final TaskExecutor pool;
+    private final BackgroundCalls background;
     private final SecureRandom random = new SecureRandom();
-    private final Set<CompletableFuture<?>> running = ConcurrentHashMap.newKeySet();
 
     SamsaraOAuthService(SamsaraConnectionRepository connections, DepartmentService departments,
                         SamsaraRegions regions, SamsaraClients clients, TokenVault vault, SamsaraOAuthApp app,
@@ -115,7 +107,7 @@ public class SamsaraOAuthService {
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        this.pool = pool;
+        this.background = new BackgroundCalls(pool, "Samsara OAuth call", SamsaraSettingsService.BUSY);
     }
 
     /** True when the server has OAuth app credentials, so "Connect with Samsara" is offered. */
@@ -207,7 +199,7 @@ public class SamsaraOAuthService {
         if (!departments.samsaraEntitled(departmentId)) {
             return refused(SamsaraSettingsService.NOT_ENTITLED);
         }
-        return inBackground(() -> exchange(pending, code));
+        return background.asCaller(() -> exchange(pending, code));
     }
 
     /** Stores a grant of another organisation after the user confirmed it; the department's links are flagged. */
@@ -220,7 +212,7 @@ public class SamsaraOAuthService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<Boolean> discard(ObtainedGrant grant) {
         requireOwn(grant);
-        return inBackground(() -> refresher.revoke(grant.regionKey(), grant.refreshCiphertext));
+        return background.asCaller(() -> refresher.revoke(grant.regionKey(), grant.refreshCiphertext));
     }
 
     /**
@@ -231,7 +223,7 @@ public class SamsaraOAuthService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<String> disconnect() {
         currentUser.departmentId();
-        return inBackground(this::disconnectNow);
+        return background.asCaller(this::disconnectNow);
     }
 
     /** The Direct Install page: who may connect, the department and its connection now. */
@@ -416,49 +408,8 @@ public class SamsaraOAuthService {
         return (name == null ? "organisation" : name) + " (id " + id + ")";
     }
 
-    private <T> CompletableFuture<T> inBackground(Supplier<T> work) {
-        var asCaller = new DelegatingSecurityContextExecutor(this::track, SecurityContextHolder.getContext());
-        asCaller.setSecurityContextHolderStrategy(SecurityContextHolder.getContextHolderStrategy());
-        try {
-            return CompletableFuture.supplyAsync(work, asCaller);
-        } catch (RejectedExecutionException e) {
-            log.warn("Samsara OAuth call refused: the check pool is full");
-            return CompletableFuture.failedFuture(new IllegalStateException(SamsaraSettingsService.BUSY));
-        }
-    }
-
-    private void track(Runnable task) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        running.add(done);
-        Runnable finish = () -> {
-            running.remove(done);
-            done.complete(null);
-        };
-        try {
-            pool.execute(() -> {
-                try {
-                    task.run();
-                } finally {
-                    finish.run();
-                }
-            });
-        } catch (RuntimeException e) {
-            finish.run();
-            throw e;
-        }
-    }
-
     /** For tests: waits until every call handed to the pool has run to its end (the screens' hand-over included). */
     void awaitBackground(Duration timeout) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!running.isEmpty()) {
-            for (CompletableFuture<?> done : List.copyOf(running)) {
-                try {
-                    done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (ExecutionException impossible) {
-                    throw new IllegalStateException(impossible);
-                }
-            }
-        }
+        background.awaitIdle(timeout);
     }
 }

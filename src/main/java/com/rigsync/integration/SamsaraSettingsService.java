@@ -7,18 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditService;
+import com.rigsync.base.BackgroundCalls;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.integration.ConnectionTestReport.Verdict;
 import com.rigsync.samsara.TokenSource;
@@ -33,8 +27,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,8 +64,7 @@ public class SamsaraSettingsService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
-    private final Executor checkPool;
-    private final Set<CompletableFuture<Void>> running = ConcurrentHashMap.newKeySet();
+    private final BackgroundCalls background;
 
     SamsaraSettingsService(SamsaraConnectionRepository connections, DepartmentService departments,
                            SamsaraRegions regions, SamsaraClients clients, TokenVault vault,
@@ -97,7 +88,7 @@ public class SamsaraSettingsService {
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.checkPool = task -> track(checkPool, task);
+        this.background = new BackgroundCalls(checkPool, "Samsara check", BUSY);
     }
 
     /**
@@ -289,7 +280,7 @@ public class SamsaraSettingsService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<SaveResult> saveInBackground(SettingsChange change) {
         currentUser.departmentId(); // refuses a caller without a department here, not later in the pool
-        return inBackground(() -> save(change));
+        return background.asCaller(() -> save(change));
     }
 
     /** Removes the saved token (the connection's other settings stay). */
@@ -378,42 +369,7 @@ public class SamsaraSettingsService {
                                                                              List<String> tagIds) {
         currentUser.departmentId();
         List<String> tags = tagIds == null ? null : List.copyOf(tagIds);
-        return inBackground(() -> testConnection(typedToken, regionKey, tags));
-    }
-
-    private <T> CompletableFuture<T> inBackground(Supplier<T> work) {
-        // the caller's security context is the worker's while it runs (and cleared after). Both the context and the
-        // holder strategy are read now, per call: Vaadin replaces the global strategy after this bean is made
-        var asCaller = new DelegatingSecurityContextExecutor(checkPool, SecurityContextHolder.getContext());
-        asCaller.setSecurityContextHolderStrategy(SecurityContextHolder.getContextHolderStrategy());
-        try {
-            return CompletableFuture.supplyAsync(work, asCaller);
-        } catch (RejectedExecutionException e) {
-            // the executor's message names its task; the user gets ours, and nothing of the task leaves here
-            log.warn("Samsara check refused: the check pool is full");
-            return CompletableFuture.failedFuture(new IllegalStateException(BUSY));
-        }
-    }
-
-    private void track(TaskExecutor pool, Runnable task) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        running.add(done);
-        Runnable finish = () -> {
-            running.remove(done);
-            done.complete(null);
-        };
-        try {
-            pool.execute(() -> {
-                try {
-                    task.run();
-                } finally {
-                    finish.run();
-                }
-            });
-        } catch (RuntimeException e) {
-            finish.run();
-            throw e;
-        }
+        return background.asCaller(() -> testConnection(typedToken, regionKey, tags));
     }
 
     /**
@@ -421,16 +377,7 @@ public class SamsaraSettingsService {
      * to it on the worker thread (the screen's {@code ui.access} hand-over).
      */
     void awaitBackgroundChecks(Duration timeout) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!running.isEmpty()) {
-            for (CompletableFuture<Void> done : List.copyOf(running)) {
-                try {
-                    done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (ExecutionException impossible) {
-                    throw new IllegalStateException(impossible);
-                }
-            }
-        }
+        background.awaitIdle(timeout);
     }
 
     private ConnectionTestReport check(long departmentId, String regionKey, TokenSource tokens, List<String> tagIds) {
