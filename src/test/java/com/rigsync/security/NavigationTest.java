@@ -34,7 +34,7 @@ class NavigationTest extends KaribuTest {
     void administratorSeesEverythingOfTheirDepartment() {
         signIn("admin");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus", "Setup > Settings", "Users",
+        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus", "Setup > Settings", "Setup > Sync", "Users",
                 "Preferences", "Audit log");
     }
 
@@ -42,7 +42,7 @@ class NavigationTest extends KaribuTest {
     void dataManagersSeeTheOverviewApparatusAndSettings() {
         signIn("manager");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus", "Setup > Settings");
+        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus", "Setup > Settings", "Setup > Sync");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.rigsync.department.ui;
 
+import java.util.Map;
+import java.util.Optional;
+
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.Notifications;
 import com.rigsync.department.DepartmentService;
@@ -7,7 +10,10 @@ import com.rigsync.department.DepartmentSummary;
 import com.rigsync.department.DisplayPreferences;
 import com.rigsync.department.PreferencesService;
 import com.rigsync.department.NewDepartment;
+import com.rigsync.integration.IntegrationState;
 import com.rigsync.security.Role;
+import com.rigsync.sync.SyncOverview;
+import com.rigsync.sync.SyncSummary;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,12 +40,16 @@ public class DepartmentsView extends VerticalLayout {
 
     private final transient DepartmentService departments;
     private final transient PreferencesService preferences;
+    private final transient SyncOverview sync;
     private final Grid<DepartmentSummary> grid = new Grid<>();
+    /** Each department's integration health and last successful sync, read with the list. */
+    private transient Map<Long, SyncSummary> health = Map.of();
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
 
-    DepartmentsView(DepartmentService departments, PreferencesService preferences) {
+    DepartmentsView(DepartmentService departments, PreferencesService preferences, SyncOverview sync) {
         this.departments = departments;
         this.preferences = preferences;
+        this.sync = sync;
         addClassName("view");
         setSizeFull();
 
@@ -51,6 +61,12 @@ public class DepartmentsView extends VerticalLayout {
         grid.addColumn(DepartmentSummary::name).setHeader("Department").setSortable(true).setFlexGrow(2);
         grid.addColumn(d -> d.samsaraEntitled() ? "Included" : "Not included")
                 .setHeader("Samsara integration").setSortable(true);
+        grid.addColumn(d -> healthOf(d).map(h -> h.state().label()).orElse(""))
+                .setHeader("Integration health").setKey("health").setAutoWidth(true);
+        grid.addColumn(d -> healthOf(d).map(SyncSummary::lastSuccess).map(display::dateTime)
+                        .orElse(healthOf(d).filter(h -> h.state() != IntegrationState.NOT_ENTITLED).isPresent()
+                                ? "never" : ""))
+                .setHeader("Last successful sync").setKey("lastSync").setAutoWidth(true);
         grid.addColumn(DepartmentSummary::userCount).setHeader("Users").setSortable(true);
         grid.addColumn(d -> display.date(d.createdAt())).setHeader("Created");
         grid.addComponentColumn(this::entitlementButton).setHeader("Plan").setKey("plan").setAutoWidth(true);
@@ -66,7 +82,12 @@ public class DepartmentsView extends VerticalLayout {
     }
 
     private void refresh() {
+        health = sync.departments();
         grid.setItems(departments.departments());
+    }
+
+    private Optional<SyncSummary> healthOf(DepartmentSummary department) {
+        return Optional.ofNullable(health.get(department.id()));
     }
 
     private Button entitlementButton(DepartmentSummary department) {

@@ -1,0 +1,34 @@
+package com.rigsync.sync;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.rigsync.integration.ConnectionHealth;
+
+/**
+ * Everything the sync status panel shows, read in one go.
+ *
+ * @param entitled        the department's plan includes the Samsara integration
+ * @param enabled         the integration is switched on under Setup > Settings
+ * @param connected       entitled, enabled and a token or grant saved: syncs can run
+ * @param organisation    the Samsara organisation the token belongs to, or null when unknown
+ * @param tokenLastUsedAt when a call with the saved token last worked, or null
+ * @param history         the latest runs, newest first
+ */
+public record SyncPanel(boolean entitled, boolean enabled, boolean connected, ConnectionHealth health,
+                        String organisation, Instant tokenLastUsedAt, SyncSchedule schedule,
+                        List<SyncRunSummary> history, ApparatusLinks apparatus) {
+
+    public SyncPanel {
+        history = List.copyOf(history);
+    }
+
+    /** "Sync now" can start a run: connected and not paused. */
+    public boolean maySyncNow() {
+        return connected && !schedule.paused();
+    }
+
+    public boolean everSynced() {
+        return schedule.lastSuccess() != null;
+    }
+}
