@@ -61,14 +61,14 @@ public class DepartmentsView extends VerticalLayout {
         grid.addColumn(DepartmentSummary::name).setHeader("Department").setSortable(true).setFlexGrow(2);
         grid.addColumn(d -> d.samsaraEntitled() ? "Included" : "Not included")
                 .setHeader("Samsara integration").setSortable(true);
+        grid.addColumn(DepartmentSummary::userCount).setHeader("Users").setSortable(true);
+        grid.addColumn(d -> display.date(d.createdAt())).setHeader("Created");
         grid.addColumn(d -> healthOf(d).map(h -> h.state().label()).orElse(""))
                 .setHeader("Integration health").setKey("health").setAutoWidth(true);
         grid.addColumn(d -> healthOf(d).map(SyncSummary::lastSuccess).map(display::dateTime)
                         .orElse(healthOf(d).filter(h -> h.state() != IntegrationState.NOT_ENTITLED).isPresent()
                                 ? "never" : ""))
                 .setHeader("Last successful sync").setKey("lastSync").setAutoWidth(true);
-        grid.addColumn(DepartmentSummary::userCount).setHeader("Users").setSortable(true);
-        grid.addColumn(d -> display.date(d.createdAt())).setHeader("Created");
         grid.addComponentColumn(this::entitlementButton).setHeader("Plan").setKey("plan").setAutoWidth(true);
         grid.setSizeFull();
 
