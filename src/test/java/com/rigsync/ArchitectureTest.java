@@ -2,6 +2,7 @@ package com.rigsync;
 
 import javax.crypto.Cipher;
 
+import com.rigsync.apparatus.ApparatusSyncWriter;
 import com.rigsync.integration.SamsaraConnections;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -60,6 +61,13 @@ class ArchitectureTest {
             .should().callMethod(SamsaraConnections.class, "sessionFor", long.class)
             .because("sessionFor(departmentId) is for background work; a screen could pass an id the browser chose. "
                     + "Screens use sessionForCurrentDepartment()");
+
+    @ArchTest
+    static final ArchRule screensNeverUseTheBackgroundApparatusWriter = noClasses()
+            .that().resideInAPackage("..ui..")
+            .should().dependOnClassesThat().areAssignableTo(ApparatusSyncWriter.class)
+            .because("ApparatusSyncWriter takes a department id and checks no role: it is for the background sync. "
+                    + "Screens go through ApparatusService");
 
     @ArchTest
     static final ArchRule mariaDb4jOnlyInTheEmbeddedDatabase = noClasses()

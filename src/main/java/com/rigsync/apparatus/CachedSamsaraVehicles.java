@@ -132,6 +132,25 @@ class CachedSamsaraVehicles implements SamsaraVehicleLookup {
         });
     }
 
+    /**
+     * Stores Samsara's complete list as the department's cache: upserts what it lists, deletes what it no longer
+     * lists. Call it inside one transaction so the department's cache is replaced atomically.
+     */
+    void replace(long departmentId, List<CachedSamsaraVehicle> listed) {
+        upsert(departmentId, listed);
+        Set<String> keep = new HashSet<>();
+        listed.forEach(v -> keep.add(v.samsaraId()));
+        List<Object[]> gone = new ArrayList<>();
+        for (String id : ids(departmentId)) {
+            if (!keep.contains(id)) {
+                gone.add(new Object[] {departmentId, id});
+            }
+        }
+        if (!gone.isEmpty()) {
+            jdbc.batchUpdate("delete from samsara_vehicle where department_id = ? and samsara_id = ?", gone);
+        }
+    }
+
     /** Forgets the department's vehicles (tests; later: a connection to another Samsara organisation). */
     @Transactional
     void clear(long departmentId) {

@@ -3,11 +3,8 @@ package com.rigsync.apparatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import com.rigsync.integration.ConnectedSamsara;
 import com.rigsync.integration.SamsaraConnections;
@@ -122,25 +119,9 @@ class SamsaraBackedVehicles implements SamsaraVehicleLookup {
                     ? " The answer comes from the vehicle list RigSync kept from before."
                     : ""));
         }
-        ownTransaction.executeWithoutResult(status -> replace(departmentId, listed));
+        ownTransaction.executeWithoutResult(status -> cache.replace(departmentId, listed));
         connections.recordSuccess(samsara);
         return Optional.empty();
-    }
-
-    /** Stores Samsara's list as the department's cache: upserts what it lists, deletes what it no longer lists. */
-    private void replace(long departmentId, List<CachedSamsaraVehicle> listed) {
-        cache.upsert(departmentId, listed);
-        Set<String> keep = new HashSet<>();
-        listed.forEach(v -> keep.add(v.samsaraId()));
-        List<Object[]> gone = new ArrayList<>();
-        for (String id : cache.ids(departmentId)) {
-            if (!keep.contains(id)) {
-                gone.add(new Object[] {departmentId, id});
-            }
-        }
-        if (!gone.isEmpty()) {
-            jdbc.batchUpdate("delete from samsara_vehicle where department_id = ? and samsara_id = ?", gone);
-        }
     }
 
     /**
@@ -161,7 +142,7 @@ class SamsaraBackedVehicles implements SamsaraVehicleLookup {
                 + "so RigSync could not ask Samsara.";
     }
 
-    private static CachedSamsaraVehicle cached(Vehicle v) {
+    static CachedSamsaraVehicle cached(Vehicle v) {
         return new CachedSamsaraVehicle(v.id(), v.name(), v.vin(), v.make(), v.model(), v.modelYear().orElse(null),
                 v.licensePlate(), v.tags().stream().map(Tag::id).toList(), v.updatedAtTime());
     }

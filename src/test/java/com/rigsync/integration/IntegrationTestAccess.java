@@ -98,6 +98,17 @@ public final class IntegrationTestAccess {
                 + "set c.enabled = false where u.username = ?", username);
     }
 
+    /**
+     * Stores a token for the user's department without asking Samsara, as if its scopes had been cut after it was
+     * saved (Settings refuses a token that lacks a scope the sync needs).
+     */
+    public static void storeTokenUnchecked(ApplicationContext context, JdbcTemplate jdbc, String username,
+                                           String token) {
+        String ciphertext = context.getBean(TokenVault.class).encrypt(token);
+        jdbc.update("update samsara_connection c join app_user u on u.department_id = c.department_id "
+                + "set c.secret_ciphertext = ? where u.username = ?", ciphertext, username);
+    }
+
     public static String storedSecret(JdbcTemplate jdbc, String username) {
         return jdbc.queryForObject("select c.secret_ciphertext from samsara_connection c join app_user u "
                 + "on u.department_id = c.department_id where u.username = ?", String.class, username);

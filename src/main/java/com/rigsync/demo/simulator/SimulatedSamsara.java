@@ -132,6 +132,8 @@ public final class SimulatedSamsara {
     private int totalRequests;
     private int failuresLeft;
     private int failureStatus = 503;
+    private String failurePath;
+    private String failureRetryAfter;
     private int malformedLeft;
     private int emptyPagesLeft;
     private int emptyPageSerial;
@@ -177,10 +179,13 @@ public final class SimulatedSamsara {
         String path = normalize(request.path());
         SimulatedResponse response;
         synchronized (lock) {
-            if (failuresLeft > 0) {
+            if (failuresLeft > 0 && (failurePath == null || failurePath.equals(path))) {
                 failuresLeft--;
-                response = error(failureStatus, "Service temporarily unavailable (simulated outage). Retry later.",
-                        requestId);
+                response = failureStatus == 429
+                        ? error(429, "Rate limit exceeded (simulated). Retry after " + failureRetryAfter
+                                + " seconds.", requestId).withHeader("Retry-After", failureRetryAfter)
+                        : error(failureStatus, "Service temporarily unavailable (simulated outage). Retry later.",
+                                requestId);
             } else {
                 try {
                     response = route(request, path, requestId);
@@ -779,11 +784,50 @@ public final class SimulatedSamsara {
 
     /** The next {@code count} requests answer {@code status} (a 5xx, or 408) with the error body. */
     public void failNextRequests(int count, int status) {
+        failNextRequestsTo(null, count, status);
+    }
+
+    /**
+     * The next {@code count} requests to {@code path} (e.g. {@code /fleet/vehicles/stats}; null: any path) answer
+     * {@code status} (a 5xx, or 408) with the error body; requests to other paths are answered normally.
+     */
+    public void failNextRequestsTo(String path, int count, int status) {
         synchronized (lock) {
             failuresLeft = count;
             failureStatus = status;
+            failurePath = path == null ? null : normalize(path);
         }
         log.info("simulated Samsara: next {} requests answer {}", count, status);
+    }
+
+    /**
+     * The next {@code count} requests to {@code path} (null: any path) answer 429 with {@code Retry-After:
+     * retryAfter}, in seconds and possibly fractional as Samsara sends it (e.g. {@code 0.40235}).
+     */
+    public void rateLimitNextRequests(String path, int count, String retryAfter) {
+        synchronized (lock) {
+            failuresLeft = count;
+            failureStatus = 429;
+            failurePath = path == null ? null : normalize(path);
+            failureRetryAfter = retryAfter;
+        }
+        log.info("simulated Samsara: next {} requests to {} answer 429 (Retry-After {})", count,
+                path == null ? "any path" : path, retryAfter);
+    }
+
+    /**
+     * Moves a vehicle's odometer by {@code deltaMeters} from now on, as a gateway swap (back) or a faulty reading
+     * (forward) does; both odometer stats move. Reset with the fleet.
+     */
+    public void moveOdometer(String vehicleId, long deltaMeters) {
+        synchronized (lock) {
+            SimulatedVehicle vehicle = vehicles.get(vehicleId);
+            if (vehicle == null) {
+                throw new IllegalArgumentException("no simulated vehicle " + vehicleId);
+            }
+            telemetry(vehicle).moveOdometer(deltaMeters);
+        }
+        log.info("simulated Samsara: odometer of vehicle {} moved by {} m", vehicleId, deltaMeters);
     }
 
     /** Every response waits this long before it is sent; zero switches it off. */
@@ -864,6 +908,8 @@ public final class SimulatedSamsara {
     public void resetFaults() {
         synchronized (lock) {
             failuresLeft = 0;
+            failurePath = null;
+            failureRetryAfter = null;
             malformedLeft = 0;
             emptyPagesLeft = 0;
             responseDelay = Duration.ZERO;
@@ -873,11 +919,12 @@ public final class SimulatedSamsara {
         log.info("simulated Samsara: faults reset");
     }
 
-    /** Restores the fleet: deleted vehicles come back and changed VINs return to the demo values. */
+    /** Restores the fleet: deleted vehicles come back, changed VINs and moved odometers return to the demo values. */
     public void resetFleet() {
         synchronized (lock) {
             vehicles.clear();
             fleet.vehicles().forEach(v -> vehicles.put(v.id(), v));
+            telemetry.clear();
         }
     }
 

@@ -32,8 +32,15 @@ final class VehicleTelemetry {
     private final VehicleProfile profile;
     private final Map<Long, byte[]> plans = new HashMap<>();
 
+    /** Added to every odometer reading (a gateway swap moves it back, a faulty reading forward). */
+    private long odometerOffset;
+
     VehicleTelemetry(VehicleProfile profile) {
         this.profile = profile;
+    }
+
+    void moveOdometer(long deltaMeters) {
+        odometerOffset += deltaMeters;
     }
 
     /** The latest reading of a stat at or before {@code now}: its value at the last time it changed. */
@@ -105,8 +112,8 @@ final class VehicleTelemetry {
         var reading = new LinkedHashMap<String, Object>();
         reading.put("time", Instant.ofEpochSecond(epochSecond).toString());
         switch (type) {
-            case OBD_ODOMETER_METERS -> reading.put("value", odometerMeters(epochSecond));
-            case GPS_ODOMETER_METERS -> reading.put("value", odometerMeters(epochSecond) * 997 / 1000);
+            case OBD_ODOMETER_METERS -> reading.put("value", odometerMeters(epochSecond) + odometerOffset);
+            case GPS_ODOMETER_METERS -> reading.put("value", (odometerMeters(epochSecond) + odometerOffset) * 997 / 1000);
             case OBD_ENGINE_SECONDS -> reading.put("value", engineSeconds(epochSecond));
             case SYNTHETIC_ENGINE_SECONDS -> reading.put("value", engineSeconds(epochSecond) * 98 / 100);
             case ENGINE_STATES -> reading.put("value", switch (state(slotOf(epochSecond))) {

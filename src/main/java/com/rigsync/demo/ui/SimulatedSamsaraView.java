@@ -88,6 +88,14 @@ public class SimulatedSamsaraView extends VerticalLayout {
             samsara.failNextRequests(n);
             return "The next " + n + " requests to the simulated Samsara will answer 503 (unavailable).";
         }));
+        add(countSwitch("Stats requests to fail", "Fail next stats requests with 503", n -> {
+            samsara.failNextRequestsTo("/fleet/vehicles/stats", n, 503);
+            return "The next " + n + " vehicle stats requests will answer 503; the vehicle list still works.";
+        }));
+        add(countSwitch("Requests to rate-limit", "Answer 429 (Retry-After 0.40235 s)", n -> {
+            samsara.rateLimitNextRequests(null, n, "0.40235");
+            return "The next " + n + " requests will answer 429 with Retry-After: 0.40235 (seconds).";
+        }));
         add(countSwitch("Response delay (ms)", "Set response delay", ms -> {
             samsara.setResponseDelay(Duration.ofMillis(ms));
             return ms == 0 ? "The simulated Samsara answers without delay."
@@ -145,7 +153,18 @@ public class SimulatedSamsaraView extends VerticalLayout {
             return newVin == null ? v.name() + " no longer has a VIN in the simulated Samsara."
                     : v.name() + " now has VIN " + newVin + " in the simulated Samsara.";
         }));
+        Button odometerBack = new Button("Odometer back 1,000 km", e -> withVehicle(v -> {
+            samsara.moveOdometer(v.id(), -1_000_000);
+            return v.name() + "'s odometer now reads 1,000 km less, as after a gateway swap; advance the clock so "
+                    + "a new reading is taken.";
+        }));
+        Button odometerJump = new Button("Odometer jump +5,000 km", e -> withVehicle(v -> {
+            samsara.moveOdometer(v.id(), 5_000_000);
+            return v.name() + "'s odometer now reads 5,000 km more, an implausible jump; advance the clock so a new "
+                    + "reading is taken.";
+        }));
         add(row(vehicle, delete, vin, changeVin));
+        add(row(odometerBack, odometerJump));
 
         Button reset = new Button("Reset simulator", e -> {
             samsara.reset();

@@ -1,0 +1,16 @@
+package com.rigsync.sync;
+
+import java.time.Instant;
+
+/**
+ * One line of an apparatus' meter history.
+ *
+ * @param value      meters (odometer) or seconds (engine hours)
+ * @param readAt     when Samsara took the reading
+ * @param syncedAt   when RigSync stored it
+ * @param reason     why it was flagged, or null
+ * @param acceptedBy who accepted it as the new baseline, or null
+ */
+public record MeterReadingEntry(long readingId, MeterKind kind, long value, Instant readAt, Instant syncedAt,
+                                MeterFlag flag, String reason, String acceptedBy, Instant acceptedAt) {
+}
