@@ -25,10 +25,11 @@ interface SamsaraConnectionRepository extends JpaRepository<SamsaraConnection, L
     int markUsed(@Param("departmentId") long departmentId, @Param("ciphertext") String ciphertext,
                  @Param("now") Instant now);
 
+    /** Sets the health of this secret's connection; 0 when it already had it (nothing changed). */
     @Modifying
     @Query("""
             update SamsaraConnection c set c.health = :health
-            where c.departmentId = :departmentId and c.secretCiphertext = :ciphertext""")
+            where c.departmentId = :departmentId and c.secretCiphertext = :ciphertext and c.health <> :health""")
     int markHealth(@Param("departmentId") long departmentId, @Param("ciphertext") String ciphertext,
                    @Param("health") ConnectionHealth health);
 
@@ -47,4 +48,11 @@ interface SamsaraConnectionRepository extends JpaRepository<SamsaraConnection, L
 
     @Query("select c.departmentId from SamsaraConnection c where c.secretCiphertext is not null and c.enabled = true")
     List<Long> enabledWithSecret();
+
+    /** The health this secret's connection has now, if the secret is still the saved one. */
+    @Query("""
+            select c.health from SamsaraConnection c
+            where c.departmentId = :departmentId and c.secretCiphertext = :ciphertext""")
+    java.util.Optional<ConnectionHealth> healthOf(@Param("departmentId") long departmentId,
+                                                  @Param("ciphertext") String ciphertext);
 }

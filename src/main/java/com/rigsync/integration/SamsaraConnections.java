@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.rigsync.audit.AuditAction;
+import com.rigsync.audit.AuditService;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.samsara.InvalidTokenException;
 import com.rigsync.samsara.SamsaraException;
@@ -34,10 +36,12 @@ public class SamsaraConnections {
     private final TokenVault vault;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AuditService audit;
 
     SamsaraConnections(SamsaraConnectionRepository connections, DepartmentService departments,
                        SamsaraRegions regions, SamsaraClients clients, TokenVault vault, CurrentUser currentUser,
-                       Clock clock) {
+                       Clock clock, AuditService audit) {
+        this.audit = audit;
         this.connections = connections;
         this.departments = departments;
         this.regions = regions;
@@ -91,6 +95,16 @@ public class SamsaraConnections {
         return syncStanding(currentUser.departmentId());
     }
 
+    /** Sets how often the signed-in user's department syncs; false when it has no connection to set it on. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
+    public boolean changeSyncInterval(int minutes) {
+        return connections.findById(currentUser.departmentId()).map(c -> {
+            c.setSyncIntervalMinutes(minutes);
+            return true;
+        }).orElse(false);
+    }
+
     /** Departments whose sync may be scheduled: entitled, enabled and holding a token or grant. */
     @Transactional(readOnly = true)
     public List<Long> departmentsWithSync() {
@@ -100,7 +114,12 @@ public class SamsaraConnections {
     /** Calls with this session worked: sets "last used" and clears a "not yet verified" or "needs attention" mark. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSuccess(ConnectedSamsara session) {
+        ConnectionHealth before = connections.healthOf(session.departmentId(), session.secretCiphertext).orElse(null);
         connections.markUsed(session.departmentId(), session.secretCiphertext, clock.instant());
+        if (before == ConnectionHealth.NEEDS_ATTENTION || before == ConnectionHealth.RECONNECT_NEEDED) {
+            audit.record(session.departmentId(), AuditAction.SAMSARA_CONNECTION_STATE_CHANGED, "Samsara connection",
+                    before.label() + " → " + ConnectionHealth.OK.label());
+        }
     }
 
     /**
@@ -116,6 +135,9 @@ public class SamsaraConnections {
             if (changed > 0) {
                 log.warn("Samsara rejected department {}'s token (401): connection marked as needing attention",
                         session.departmentId());
+                audit.record(session.departmentId(), AuditAction.SAMSARA_CONNECTION_STATE_CHANGED,
+                        "Samsara connection", ConnectionHealth.NEEDS_ATTENTION.label()
+                                + "; scheduled syncs are paused until the token is replaced");
             }
         }
     }

@@ -1,9 +1,20 @@
 package com.rigsync.sync;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.rigsync.audit.AuditAction;
+import com.rigsync.audit.AuditService;
 
 import com.rigsync.integration.SamsaraConnections;
 import com.rigsync.integration.SyncStanding;
@@ -27,12 +38,21 @@ public class SyncService {
     private final SamsaraConnections connections;
     private final CurrentUser currentUser;
     private final JdbcClient jdbc;
+    private final Scheduler scheduler;
+    private final CustomTask<SyncRequest> task;
+    private final AuditService audit;
+    private final Clock clock;
 
-    SyncService(SyncRuns runs, SamsaraConnections connections, CurrentUser currentUser, JdbcClient jdbc) {
+    SyncService(SyncRuns runs, SamsaraConnections connections, CurrentUser currentUser, JdbcClient jdbc,
+                Scheduler scheduler, CustomTask<SyncRequest> task, AuditService audit, Clock clock) {
         this.runs = runs;
         this.connections = connections;
         this.currentUser = currentUser;
         this.jdbc = jdbc;
+        this.scheduler = scheduler;
+        this.task = task;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -52,16 +72,78 @@ public class SyncService {
         return runs.latest(currentUser.departmentId(), Math.max(1, Math.min(limit, 500)));
     }
 
-    /** Starts the department's sync now, or joins the one already running. */
+    /**
+     * Starts the department's sync now, or joins the one already running: the department's one scheduled execution
+     * is moved to now, so however often and on however many instances "Sync now" is pressed, one run happens.
+     */
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public SyncNowOutcome syncNow() {
-        throw new UnsupportedOperationException("Sync now arrives with the scheduler");
+        long departmentId = currentUser.departmentId();
+        SyncStanding standing = connections.syncStanding(departmentId);
+        if (!standing.connected()) {
+            return SyncNowOutcome.NOT_CONNECTED;
+        }
+        if (standing.paused()) {
+            return SyncNowOutcome.PAUSED;
+        }
+        Instant now = clock.instant();
+        SyncRequest request = SyncRequest.manual(currentUser.actorName());
+        TaskInstanceId id = SyncTask.of(departmentId);
+        try {
+            Optional<ScheduledExecution<Object>> existing = scheduler.getScheduledExecution(id);
+            if (existing.isPresent() && existing.get().isPicked()) {
+                return SyncNowOutcome.JOINED_RUNNING;
+            }
+            if (existing.isPresent() && !existing.get().getExecutionTime().isAfter(now)
+                    && existing.get().getData() instanceof SyncRequest pending
+                    && pending.trigger() == SyncTrigger.MANUAL) {
+                return SyncNowOutcome.JOINED_RUNNING;
+            }
+            boolean scheduled = existing.isPresent()
+                    ? scheduler.reschedule(id, now, request)
+                    : scheduler.scheduleIfNotExists(task.instance(id.getId(), request), now);
+            if (!scheduled) {
+                // Someone else scheduled or picked it in the meantime: that is the run this request joins
+                return SyncNowOutcome.JOINED_RUNNING;
+            }
+        } catch (TaskInstanceCurrentlyExecutingException e) {
+            return SyncNowOutcome.JOINED_RUNNING;
+        }
+        audit.record(departmentId, AuditAction.SYNC_REQUESTED, "Samsara sync", "Sync now");
+        scheduler.triggerCheckForDueExecutions();
+        return SyncNowOutcome.STARTED;
     }
 
     /** Sets how often scheduled runs come, between {@value #MIN_INTERVAL_MINUTES} minutes and a day. */
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public void changeInterval(int minutes) {
-        throw new UnsupportedOperationException("The interval arrives with the scheduler");
+        if (minutes < MIN_INTERVAL_MINUTES || minutes > MAX_INTERVAL_MINUTES) {
+            throw new IllegalArgumentException("The sync interval must be between " + MIN_INTERVAL_MINUTES
+                    + " minutes and 24 hours (1440 minutes).");
+        }
+        long departmentId = currentUser.departmentId();
+        int before = connections.syncStanding(departmentId).intervalMinutes();
+        if (before == minutes) {
+            return;
+        }
+        if (!connections.changeSyncInterval(minutes)) {
+            throw new IllegalStateException("Connect Samsara under Setup > Settings before setting the sync interval.");
+        }
+        audit.record(departmentId, AuditAction.SYNC_INTERVAL_CHANGED, "Samsara sync",
+                "Every " + before + " minutes → every " + minutes + " minutes");
+        // The next scheduled run moves to the new interval after the last run started (never into the past)
+        TaskInstanceId id = SyncTask.of(departmentId);
+        scheduler.getScheduledExecution(id).filter(execution -> !execution.isPicked()).ifPresent(execution -> {
+            Instant from = runs.latest(departmentId, 1).stream().findFirst().map(SyncRunSummary::startedAt)
+                    .orElse(clock.instant());
+            Instant next = from.plus(Duration.ofMinutes(minutes));
+            Instant now = clock.instant();
+            try {
+                scheduler.reschedule(id, next.isBefore(now) ? now : next);
+            } catch (TaskInstanceCurrentlyExecutingException e) {
+                // Running now: it schedules its successor with the new interval when it ends
+            }
+        });
     }
 
     private Instant nextRunAt(long departmentId) {

@@ -11,7 +11,7 @@ CREATE TABLE scheduled_tasks (
     task_data            BLOB         NULL,
     execution_time       DATETIME(6)  NOT NULL,
     picked               BOOLEAN      NOT NULL,
-    picked_by            VARCHAR(50)  NULL,
+    picked_by            VARCHAR(255) NULL,
     last_success         DATETIME(6)  NULL,
     last_failure         DATETIME(6)  NULL,
     consecutive_failures INT          NULL,
@@ -43,7 +43,7 @@ CREATE TABLE sync_run (
     vehicles_gone     INT           NOT NULL DEFAULT 0,
     api_calls         BIGINT        NOT NULL DEFAULT 0,
     error             VARCHAR(1000) NULL,
-    run_by            VARCHAR(50)   NULL,
+    run_by            VARCHAR(255)  NULL,
     CONSTRAINT fk_sync_run_department FOREIGN KEY (department_id) REFERENCES department (id),
     CONSTRAINT ck_sync_run_trigger CHECK (trigger_kind IN ('SCHEDULED', 'MANUAL')),
     CONSTRAINT ck_sync_run_outcome CHECK (outcome IN ('RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED', 'INTERRUPTED'))

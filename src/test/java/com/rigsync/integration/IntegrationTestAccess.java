@@ -36,8 +36,10 @@ public final class IntegrationTestAccess {
     /** Removes a department {@link #departmentReadyToConnect} made, with everything in it. */
     public static void removeDepartmentOf(JdbcTemplate jdbc, String username) {
         Long id = jdbc.queryForObject("select department_id from app_user where username = ?", Long.class, username);
-        for (String table : new String[] {"apparatus", "samsara_vehicle", "samsara_connection", "audit_event",
-                "app_user"}) {
+        jdbc.update("delete from scheduled_tasks where task_name = 'department-sync' and task_instance = ?",
+                String.valueOf(id));
+        for (String table : new String[] {"sync_run", "apparatus", "samsara_vehicle", "samsara_connection",
+                "audit_event", "app_user"}) {
             jdbc.update("delete from " + table + " where department_id = ?", id);
         }
         jdbc.update("delete from department where id = ?", id);

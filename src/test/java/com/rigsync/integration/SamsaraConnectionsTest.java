@@ -102,7 +102,21 @@ class SamsaraConnectionsTest {
         }
         assertThat(rejected).isNotNull();
         connections.recordFailure(session, rejected);
+        connections.recordFailure(session, rejected);
         assertThat(settings.settings().health()).isEqualTo(ConnectionHealth.NEEDS_ATTENTION);
+        assertThat(stateChanges(department)).containsExactly(
+                "Needs attention: Samsara rejected the token; scheduled syncs are paused until the token is replaced");
+
+        samsara.samsara().resetFaults();
+        connections.recordSuccess(session);
+        assertThat(stateChanges(department)).containsExactly(
+                "Needs attention: Samsara rejected the token; scheduled syncs are paused until the token is replaced",
+                "Needs attention: Samsara rejected the token → Working");
+    }
+
+    private List<String> stateChanges(TestDepartments department) {
+        return jdbc.queryForList("select detail from audit_event where department_id = ? and action = "
+                + "'SAMSARA_CONNECTION_STATE_CHANGED' order by id", String.class, department.id());
     }
 
     @Test
