@@ -33,14 +33,16 @@ public class SyncOverview {
     static final int HISTORY_LENGTH = 25;
 
     private final SyncService sync;
+    private final MeterReadings meterReadings;
     private final SamsaraSettingsService settings;
     private final SamsaraConnections connections;
     private final CurrentUser currentUser;
     private final JdbcClient jdbc;
 
-    SyncOverview(SyncService sync, SamsaraSettingsService settings, SamsaraConnections connections,
+    SyncOverview(SyncService sync, MeterReadings meterReadings, SamsaraSettingsService settings, SamsaraConnections connections,
                  CurrentUser currentUser, JdbcClient jdbc) {
         this.sync = sync;
+        this.meterReadings = meterReadings;
         this.settings = settings;
         this.connections = connections;
         this.currentUser = currentUser;
@@ -59,7 +61,7 @@ public class SyncOverview {
         SyncStanding standing = connections.syncStandingForCurrentDepartment();
         return new SyncPanel(connection.entitled(), connection.enabled(), standing.connected(), standing.health(),
                 connection.organizationName(), connection.lastUsedAt(), sync.schedule(),
-                sync.history(HISTORY_LENGTH), apparatusLinks(departmentId));
+                sync.history(HISTORY_LENGTH), apparatusLinks(departmentId), meterReadings.flaggedReadings());
     }
 
     /** The department's sync in one line, for everyone in the department. */

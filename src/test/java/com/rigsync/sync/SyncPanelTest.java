@@ -3,6 +3,8 @@ package com.rigsync.sync;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -26,6 +28,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
@@ -55,10 +58,9 @@ class SyncPanelTest extends KaribuTest {
     void removeDepartments() {
         for (String username : departmentsMade) {
             long id = departmentOf(username);
-            jdbc.update("delete from sync_run where department_id = ?", id);
             jdbc.update("delete from scheduled_tasks where task_name = ? and task_instance = ?", SyncTask.NAME,
                     String.valueOf(id));
-            IntegrationTestAccess.removeDepartmentOf(jdbc, username);
+            SyncTestDepartment.delete(jdbc, id);
         }
     }
 
@@ -322,6 +324,100 @@ class SyncPanelTest extends KaribuTest {
         Grid<Object> grid = _get(Grid.class, spec -> spec.withPredicate(g -> g.getColumnByKey("unit") != null));
         String row = String.join(", ", _getFormattedRow(grid, 0));
         assertThat(row).contains("Engine 80").contains("12,345 mi").contains(" · 3 days ago");
+    }
+
+    @Test
+    void syncNowStartsARunThatThePanelFollowsToItsEnd() throws InterruptedException {
+        String manager = connectedDepartment();
+        signIn(manager);
+        navigate("setup/sync");
+        CountDownLatch finished = new CountDownLatch(1);
+        SyncProgressFeed.Subscription watch = feed.subscribe(p -> {
+            if (p.finished()) {
+                finished.countDown();
+            }
+        });
+        try {
+            _click(_get(Button.class, spec -> spec.withText("Sync now")));
+            expectNotifications("Sync started");
+            assertThat(finished.await(60, TimeUnit.SECONDS)).as("the run ended").isTrue();
+        } finally {
+            watch.cancel();
+        }
+        MockVaadin.clientRoundtrip(false);
+
+        expectNotifications("Sync finished: Succeeded");
+        _assertNone(Component.class, spec -> spec.withId("sync-running"));
+        assertThat(historyRows()).singleElement().asString().contains("Sync now by " + manager + ", Succeeded");
+        assertThat(text("sync-last-success")).doesNotContain("never");
+        assertThat(text("sync-vehicles-unlinked")).containsPattern("^\\d+ Samsara vehicles linked to no apparatus");
+    }
+
+    @Test
+    void syncNowSaysWhyItCannotRunWhenTheConnectionChangedMeanwhile() {
+        String manager = connectedDepartment();
+        signIn(manager);
+        navigate("setup/sync");
+        jdbc.update("update samsara_connection set health = 'NEEDS_ATTENTION' where department_id = ?",
+                departmentOf(manager));
+        _click(_get(Button.class, spec -> spec.withText("Sync now")));
+        expectNotifications(SyncNowOutcome.PAUSED.message());
+        assertThat(text("sync-paused")).contains("Samsara rejected the saved token");
+
+        String other = connectedDepartment();
+        signIn(other);
+        navigate("setup/sync");
+        IntegrationTestAccess.disableSamsaraFor(jdbc, other);
+        _click(_get(Button.class, spec -> spec.withText("Sync now")));
+        expectNotifications(SyncNowOutcome.NOT_CONNECTED.message());
+        assertThat(text("sync-not-connected")).contains("switched off");
+    }
+
+    @Test
+    void syncNowWhileARunIsActiveJoinsIt() {
+        String manager = connectedDepartment();
+        jdbc.update("insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by, "
+                        + "last_heartbeat, version) values (?, ?, utc_timestamp(6), true, 'another-instance', "
+                        + "utc_timestamp(6), 1)", SyncTask.NAME, String.valueOf(departmentOf(manager)));
+        signIn(manager);
+        navigate("setup/sync");
+        _click(_get(Button.class, spec -> spec.withText("Sync now")));
+        expectNotifications(SyncNowOutcome.JOINED_RUNNING.message());
+    }
+
+    @Test
+    void aFlaggedReadingIsAcceptedAsTheNewBaselineAfterAConfirmation() {
+        String manager = connectedDepartment();
+        long department = departmentOf(manager);
+        long engine = apparatus(department, "Engine 81", "4004");
+        jdbc.update("""
+                insert into meter_reading (department_id, apparatus_id, kind, meter_value, read_at, synced_at, flag,
+                  flag_reason, compared_value)
+                values (?, ?, 'ODOMETER', 1609344, '2026-03-02 08:00:00', '2026-03-02 08:05:00',
+                  'LOWER_THAN_PREVIOUS', 'Lower than the previous reading', 160934400)""", department, engine);
+
+        signIn(manager);
+        navigate("setup/sync");
+        assertThat(text("sync-flagged-readings")).startsWith("1 reading was kept but not used");
+        @SuppressWarnings("unchecked")
+        Grid<Object> readings = _get(Grid.class, spec -> spec.withId("sync-flagged-readings-grid"));
+        assertThat(plain(String.join(", ", _getFormattedRow(readings, 0))))
+                .startsWith("Engine 81, Odometer, 1,000 mi, Mar 2, 2026, 8:00 AM, 100,000 mi, Lower than the "
+                        + "previous reading");
+
+        _click((Button) _getCellComponent(readings, 0, "accept"));
+        Dialog confirmation = _get(Dialog.class);
+        assertThat(confirmation.getHeaderTitle()).isEqualTo("Accept as the new baseline?");
+        _click(_get(confirmation, Button.class, spec -> spec.withText("Accept as baseline")));
+
+        expectNotifications("Engine 81's odometer reading of 1,000 mi is the new baseline.");
+        assertThat(text("sync-flagged-readings")).startsWith("No odometer or engine-hour reading is waiting");
+        assertThat(jdbc.queryForObject("select flag from meter_reading where apparatus_id = ?", String.class, engine))
+                .isEqualTo("ACCEPTED_AS_BASELINE");
+        assertThat(jdbc.queryForObject("select odometer_meters from apparatus_telemetry where apparatus_id = ?",
+                Long.class, engine)).isEqualTo(1609344L);
+        assertThat(jdbc.queryForList("select action from audit_event where department_id = ?", String.class,
+                department)).contains("METER_BASELINE_ACCEPTED");
     }
 
     // --- helpers

@@ -2,16 +2,21 @@ package com.rigsync.sync.ui;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.rigsync.apparatus.LinkFlag;
 import com.rigsync.apparatus.ui.ApparatusView;
+import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.Notifications;
 import com.rigsync.department.DisplayPreferences;
 import com.rigsync.department.PreferencesService;
 import com.rigsync.integration.ui.SettingsView;
 import com.rigsync.security.Role;
 import com.rigsync.sync.ApparatusLinks;
+import com.rigsync.sync.FlaggedReading;
+import com.rigsync.sync.MeterKind;
+import com.rigsync.sync.MeterReadings;
 import com.rigsync.sync.SyncCounts;
 import com.rigsync.sync.SyncNowOutcome;
 import com.rigsync.sync.SyncOutcome;
@@ -61,6 +66,7 @@ public class SyncView extends VerticalLayout {
 
     private final transient SyncOverview overview;
     private final transient SyncService sync;
+    private final transient MeterReadings meterReadings;
     private final transient SyncProgressFeed feed;
     private final transient PreferencesService preferences;
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
@@ -77,9 +83,11 @@ public class SyncView extends VerticalLayout {
     /** The run whose last event has been shown; later events of it (arriving late) are old news. */
     private long finishedRunId = -1;
 
-    SyncView(SyncOverview overview, SyncService sync, SyncProgressFeed feed, PreferencesService preferences) {
+    SyncView(SyncOverview overview, SyncService sync, MeterReadings meterReadings, SyncProgressFeed feed,
+             PreferencesService preferences) {
         this.overview = overview;
         this.sync = sync;
+        this.meterReadings = meterReadings;
         this.feed = feed;
         this.preferences = preferences;
         addClassName("view");
@@ -161,7 +169,7 @@ public class SyncView extends VerticalLayout {
         }
         content.add(status(panel), syncNowRow(panel), running);
         showRunning(schedule.running());
-        content.add(apparatus(panel.apparatus()), new H3("Run history"));
+        content.add(apparatus(panel.apparatus()), flaggedReadings(panel.flaggedReadings()), new H3("Run history"));
         if (panel.history().isEmpty()) {
             content.add(paragraph("sync-history-empty", "No sync has run yet."));
         } else {
@@ -259,6 +267,67 @@ public class SyncView extends VerticalLayout {
         return section;
     }
 
+    private Component flaggedReadings(List<FlaggedReading> readings) {
+        VerticalLayout section = new VerticalLayout();
+        section.setPadding(false);
+        section.setSpacing(false);
+        section.add(new H3("Flagged meter readings"));
+        if (readings.isEmpty()) {
+            section.add(paragraph("sync-flagged-readings", "No odometer or engine-hour reading is waiting for a "
+                    + "decision."));
+            return section;
+        }
+        section.add(paragraph("sync-flagged-readings", readings.size() + (readings.size() == 1 ? " reading was"
+                : " readings were") + " kept but not used, because they went backwards or imply implausible use. "
+                + "After a gateway or engine-computer swap, accept the new reading as the baseline."));
+        Grid<FlaggedReading> grid = new Grid<>();
+        grid.setId("sync-flagged-readings-grid");
+        grid.addColumn(FlaggedReading::unitName).setHeader("Unit").setAutoWidth(true);
+        grid.addColumn(r -> r.kind().label()).setHeader("Meter").setAutoWidth(true);
+        grid.addColumn(r -> meter(r.kind(), r.value())).setHeader("Reading").setAutoWidth(true);
+        grid.addColumn(r -> display.dateTime(r.readAt())).setHeader("Read").setAutoWidth(true);
+        grid.addColumn(r -> meter(r.kind(), r.comparedValue())).setHeader("Previous reading").setAutoWidth(true);
+        grid.addColumn(r -> r.reason() == null ? r.flag().label() : r.reason()).setHeader("Why it was not used")
+                .setFlexGrow(3);
+        grid.addComponentColumn(r -> {
+            Button accept = new Button("Accept as baseline", e -> confirmBaseline(r));
+            accept.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return accept;
+        }).setKey("accept").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(readings);
+        grid.setAllRowsVisible(true);
+        section.add(grid);
+        return section;
+    }
+
+    private void confirmBaseline(FlaggedReading reading) {
+        String what = reading.unitName() + "'s " + reading.kind().label().toLowerCase() + " reading of "
+                + meter(reading.kind(), reading.value());
+        Confirmation.ask("Accept as the new baseline?", "Accept " + what + " (read "
+                        + display.dateTime(reading.readAt()) + ") as the new baseline? Later readings are compared "
+                        + "with it, and it becomes the current value unless a newer reading exists. Do this after a "
+                        + "gateway or engine-computer swap. The audit log records who accepted it.",
+                "Accept as baseline", () -> acceptBaseline(reading, what));
+    }
+
+    private void acceptBaseline(FlaggedReading reading, String what) {
+        try {
+            meterReadings.acceptAsBaseline(reading.readingId());
+            Notifications.success(what + " is the new baseline.");
+        } catch (IllegalArgumentException e) {
+            Notifications.error(e.getMessage());
+        }
+        refresh();
+    }
+
+    private String meter(MeterKind kind, Long value) {
+        if (value == null) {
+            return "";
+        }
+        return kind == MeterKind.ODOMETER ? display.distance(value.doubleValue())
+                : String.format(Locale.US, "%,.1f h", value / 3600.0);
+    }
+
     private void showRunning(SyncRunSummary run) {
         running.setVisible(run != null);
         if (run != null) {
@@ -296,14 +365,10 @@ public class SyncView extends VerticalLayout {
     }
 
     private void syncNow() {
-        try {
-            SyncNowOutcome outcome = sync.syncNow();
-            switch (outcome) {
-                case STARTED, JOINED_RUNNING -> Notifications.success(outcome.message());
-                case NOT_CONNECTED, PAUSED -> Notifications.error(outcome.message());
-            }
-        } catch (UnsupportedOperationException e) {
-            Notifications.error("Sync now is not available in this version yet; scheduled syncs still run.");
+        SyncNowOutcome outcome = sync.syncNow();
+        switch (outcome) {
+            case STARTED, JOINED_RUNNING -> Notifications.success(outcome.message());
+            case NOT_CONNECTED, PAUSED -> Notifications.error(outcome.message());
         }
         refresh();
     }
@@ -321,11 +386,9 @@ public class SyncView extends VerticalLayout {
             sync.changeInterval(minutes);
             Notifications.success("Scheduled syncs now run every " + minutes + " minutes.");
             refresh();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             interval.setErrorMessage(e.getMessage());
             interval.setInvalid(true);
-        } catch (UnsupportedOperationException e) {
-            Notifications.error("Changing the interval is not available in this version yet.");
         }
     }
 
