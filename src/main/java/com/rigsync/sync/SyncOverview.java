@@ -61,7 +61,8 @@ public class SyncOverview {
         SyncStanding standing = connections.syncStandingForCurrentDepartment();
         return new SyncPanel(connection.entitled(), connection.enabled(), standing.connected(), standing.health(),
                 connection.organizationName(), connection.lastUsedAt(), sync.schedule(),
-                sync.history(HISTORY_LENGTH), apparatusLinks(departmentId), meterReadings.flaggedReadings());
+                sync.history(HISTORY_LENGTH), apparatusLinks(departmentId), meterReadings.flaggedReadings(),
+                runBy(departmentId));
     }
 
     /** The department's sync in one line, for everyone in the department. */
@@ -124,6 +125,18 @@ public class SyncOverview {
                 .list()
                 .forEach(e -> flagged.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return new ApparatusLinks(counts.apparatus(), counts.linked(), counts.synced(), unlinked, vehicles, flagged);
+    }
+
+    /** Which app instance ran each of the department's latest runs (the history's "Instance" column). */
+    private Map<Long, String> runBy(long departmentId) {
+        Map<Long, String> result = new HashMap<>();
+        jdbc.sql("select id, run_by from sync_run where department_id = ? and run_by is not null "
+                        + "order by started_at desc, id desc limit ?")
+                .params(departmentId, HISTORY_LENGTH)
+                .query((rs, row) -> Map.entry(rs.getLong("id"), rs.getString("run_by")))
+                .list()
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
     }
 
     /** When each department's (or one department's) last successful run finished. */

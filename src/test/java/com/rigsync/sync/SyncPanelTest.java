@@ -111,7 +111,7 @@ class SyncPanelTest extends KaribuTest {
     }
 
     @Test
-    void theHistoryShowsEachRunWithItsOutcomeCountsAndErrorInPlainWords() {
+    void theHistoryShowsEachRunWithItsOutcomeCountsErrorInPlainWordsAndInstance() {
         String manager = connectedDepartment();
         long department = departmentOf(manager);
         run(department, "MANUAL", "Ada Admin", "2026-03-02 10:00:00", "2026-03-02 10:00:42", "SUCCEEDED", 38, 12,
@@ -130,13 +130,13 @@ class SyncPanelTest extends KaribuTest {
         List<String> rows = historyRows();
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0)).startsWith("Mar 2, 2026, 10:45 AM, 1 min 0 s, Scheduled, Interrupted")
-                .endsWith("The app instance running this sync stopped.");
+                .endsWith("The app instance running this sync stopped., instance-a");
         assertThat(rows.get(1)).startsWith("Mar 2, 2026, 10:30 AM, 3 s, Scheduled, Failed")
-                .endsWith("Samsara could not be reached. Nothing was changed; the next run tries again.");
+                .endsWith("Samsara could not be reached. Nothing was changed; the next run tries again., instance-a");
         assertThat(rows.get(2)).startsWith("Mar 2, 2026, 10:15 AM, 2 min 5 s, Scheduled, Partly done, 38, 9, 0, 0, 9, ")
-                .endsWith("retried next run.");
+                .endsWith("retried next run., instance-a");
         assertThat(rows.get(3)).isEqualTo("Mar 2, 2026, 10:00 AM, 42 s, Sync now by Ada Admin, Succeeded, 38, 12, "
-                + "0, 0, 12, ");
+                + "0, 0, 12, , instance-a");
     }
 
     @Test
@@ -457,8 +457,8 @@ class SyncPanelTest extends KaribuTest {
                      int listed, int updated, String error) {
         jdbc.update("""
                         insert into sync_run (department_id, trigger_kind, requested_by, started_at, finished_at,
-                          outcome, vehicles_listed, apparatus_linked, apparatus_updated, api_calls, error)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                          outcome, vehicles_listed, apparatus_linked, apparatus_updated, api_calls, error, run_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'instance-a')""",
                 department, trigger, by, started, finished, outcome, listed, updated, updated, updated, error);
     }
 
