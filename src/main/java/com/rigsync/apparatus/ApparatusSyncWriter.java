@@ -57,10 +57,6 @@ public class ApparatusSyncWriter {
                                   String faultSummary, Instant readAt) {
     }
 
-    /** An apparatus' current meters as telemetry holds them (null when never synced). */
-    public record CurrentMeters(long apparatusId, Long odometerMeters, Long engineSeconds) {
-    }
-
     /** The department's apparatus with a Samsara ID. */
     @Transactional(readOnly = true)
     public List<LinkedApparatus> linkedApparatus(long departmentId) {
@@ -70,6 +66,14 @@ public class ApparatusSyncWriter {
                 (rs, row) -> new LinkedApparatus(rs.getLong("id"), rs.getString("unit_name"),
                         rs.getString("vin_normalized"), rs.getString("samsara_vehicle_id"),
                         LinkFlag.valueOf(rs.getString("link_flag"))), departmentId);
+    }
+
+    /** How many Samsara vehicles the department's cache holds (a run's estimate of its list pages). */
+    @Transactional(readOnly = true)
+    public int cachedVehicleCount(long departmentId) {
+        Integer count = jdbc.queryForObject("select count(*) from samsara_vehicle where department_id = ?",
+                Integer.class, departmentId);
+        return count == null ? 0 : count;
     }
 
     /**
@@ -98,16 +102,6 @@ public class ApparatusSyncWriter {
             changed += Math.max(n, 0);
         }
         return changed;
-    }
-
-    /** The current odometer and engine seconds of the department's apparatus that have telemetry. */
-    @Transactional(readOnly = true)
-    public List<CurrentMeters> currentMeters(long departmentId) {
-        return jdbc.query("""
-                select t.apparatus_id, t.odometer_meters, t.engine_seconds from apparatus_telemetry t
-                join apparatus a on a.id = t.apparatus_id where a.department_id = ?""",
-                (rs, row) -> new CurrentMeters(rs.getLong(1), (Long) rs.getObject(2, Long.class),
-                        (Long) rs.getObject(3, Long.class)), departmentId);
     }
 
     /**

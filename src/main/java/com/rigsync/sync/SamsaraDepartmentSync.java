@@ -154,8 +154,9 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 List<LinkedApparatus> linked = writer.linkedApparatus(departmentId);
                 apparatusLinked = linked.size();
                 int groups = StatType.groups(TYPES).size();
-                // unknown until listed: guess one page per 512 linked apparatus
-                int guessPages = Math.max(1, ceil(linked.size(), PAGE_SIZE));
+                // unknown until listed: estimated from the last list (or the linked apparatus before the first)
+                int guessPages = Math.max(1, ceil(Math.max(writer.cachedVehicleCount(departmentId), linked.size()),
+                        PAGE_SIZE));
                 total = guessPages + guessPages * groups + Math.max(1, ceil(linked.size(), WRITE_BATCH));
                 report("Listing Samsara vehicles");
 
@@ -186,6 +187,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
                             statsFailure = e;
                             break;
                         }
+                        done += plan.requestsPerGroup();
                         report("Reading vehicle stats");
                     }
                 }
@@ -207,7 +209,8 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 report("Done");
                 return new SyncResult(SyncOutcome.SUCCEEDED, counts(), calls(), null);
             } catch (SamsaraException e) {
-                return failed(e, listed ? SyncOutcome.PARTIAL : SyncOutcome.FAILED, "Samsara failed: ",
+                return failed(e, listed && !(e instanceof InvalidTokenException) ? SyncOutcome.PARTIAL
+                        : SyncOutcome.FAILED, "Samsara failed: ",
                         " Apparatus keep their last good values; the next sync tries again.");
             } catch (RuntimeException e) {
                 log.error("Sync of department {} failed", departmentId, e);
@@ -332,6 +335,9 @@ class SamsaraDepartmentSync implements DepartmentSync {
                     cursors.save(departmentId, groupKey, plan.key(), cursor);
                     return;
                 } catch (NotFoundException | RequestRejectedException e) {
+                    if (e.httpStatus().orElse(0) != 400 && e.httpStatus().orElse(0) != 404) {
+                        throw e;
+                    }
                     // the cursor expired or Samsara no longer accepts it: read a snapshot, start afresh next run
                     log.info("Sync of department {}: stats feed cursor for {} refused ({}); reading a snapshot",
                             departmentId, groupKey, e.getMessage());

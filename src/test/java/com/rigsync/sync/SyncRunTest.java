@@ -10,6 +10,7 @@ import com.rigsync.demo.simulator.SimulatedFleet;
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedVehicle;
 import com.rigsync.integration.IntegrationTestAccess;
+import com.rigsync.integration.SamsaraOrganisationChanged;
 import com.rigsync.integration.SamsaraSettingsService;
 import com.rigsync.integration.SaveResult;
 import com.rigsync.integration.SettingsChange;
@@ -49,6 +50,7 @@ class SyncRunTest {
     private final List<SimulatedVehicle> linked = new ArrayList<>();
     private final List<Long> apparatus = new ArrayList<>();
     private final List<String> phases = new ArrayList<>();
+    private final List<Integer> progress = new ArrayList<>();
 
     @BeforeEach
     void connectAndLinkThreeApparatus() {
@@ -108,6 +110,21 @@ class SyncRunTest {
                     String.class, id)).containsExactlyInAnyOrder("ODOMETER", "ENGINE_HOURS");
         }
         assertThat(phases).contains("Listing Samsara vehicles", "Reading vehicle stats", "Saving apparatus data");
+        assertThat(progress).isSorted().contains(0).hasSizeGreaterThan(4);
+    }
+
+    @Test
+    void aDepartmentWithoutAConnectionFailsInPlainWordsWithoutCallingSamsara() {
+        SyncTestDepartment unconnected = SyncTestDepartment.create(jdbc);
+        try {
+            SyncResult result = sync.run(unconnected.id(), (phase, done, total, soFar, apiCalls) -> { });
+
+            assertThat(result.outcome()).isEqualTo(SyncOutcome.FAILED);
+            assertThat(result.error()).startsWith("Samsara is not connected").contains("Setup > Settings");
+            assertThat(result.apiCalls()).isZero();
+        } finally {
+            unconnected.delete(jdbc);
+        }
     }
 
     @Test
@@ -224,6 +241,22 @@ class SyncRunTest {
     }
 
     @Test
+    void anOutageInTheMiddleOfTheStatsKeepsWhatArrivedAndEndsPartlyDone() {
+        samsara.failRequestsTo("/fleet/vehicles/stats", 1, 3, 503);
+
+        SyncResult result = sync();
+
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.PARTIAL);
+        assertThat(result.counts().apparatusUpdated()).isEqualTo(3);
+        assertThat(result.error()).contains("3 apparatus were updated from what arrived");
+        Map<String, Object> t = telemetry(apparatus.getFirst());
+        assertThat(t.get("odometer_meters")).as("the first group of types arrived").isNotNull();
+        assertThat(t.get("engine_seconds")).isNotNull();
+        assertThat(t.get("latitude")).as("the second group did not").isNull();
+        assertThat(t.get("fault_summary")).isNull();
+    }
+
+    @Test
     void malformedJsonFailsTheRunInPlainWordsKeepingTheValues() {
         assertThat(sync().outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
         Map<String, Object> before = telemetry(apparatus.getFirst());
@@ -336,11 +369,48 @@ class SyncRunTest {
         assertThat(linkFlag(apparatus.getFirst())).as("matching again clears the flag").isEqualTo("NONE");
     }
 
+    @Test
+    void aFeedCursorSamsaraRefusesFallsBackToASnapshotAndTheFeedStartsAgain() {
+        sync();
+        sync();
+        assertThat(cursorsSet()).isEqualTo(3);
+        jdbc.update("update sync_feed_cursor set feed_cursor = concat(substring_index(feed_cursor, '=', 1), "
+                + "'=bm90LWEtY3Vyc29y') where department_id = ?", departmentId);
+        samsara.advanceClock(Duration.ofHours(2));
+
+        SyncResult result = sync();
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(SyncOutcome.SUCCEEDED);
+        assertThat(result.apiCalls()).as("list, then per group the refused feed call and a snapshot").isEqualTo(7);
+        assertThat(cursorsSet()).isZero();
+        assertThat(sync().apiCalls()).as("the feed starts again").isEqualTo(4);
+        assertThat(cursorsSet()).isEqualTo(3);
+    }
+
+    @Test
+    void anotherOrganisationClearsTheFeedCursors() {
+        sync();
+        sync();
+        assertThat(cursorsSet()).isEqualTo(3);
+
+        context.publishEvent(new SamsaraOrganisationChanged(departmentId, "11235813", "99999"));
+
+        assertThat(jdbc.queryForObject("select count(*) from sync_feed_cursor where department_id = ?",
+                Integer.class, departmentId)).isZero();
+    }
+
     // ---- helpers
+
+    private int cursorsSet() {
+        return jdbc.queryForObject("select count(*) from sync_feed_cursor where department_id = ? "
+                + "and feed_cursor is not null", Integer.class, departmentId);
+    }
 
     private SyncResult sync() {
         return sync.run(departmentId, (phase, done, total, soFar, apiCalls) -> {
             assertThat(done).isLessThanOrEqualTo(total);
+            assertThat(total).isPositive();
+            progress.add(done);
             if (phases.isEmpty() || !phases.getLast().equals(phase)) {
                 phases.add(phase);
             }

@@ -61,6 +61,7 @@ public final class SimulatedSamsara {
     private static final Logger log = LoggerFactory.getLogger(SimulatedSamsara.class);
     private static final int MAX_LIMIT = 512;
     private static final Duration FEED_WINDOW = Duration.ofHours(1);
+    private static final Duration CURSOR_LIFETIME = Duration.ofDays(30);
     private static final int LOG_CAPACITY = 10_000;
 
     /** The scopes a Samsara API token can be given, named as the dashboard names them. */
@@ -133,6 +134,7 @@ public final class SimulatedSamsara {
     private int failuresLeft;
     private int failureStatus = 503;
     private String failurePath;
+    private int failuresDelayedBy;
     private String failureRetryAfter;
     private int malformedLeft;
     private int emptyPagesLeft;
@@ -179,7 +181,12 @@ public final class SimulatedSamsara {
         String path = normalize(request.path());
         SimulatedResponse response;
         synchronized (lock) {
-            if (failuresLeft > 0 && (failurePath == null || failurePath.equals(path))) {
+            boolean failing = failuresLeft > 0 && (failurePath == null || failurePath.equals(path));
+            if (failing && failuresDelayedBy > 0) {
+                failuresDelayedBy--;
+                failing = false;
+            }
+            if (failing) {
                 failuresLeft--;
                 response = failureStatus == 429
                         ? error(429, "Rate limit exceeded (simulated). Retry after " + failureRetryAfter
@@ -407,6 +414,9 @@ public final class SimulatedSamsara {
         }
         boolean latest = position.kind().equals("l");
         Instant since = Instant.ofEpochSecond(position.since());
+        if (!latest && since.isBefore(now.minus(CURSOR_LIFETIME))) {
+            throw new BadRequest("Invalid value for 'after': the cursor has expired (cursors last 30 days).");
+        }
         Instant until = latest ? since
                 : position.until() != 0 ? Instant.ofEpochSecond(position.until()) : min(now, since.plus(FEED_WINDOW));
         List<Object> data = new ArrayList<>();
@@ -792,7 +802,16 @@ public final class SimulatedSamsara {
      * {@code status} (a 5xx, or 408) with the error body; requests to other paths are answered normally.
      */
     public void failNextRequestsTo(String path, int count, int status) {
+        failRequestsTo(path, 0, count, status);
+    }
+
+    /**
+     * After {@code after} more requests to {@code path} (null: any path) are answered normally, the next
+     * {@code count} answer {@code status}: an outage in the middle of a sync.
+     */
+    public void failRequestsTo(String path, int after, int count, int status) {
         synchronized (lock) {
+            failuresDelayedBy = after;
             failuresLeft = count;
             failureStatus = status;
             failurePath = path == null ? null : normalize(path);
@@ -806,6 +825,7 @@ public final class SimulatedSamsara {
      */
     public void rateLimitNextRequests(String path, int count, String retryAfter) {
         synchronized (lock) {
+            failuresDelayedBy = 0;
             failuresLeft = count;
             failureStatus = 429;
             failurePath = path == null ? null : normalize(path);
@@ -908,6 +928,7 @@ public final class SimulatedSamsara {
     public void resetFaults() {
         synchronized (lock) {
             failuresLeft = 0;
+            failuresDelayedBy = 0;
             failurePath = null;
             failureRetryAfter = null;
             malformedLeft = 0;

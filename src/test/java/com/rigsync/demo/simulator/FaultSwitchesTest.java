@@ -202,4 +202,37 @@ class FaultSwitchesTest {
         samsara.advanceClock(Duration.ofHours(2));
         assertThat(samsara.now()).isEqualTo(SimulatedSamsaraServer.DEFAULT_START.plus(Duration.ofHours(2)));
     }
+
+    @Test
+    void failuresCanBeAimedAtOnePathAfterSomeRequestsAndRateLimitsCarryTheGivenRetryAfter() {
+        samsara.failRequestsTo("/fleet/vehicles/stats", 1, 2, 503);
+        assertThat(http.get("/fleet/vehicles", GLOBAL_READ_TOKEN).status()).as("another path").isEqualTo(200);
+        assertThat(http.get("/fleet/vehicles/stats?types=gps", GLOBAL_READ_TOKEN).status()).isEqualTo(200);
+        assertThat(http.get("/fleet/vehicles/stats?types=gps", GLOBAL_READ_TOKEN).status()).isEqualTo(503);
+        assertThat(http.get("/fleet/vehicles/stats?types=gps", GLOBAL_READ_TOKEN).status()).isEqualTo(503);
+        assertThat(http.get("/fleet/vehicles/stats?types=gps", GLOBAL_READ_TOKEN).status()).isEqualTo(200);
+
+        samsara.rateLimitNextRequests(null, 1, "0.40235");
+        var limited = http.get("/me", GLOBAL_READ_TOKEN);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isEqualTo("0.40235");
+        assertThat(http.get("/me", GLOBAL_READ_TOKEN).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOdometerCanBeMovedBackOrForwardUntilTheFleetIsReset() {
+        SimulatedVehicle vehicle = samsara.vehicles().stream().filter(SimulatedVehicle::reportsObd).findFirst()
+                .orElseThrow();
+        String url = "/fleet/vehicles/stats?types=obdOdometerMeters&vehicleIds=" + vehicle.id();
+        long before = http.get(url, GLOBAL_READ_TOKEN).json().get("data").get(0).get("obdOdometerMeters")
+                .get("value").asLong();
+
+        samsara.moveOdometer(vehicle.id(), -1_000_000);
+        assertThat(http.get(url, GLOBAL_READ_TOKEN).json().get("data").get(0).get("obdOdometerMeters")
+                .get("value").asLong()).isEqualTo(before - 1_000_000);
+
+        samsara.resetFleet();
+        assertThat(http.get(url, GLOBAL_READ_TOKEN).json().get("data").get(0).get("obdOdometerMeters")
+                .get("value").asLong()).isEqualTo(before);
+    }
 }
