@@ -11,6 +11,7 @@ import java.util.Optional;
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.rigsync.audit.AuditAction;
@@ -19,6 +20,8 @@ import com.rigsync.audit.AuditService;
 import com.rigsync.integration.SamsaraConnections;
 import com.rigsync.integration.SyncStanding;
 import com.rigsync.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -30,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SyncService {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncService.class);
 
     public static final int MIN_INTERVAL_MINUTES = 5;
     public static final int MAX_INTERVAL_MINUTES = 24 * 60;
@@ -86,32 +91,42 @@ public class SyncService {
         if (standing.paused()) {
             return SyncNowOutcome.PAUSED;
         }
-        Instant now = clock.instant();
         SyncRequest request = SyncRequest.manual(currentUser.actorName());
         TaskInstanceId id = SyncTask.of(departmentId);
-        try {
-            Optional<ScheduledExecution<Object>> existing = scheduler.getScheduledExecution(id);
-            if (existing.isPresent() && existing.get().isPicked()) {
-                return SyncNowOutcome.JOINED_RUNNING;
-            }
-            if (existing.isPresent() && !existing.get().getExecutionTime().isAfter(now)
-                    && existing.get().getData() instanceof SyncRequest pending
-                    && pending.trigger() == SyncTrigger.MANUAL) {
-                return SyncNowOutcome.JOINED_RUNNING;
-            }
-            boolean scheduled = existing.isPresent()
-                    ? scheduler.reschedule(id, now, request)
-                    : scheduler.scheduleIfNotExists(task.instance(id.getId(), request), now);
-            if (!scheduled) {
-                // Someone else scheduled or picked it in the meantime: that is the run this request joins
-                return SyncNowOutcome.JOINED_RUNNING;
-            }
-        } catch (TaskInstanceCurrentlyExecutingException e) {
+        if (!moveToNow(id, request)) {
             return SyncNowOutcome.JOINED_RUNNING;
         }
         audit.record(departmentId, AuditAction.SYNC_REQUESTED, "Samsara sync", "Sync now");
         scheduler.triggerCheckForDueExecutions();
         return SyncNowOutcome.STARTED;
+    }
+
+    /**
+     * Moves the department's one execution to now; false when it is running or already due for a "Sync now" (the
+     * request joins that run). Another instance may pick, reschedule or finish it between our read and our write
+     * (the scheduler's optimistic lock then refuses the write): look again.
+     */
+    private boolean moveToNow(TaskInstanceId id, SyncRequest request) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Instant now = clock.instant();
+            Optional<ScheduledExecution<Object>> existing = scheduler.getScheduledExecution(id);
+            if (existing.isPresent() && (existing.get().isPicked() || !existing.get().getExecutionTime().isAfter(now)
+                    && existing.get().getData() instanceof SyncRequest pending
+                    && pending.trigger() == SyncTrigger.MANUAL)) {
+                return false;
+            }
+            try {
+                if (existing.isPresent() ? scheduler.reschedule(id, now, request)
+                        : scheduler.scheduleIfNotExists(task.instance(id.getId(), request), now)) {
+                    return true;
+                }
+            } catch (TaskInstanceCurrentlyExecutingException e) {
+                return false;
+            } catch (TaskInstanceException e) {
+                log.debug("Department {}'s sync changed while Sync now moved it; looking again", id.getId());
+            }
+        }
+        return false;
     }
 
     /** Sets how often scheduled runs come, between {@value #MIN_INTERVAL_MINUTES} minutes and a day. */
@@ -140,8 +155,8 @@ public class SyncService {
             Instant now = clock.instant();
             try {
                 scheduler.reschedule(id, next.isBefore(now) ? now : next);
-            } catch (TaskInstanceCurrentlyExecutingException e) {
-                // Running now: it schedules its successor with the new interval when it ends
+            } catch (TaskInstanceException e) {
+                // Running or finishing now: it schedules its successor with the new interval when it ends
             }
         });
     }

@@ -119,15 +119,27 @@ class SyncSchedulingTest {
         assertThat(jdbc.queryForObject("select count(*) from sync_run where department_id = ?", Integer.class,
                 department)).isZero();
 
-        // The schedule keeper adds it back once the token works again
+        // The schedule keeper adds it back once the token works again (other test departments may get theirs too:
+        // whatever it adds is removed again at the end)
         var scheduler = context.getBean(com.github.kagkarlsson.scheduler.Scheduler.class);
-        assertThat(SyncScheduling.keepSchedules(connections, scheduler, task, clock)).isZero();
-        jdbc.update("update samsara_connection set health = 'OK' where department_id = ?", department);
-        assertThat(SyncScheduling.keepSchedules(connections, scheduler, task, clock)).isEqualTo(1);
-        assertThat(SyncScheduling.keepSchedules(connections, scheduler, task, clock)).isZero();
-        assertThat(scheduledExecutions(department)).isEqualTo(1);
-        jdbc.update("delete from scheduled_tasks where task_name = ? and task_instance = ?", SyncTask.NAME,
-                String.valueOf(department));
+        List<String> before = scheduledDepartments();
+        try {
+            SyncScheduling.keepSchedules(connections, scheduler, task, clock);
+            assertThat(scheduledExecutions(department)).isZero();
+            jdbc.update("update samsara_connection set health = 'OK' where department_id = ?", department);
+            SyncScheduling.keepSchedules(connections, scheduler, task, clock);
+            assertThat(scheduledExecutions(department)).isEqualTo(1);
+            SyncScheduling.keepSchedules(connections, scheduler, task, clock);
+            assertThat(scheduledExecutions(department)).isEqualTo(1);
+        } finally {
+            scheduledDepartments().stream().filter(id -> !before.contains(id)).forEach(id -> jdbc.update(
+                    "delete from scheduled_tasks where task_name = ? and task_instance = ?", SyncTask.NAME, id));
+        }
+    }
+
+    private List<String> scheduledDepartments() {
+        return jdbc.queryForList("select task_instance from scheduled_tasks where task_name = ?", String.class,
+                SyncTask.NAME);
     }
 
     @Test
