@@ -420,6 +420,39 @@ class SyncPanelTest extends KaribuTest {
                 department)).contains("METER_BASELINE_ACCEPTED");
     }
 
+    @Test
+    void theNextScheduledSyncIsShownInTheDepartmentsTime() {
+        String manager = connectedDepartment();
+        long department = departmentOf(manager);
+        jdbc.update("insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
+                + "values (?, ?, '2099-01-01 12:00:00', false, 1)", SyncTask.NAME, String.valueOf(department));
+        jdbc.update("update department set time_zone = 'America/Chicago' where id = ?", department);
+        signIn(manager);
+        navigate("setup/sync");
+        assertThat(text("sync-next")).isEqualTo("Next scheduled sync: Jan 1, 2099, 6:00 AM");
+
+        // a run that just ended has not moved its next time yet
+        jdbc.update("update scheduled_tasks set execution_time = utc_timestamp(6) - interval 1 second "
+                + "where task_name = ? and task_instance = ?", SyncTask.NAME, String.valueOf(department));
+        navigate("apparatus");
+        navigate("setup/sync");
+        assertThat(text("sync-next")).isEqualTo("Next scheduled sync: in about 15 minutes");
+    }
+
+    @Test
+    void longListsNameTheFirstFiftyAndSayHowManyMore() {
+        String manager = connectedDepartment();
+        long department = departmentOf(manager);
+        for (int i = 1; i <= 52; i++) {
+            apparatus(department, String.format("Unit %02d", i), null);
+        }
+        signIn(manager);
+        navigate("setup/sync");
+        assertThat(_find(RouterLink.class, spec -> spec.withPredicate(l -> l.getText().startsWith("Unit ")))).hasSize(50);
+        assertThat(text("sync-without-id-more")).isEqualTo("…and 2 more: tick \"Not linked to Samsara\" on the "
+                + "Apparatus screen to see them all.");
+    }
+
     // --- helpers
 
     /** An entitled department connected to the simulated Samsara; returns its data manager's username. */

@@ -1,5 +1,6 @@
 package com.rigsync.sync.ui;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -64,11 +65,15 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME})
 public class SyncView extends VerticalLayout {
 
+    /** How many apparatus or vehicles a list names before it says "and N more". */
+    private static final int LISTED = 50;
+
     private final transient SyncOverview overview;
     private final transient SyncService sync;
     private final transient MeterReadings meterReadings;
     private final transient SyncProgressFeed feed;
     private final transient PreferencesService preferences;
+    private final transient Clock clock;
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private transient SyncProgressFeed.Subscription subscription;
 
@@ -85,12 +90,13 @@ public class SyncView extends VerticalLayout {
     private transient Map<Long, String> runBy = Map.of();
 
     SyncView(SyncOverview overview, SyncService sync, MeterReadings meterReadings, SyncProgressFeed feed,
-             PreferencesService preferences) {
+             PreferencesService preferences, Clock clock) {
         this.overview = overview;
         this.sync = sync;
         this.meterReadings = meterReadings;
         this.feed = feed;
         this.preferences = preferences;
+        this.clock = clock;
         addClassName("view");
         setWidthFull();
         content.setWidthFull();
@@ -194,7 +200,11 @@ public class SyncView extends VerticalLayout {
                 ? "Last successful sync: never synced yet"
                 : "Last successful sync: " + display.dateTime(finishedOrStarted(schedule.lastSuccess()))));
         String next;
-        if (schedule.nextRunAt() != null) {
+        if (schedule.nextRunAt() != null && schedule.running() == null
+                && !schedule.nextRunAt().isAfter(clock.instant())) {
+            // a run that just ended moves its next time a moment after its last event
+            next = "Next scheduled sync: in about " + schedule.intervalMinutes() + " minutes";
+        } else if (schedule.nextRunAt() != null) {
             next = "Next scheduled sync: " + display.dateTime(schedule.nextRunAt());
         } else if (schedule.paused()) {
             next = "Next scheduled sync: none, scheduled syncs are paused";
@@ -241,20 +251,26 @@ public class SyncView extends VerticalLayout {
         if (!links.withoutSamsaraId().isEmpty()) {
             UnorderedList list = new UnorderedList();
             list.setId("sync-without-id-list");
-            for (ApparatusLinks.UnlinkedApparatus apparatus : links.withoutSamsaraId()) {
+            for (ApparatusLinks.UnlinkedApparatus apparatus : links.withoutSamsaraId().stream().limit(LISTED)
+                    .toList()) {
                 RouterLink link = new RouterLink(apparatus.unitName(), ApparatusView.class);
                 link.setQueryParameters(QueryParameters.of(ApparatusView.EDIT_PARAMETER,
                         String.valueOf(apparatus.id())));
                 list.add(new ListItem(link));
             }
             section.add(list);
+            if (links.withoutSamsaraId().size() > LISTED) {
+                section.add(paragraph("sync-without-id-more", "…and " + (links.withoutSamsaraId().size() - LISTED)
+                        + " more: tick \"Not linked to Samsara\" on the Apparatus screen to see them all."));
+            }
         }
 
         List<String> vehicles = links.vehiclesWithoutApparatus();
         section.add(paragraph("sync-vehicles-unlinked", vehicles.isEmpty()
                 ? "Every Samsara vehicle RigSync knows of is linked to an apparatus."
                 : vehicles.size() + " Samsara " + (vehicles.size() == 1 ? "vehicle" : "vehicles")
-                + " linked to no apparatus: " + String.join(", ", vehicles)));
+                + " linked to no apparatus: " + String.join(", ", vehicles.stream().limit(LISTED).toList())
+                + (vehicles.size() > LISTED ? " and " + (vehicles.size() - LISTED) + " more" : "")));
 
         Map<LinkFlag, List<String>> flagged = links.flaggedLinks();
         section.add(paragraph("sync-flagged-links", flagged.isEmpty() ? "No links are flagged for review."
