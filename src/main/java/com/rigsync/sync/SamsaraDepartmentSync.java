@@ -200,9 +200,9 @@ class SamsaraDepartmentSync implements DepartmentSync {
                             ? SyncOutcome.FAILED : SyncOutcome.PARTIAL;
                     return failed(statsFailure, outcome, "Reading the vehicle stats failed: ",
                             " The vehicle list was refreshed" + (apparatusUpdated > 0
-                                    ? " and " + apparatusUpdated + " apparatus were updated from what arrived"
-                                    : "") + "; the other apparatus keep their last good values and the next sync "
-                                    + "tries again.");
+                                    ? " and " + apparatusUpdated + " apparatus were updated from what arrived; "
+                                    + "everything else keeps" : "; every apparatus keeps")
+                                    + " its last good values and the next sync tries again.");
                 }
                 record(true, null);
                 done = total;
@@ -258,6 +258,12 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 LinkFlag flag = a.linkFlag();
                 if (v != null) {
                     targets.put(a.samsaraVehicleId(), a);
+                }
+                if (flag == LinkFlag.REVIEW_ORGANISATION_CHANGED) {
+                    // another organisation's token was saved: the person reviewing the link decides, not a run
+                    continue;
+                }
+                if (v != null) {
                     String samsaraVin = Vin.normalize(v.vin());
                     if (samsaraVin != null && a.vinNormalized() != null && !samsaraVin.equals(a.vinNormalized())) {
                         flag = LinkFlag.REVIEW_VIN_MISMATCH;

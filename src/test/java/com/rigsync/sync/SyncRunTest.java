@@ -397,6 +397,10 @@ class SyncRunTest {
 
         assertThat(jdbc.queryForObject("select count(*) from sync_feed_cursor where department_id = ?",
                 Integer.class, departmentId)).isZero();
+        SyncResult afterwards = sync();
+        assertThat(afterwards.apiCalls()).as("a snapshot again").isEqualTo(4);
+        assertThat(linkFlag(apparatus.getFirst())).as("the review is a person's, not a run's")
+                .isEqualTo("REVIEW_ORGANISATION_CHANGED");
     }
 
     // ---- helpers
