@@ -30,7 +30,8 @@ public enum AuditAction {
     SYNC_REQUESTED("Sync started by hand"),
     SYNC_INTERVAL_CHANGED("Sync interval changed"),
     METER_BASELINE_ACCEPTED("Meter reading accepted as new baseline"),
-    SAMSARA_CONNECTION_STATE_CHANGED("Samsara connection state changed");
+    SAMSARA_CONNECTION_STATE_CHANGED("Samsara connection state changed"),
+    DRIVER_LOGIN_TOKEN_ISSUED("Driver login token issued");
 
     private final String label;
 

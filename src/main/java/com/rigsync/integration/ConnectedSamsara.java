@@ -18,11 +18,13 @@ public final class ConnectedSamsara {
     private final List<String> tagIds;
     private final int syncIntervalMinutes;
     private final SamsaraSession session;
+    private final AuthKind authKind;
     /** Which stored secret this session uses, so a success or failure is recorded only against that secret. */
     final String secretCiphertext;
 
     ConnectedSamsara(long departmentId, String regionKey, String organizationId, String organizationName,
-                     List<String> tagIds, int syncIntervalMinutes, SamsaraSession session, String secretCiphertext) {
+                     List<String> tagIds, int syncIntervalMinutes, SamsaraSession session, String secretCiphertext,
+                     AuthKind authKind) {
         this.departmentId = departmentId;
         this.regionKey = regionKey;
         this.organizationId = organizationId;
@@ -31,6 +33,7 @@ public final class ConnectedSamsara {
         this.syncIntervalMinutes = syncIntervalMinutes;
         this.session = session;
         this.secretCiphertext = secretCiphertext;
+        this.authKind = authKind == null ? AuthKind.API_TOKEN : authKind;
     }
 
     public long departmentId() {
@@ -62,6 +65,11 @@ public final class ConnectedSamsara {
     /** The Samsara calls; its {@code requestCount()} counts this session's requests. */
     public SamsaraSession samsara() {
         return session;
+    }
+
+    /** How the department connected (API token or OAuth grant): messages about missing scopes differ. */
+    public AuthKind authKind() {
+        return authKind;
     }
 
     @Override

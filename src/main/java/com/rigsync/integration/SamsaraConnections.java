@@ -73,7 +73,7 @@ public class SamsaraConnections {
                         c.getTagIds(), c.getSyncIntervalMinutes(),
                         clients.forBaseUrl(regions.baseUrl(c.getRegion())).session(
                                 vault.tokenSource(c.getSecretCiphertext())),
-                        c.getSecretCiphertext()));
+                        c.getSecretCiphertext(), c.getAuthKind()));
     }
 
     /** Whether the department's sync may run now, for the scheduler (no user signed in; never from a screen). */

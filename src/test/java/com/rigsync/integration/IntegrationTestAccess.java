@@ -73,19 +73,57 @@ public final class IntegrationTestAccess {
     private static String departmentConnectedTo(ApplicationContext context, JdbcTemplate jdbc, String regionKey,
                                                 List<String> tagIds) {
         TestDepartments department = TestDepartments.create(jdbc, true);
+        connect(context, department, regionKey, SimulatedSamsara.GLOBAL_READ_TOKEN, tagIds);
+        return department.manager();
+    }
+
+    private static void connect(ApplicationContext context, TestDepartments department, String regionKey,
+                                String token, List<String> tagIds) {
         SignedInUser admin = (SignedInUser) context.getBean(UserDetailsService.class)
                 .loadUserByUsername(department.admin());
         SignIn.as(admin);
         try {
             SaveResult saved = context.getBean(SamsaraSettingsService.class).save(new SettingsChange(true,
-                    regionKey, tagIds, SimulatedSamsara.GLOBAL_READ_TOKEN, false, false, null));
+                    regionKey, tagIds, token, false, false, null));
             if (!(saved instanceof SaveResult.Saved)) {
                 throw new IllegalStateException("could not connect the test department: " + saved);
             }
         } finally {
             SecurityContextHolder.clearContext();
         }
-        return department.manager();
+    }
+
+    /** A test department's id and the usernames of its administrator and data manager. */
+    public record TestDepartment(long id, String admin, String manager) {
+    }
+
+    /** An entitled (or not) department with no Samsara connection; nobody is signed in afterwards. */
+    public static TestDepartment unconnectedDepartment(JdbcTemplate jdbc, boolean entitled) {
+        TestDepartments department = TestDepartments.create(jdbc, entitled);
+        return new TestDepartment(department.id(), department.admin(), department.manager());
+    }
+
+    /**
+     * An entitled department connected (enabled, verified) with {@code token} (one of the simulator's demo tokens) to
+     * the shared simulated Springfield organisation, or, when {@code baseUrl} is given, to a Samsara fake of the
+     * test's own registered as region {@code regionKey}. Nobody is signed in afterwards.
+     */
+    public static TestDepartment departmentConnectedWith(ApplicationContext context, JdbcTemplate jdbc, String token,
+                                                         String regionKey, String baseUrl) {
+        TestSamsara.setUp(context.getBean(SamsaraRegions.class));
+        String region = TestSamsara.SIMULATED;
+        if (baseUrl != null) {
+            context.getBean(SamsaraRegions.class).register(regionKey, "Test Samsara " + regionKey, baseUrl);
+            region = regionKey;
+        }
+        TestDepartments department = TestDepartments.create(jdbc, true);
+        connect(context, department, region, token, List.of());
+        return new TestDepartment(department.id(), department.admin(), department.manager());
+    }
+
+    /** Removes a test department with everything in it. */
+    public static void removeDepartment(JdbcTemplate jdbc, TestDepartment department) {
+        removeDepartmentOf(jdbc, department.admin());
     }
 
     /** Points the department's connection at a Samsara nobody answers on. */

@@ -74,7 +74,18 @@ class SamsaraCheckPoolTest {
         CountDownLatch release = new CountDownLatch(1);
         List<Future<?>> holding = new ArrayList<>();
         try {
-            for (int i = 0; i < pool.getMaxPoolSize() + pool.getQueueCapacity(); i++) {
+            // every thread busy first, then the queue full: with idle threads left from earlier tests, tasks
+            // submitted at once would queue before those threads take them, and the queue would refuse too early
+            CountDownLatch busy = new CountDownLatch(pool.getMaxPoolSize());
+            for (int i = 0; i < pool.getMaxPoolSize(); i++) {
+                holding.add(pool.submit(() -> {
+                    busy.countDown();
+                    release.await(60, TimeUnit.SECONDS);
+                    return null;
+                }));
+            }
+            assertThat(busy.await(60, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < pool.getQueueCapacity(); i++) {
                 holding.add(pool.submit(() -> {
                     release.await(60, TimeUnit.SECONDS);
                     return null;

@@ -8,10 +8,11 @@ import com.rigsync.audit.ui.AuditLogView;
 import com.rigsync.department.ui.DepartmentsView;
 import com.rigsync.department.ui.OverviewView;
 import com.rigsync.department.ui.PreferencesView;
-import com.rigsync.people.ui.ChangePasswordView;
-import com.rigsync.people.ui.UsersView;
+import com.rigsync.driver.ui.DriversView;
 import com.rigsync.integration.SamsaraConnections;
 import com.rigsync.integration.ui.SettingsView;
+import com.rigsync.people.ui.ChangePasswordView;
+import com.rigsync.people.ui.UsersView;
 import com.rigsync.security.CurrentUser;
 import com.rigsync.security.Role;
 import com.rigsync.security.SignedInUser;
@@ -51,6 +52,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new NavEntry("Apparatus", VaadinIcon.TRUCK, ApparatusView.class),
             new NavEntry("Setup > Settings", VaadinIcon.COG, SettingsView.class),
             new NavEntry("Setup > Sync", VaadinIcon.REFRESH, SyncView.class),
+            new NavEntry("Setup > Drivers", VaadinIcon.USER_CARD, DriversView.class),
             new NavEntry("Departments", VaadinIcon.BUILDING, DepartmentsView.class),
             new NavEntry("Users", VaadinIcon.USERS, UsersView.class),
             new NavEntry("Preferences", VaadinIcon.SLIDERS, PreferencesView.class),

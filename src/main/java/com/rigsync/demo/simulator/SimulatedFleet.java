@@ -88,6 +88,25 @@ public final class SimulatedFleet {
         return builder.build();
     }
 
+    /**
+     * The demo organisation with {@code driverCount} drivers (at least the demo's own), for tests of large driver
+     * lists: the demo drivers first, then generated ones spread over the five stations, every tenth deactivated.
+     */
+    public static SimulatedFleet withDrivers(int driverCount) {
+        var builder = demoBuilder();
+        String[] first = {"Alex", "Jordan", "Casey", "Riley", "Morgan", "Avery", "Quinn", "Rowan", "Emerson", "Hayden"};
+        String[] last = {"Nguyen", "Kowalski", "Okafor", "Schmidt", "Haddad", "Fernandes", "Larsen", "Moreau",
+                "Tanaka", "Novak", "Byrne"};
+        List<SimulatedTag> stations = List.of(STATION_1, STATION_2, STATION_3, STATION_4, STATION_5);
+        for (int n = builder.drivers.size() + 1; n <= driverCount; n++) {
+            String given = first[n % first.length];
+            String family = last[(n / first.length) % last.length];
+            SimulatedTag station = stations.get(n % stations.size());
+            builder.driver(given + " " + family + " " + n, given.charAt(0) + family + n, station, null, n % 10 != 0);
+        }
+        return builder.build();
+    }
+
     /** The vehicles, ordered by id (the order the simulated API lists them in). */
     public List<SimulatedVehicle> vehicles() {
         return vehicles;
