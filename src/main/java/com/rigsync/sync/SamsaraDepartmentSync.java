@@ -76,7 +76,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
      * its own (larger) URL limit, so the estimate never undercounts.
      */
     static final int ID_CHARS_PER_URL = 5_000;
-    static final int MAX_FEED_PAGES_PER_GROUP = 50;
+    static final int MAX_FEED_PAGES_PER_GROUP = 200;
     /** With a tag filter, a linked vehicle missing from the list is looked up by id (at most this many a run). */
     static final int MAX_GONE_CHECKS = 25;
     static final int WRITE_BATCH = 500;
