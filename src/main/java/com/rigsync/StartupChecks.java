@@ -39,11 +39,39 @@ class StartupChecks implements ApplicationListener<ApplicationEnvironmentPrepare
                     + "to the base64 of 32 random bytes (" + MAKE_A_KEY + ") and keep it safe: without it the "
                     + "saved tokens cannot be read.");
         }
+        checkOAuthApp(environment, demo, problems);
         checkKeyFormat("RIGSYNC_ENCRYPTION_KEY", key, problems);
         checkKeyFormat("RIGSYNC_ENCRYPTION_KEY_PREVIOUS", environment.getProperty("rigsync.encryption.previous-key"),
                 problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join("\n", problems));
+        }
+    }
+
+    /**
+     * The Samsara OAuth app: both credentials or neither; with them (outside the demo) a public base URL, since
+     * Samsara sends the browser back to it, on https unless it is this machine. Never repeats the secret.
+     */
+    private static void checkOAuthApp(Environment environment, boolean demo, List<String> problems) {
+        boolean id = StringUtils.hasText(environment.getProperty("rigsync.samsara.oauth.client-id"));
+        boolean secret = StringUtils.hasText(environment.getProperty("rigsync.samsara.oauth.client-secret"));
+        if (id != secret) {
+            problems.add("Set both SAMSARA_CLIENT_ID and SAMSARA_CLIENT_SECRET for Connect with Samsara, or "
+                    + "neither to offer API tokens only.");
+            return;
+        }
+        String base = environment.getProperty("rigsync.public-base-url");
+        if (!id || demo) {
+            return;
+        }
+        if (!StringUtils.hasText(base)) {
+            problems.add("Connect with Samsara needs RIGSYNC_PUBLIC_BASE_URL, the address people use to reach RigSync "
+                    + "(for example https://rigsync.example.org): Samsara sends the browser back to "
+                    + "<RIGSYNC_PUBLIC_BASE_URL>/samsara/oauth/callback.");
+        } else if (!base.startsWith("https://") && !base.startsWith("http://localhost")
+                && !base.startsWith("http://127.0.0.1")) {
+            problems.add("RIGSYNC_PUBLIC_BASE_URL must start with https:// (http:// only for localhost): Samsara "
+                    + "redirects only to https addresses.");
         }
     }
 

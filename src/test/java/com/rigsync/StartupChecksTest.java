@@ -57,4 +57,32 @@ class StartupChecksTest {
         environment.setActiveProfiles("demo");
         assertThatCode(() -> StartupChecks.check(environment)).doesNotThrowAnyException();
     }
+
+    @Test
+    void samsaraAppCredentialsComeInPairsAndNeedAnHttpsPublicAddress() {
+        MockEnvironment half = production().withProperty("rigsync.samsara.oauth.client-id", "app-id");
+        assertThatThrownBy(() -> StartupChecks.check(half)).hasMessageContaining("Set both SAMSARA_CLIENT_ID and "
+                + "SAMSARA_CLIENT_SECRET");
+
+        MockEnvironment noAddress = production().withProperty("rigsync.samsara.oauth.client-id", "app-id")
+                .withProperty("rigsync.samsara.oauth.client-secret", "very-secret-value");
+        assertThatThrownBy(() -> StartupChecks.check(noAddress)).hasMessageContaining("needs RIGSYNC_PUBLIC_BASE_URL")
+                .hasMessageNotContaining("very-secret-value");
+
+        MockEnvironment plainHttp = production().withProperty("rigsync.samsara.oauth.client-id", "app-id")
+                .withProperty("rigsync.samsara.oauth.client-secret", "very-secret-value")
+                .withProperty("rigsync.public-base-url", "http://rigsync.example.org");
+        assertThatThrownBy(() -> StartupChecks.check(plainHttp)).hasMessageContaining("must start with https://");
+
+        MockEnvironment good = production().withProperty("rigsync.samsara.oauth.client-id", "app-id")
+                .withProperty("rigsync.samsara.oauth.client-secret", "very-secret-value")
+                .withProperty("rigsync.public-base-url", "https://rigsync.example.org");
+        assertThatCode(() -> StartupChecks.check(good)).doesNotThrowAnyException();
+    }
+
+    private static MockEnvironment production() {
+        return new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:mariadb://db.example.org:3306/rigsync")
+                .withProperty("rigsync.encryption.key", A_KEY);
+    }
 }

@@ -2,7 +2,9 @@ package com.rigsync.demo;
 
 import java.time.Clock;
 
+import com.rigsync.base.PublicBaseUrl;
 import com.rigsync.base.ui.MainLayout;
+import com.rigsync.demo.simulator.SimulatedFleet;
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedSamsaraServlet;
 import com.rigsync.demo.ui.SimulatedSamsaraView;
@@ -11,7 +13,6 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,13 +40,12 @@ class SimulatedSamsaraConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SimulatedSamsaraConfiguration.class);
 
     @Bean
-    SimulatedSamsara simulatedSamsara(Clock clock,
-            @Value("${rigsync.public-base-url:http://localhost:${server.port:8080}}") String publicBaseUrl) {
-        String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-                : publicBaseUrl;
-        var samsara = new SimulatedSamsara(clock, PAGE_SIZE, base + "/samsara/oauth/callback");
-        log.info("simulated Samsara: serving the demo organisation at {}{} (OAuth redirect URI {})", base, PREFIX,
-                samsara.redirectUri());
+    SimulatedSamsara simulatedSamsara(Clock clock, PublicBaseUrl publicBaseUrl) {
+        // the registered redirect URI follows the public base URL, read at each use: unset, it names the port the
+        // web server really listens on, known only once it runs
+        var samsara = new SimulatedSamsara(clock, PAGE_SIZE, () -> publicBaseUrl.get() + "/samsara/oauth/callback",
+                SimulatedFleet.demo(), System::nanoTime);
+        log.info("simulated Samsara: serving the demo organisation at <public base URL>{}", PREFIX);
         return samsara;
     }
 

@@ -11,9 +11,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** A department's Samsara connection. Secrets only as ciphertext; never in toString. */
+/**
+ * A department's Samsara connection. Secrets only as ciphertext; never in toString. Updates write only the changed
+ * columns, so a settings save that loaded the row before an OAuth refresh rotated the tokens (a bulk update without a
+ * version bump) never writes the spent tokens back.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "samsara_connection")
 class SamsaraConnection {
 
@@ -48,6 +54,9 @@ class SamsaraConnection {
 
     @Column(name = "access_expires_at")
     private Instant accessExpiresAt;
+
+    @Column(name = "oauth_scope", length = 200)
+    private String oauthScope;
 
     @Column(name = "secret_saved_by", length = 120)
     private String secretSavedBy;
@@ -145,6 +154,7 @@ class SamsaraConnection {
     /** Stores a new API token (already encrypted), replacing any earlier token or OAuth grant. */
     void storeApiToken(String ciphertext, String last4, String savedBy, Instant savedAt, ConnectionHealth health) {
         this.authKind = AuthKind.API_TOKEN;
+        this.oauthScope = null;
         this.secretCiphertext = ciphertext;
         this.secretLast4 = last4;
         this.refreshCiphertext = null;
@@ -155,8 +165,37 @@ class SamsaraConnection {
         this.lastUsedAt = health == ConnectionHealth.OK ? savedAt : null;
     }
 
+    /**
+     * Stores a new OAuth grant (tokens already encrypted), replacing any API token or earlier grant, for the
+     * organisation Samsara named.
+     */
+    void storeOAuthGrant(String accessCiphertext, String refreshCiphertext, Instant expiresAt, String scope,
+                         String orgId, String orgName, String savedBy, Instant savedAt) {
+        this.authKind = AuthKind.OAUTH;
+        this.secretCiphertext = accessCiphertext;
+        this.secretLast4 = null;
+        this.refreshCiphertext = refreshCiphertext;
+        this.accessExpiresAt = expiresAt;
+        this.oauthScope = scope;
+        this.orgId = orgId;
+        this.orgName = orgName;
+        this.secretSavedBy = savedBy;
+        this.secretSavedAt = savedAt;
+        this.health = ConnectionHealth.OK;
+        this.lastUsedAt = savedAt;
+    }
+
+    Instant getAccessExpiresAt() {
+        return accessExpiresAt;
+    }
+
+    String getOauthScope() {
+        return oauthScope;
+    }
+
     void removeSecret() {
         this.authKind = null;
+        this.oauthScope = null;
         this.secretCiphertext = null;
         this.secretLast4 = null;
         this.refreshCiphertext = null;

@@ -11,6 +11,7 @@ import com.rigsync.audit.AuditService;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.samsara.InvalidTokenException;
 import com.rigsync.samsara.SamsaraException;
+import com.rigsync.samsara.TokenSource;
 import com.rigsync.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,19 +35,21 @@ public class SamsaraConnections {
     private final SamsaraRegions regions;
     private final SamsaraClients clients;
     private final TokenVault vault;
+    private final OAuthRefresher oauth;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final AuditService audit;
 
     SamsaraConnections(SamsaraConnectionRepository connections, DepartmentService departments,
-                       SamsaraRegions regions, SamsaraClients clients, TokenVault vault, CurrentUser currentUser,
-                       Clock clock, AuditService audit) {
+                       SamsaraRegions regions, SamsaraClients clients, TokenVault vault, OAuthRefresher oauth,
+                       CurrentUser currentUser, Clock clock, AuditService audit) {
         this.audit = audit;
         this.connections = connections;
         this.departments = departments;
         this.regions = regions;
         this.clients = clients;
         this.vault = vault;
+        this.oauth = oauth;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -63,16 +66,19 @@ public class SamsaraConnections {
      * department as a parameter and has no role check, so it must never be reachable with an id a browser chose:
      * ArchitectureTest forbids calling it from any {@code ui} package; screens use
      * {@link #sessionForCurrentDepartment()}.
+     * <p>
+     * An OAuth connection whose grant Samsara refused ("reconnect needed") gives no session, so sync pauses until
+     * someone connects again; its session's token source refreshes an expired access token just in time.
      */
     @Transactional(readOnly = true)
     public Optional<ConnectedSamsara> sessionFor(long departmentId) {
         return connections.findById(departmentId)
                 .filter(c -> c.isEnabled() && c.hasSecret() && regions.exists(c.getRegion()))
+                .filter(c -> c.getHealth() != ConnectionHealth.RECONNECT_NEEDED)
                 .filter(c -> departments.samsaraEntitled(departmentId))
                 .map(c -> new ConnectedSamsara(departmentId, c.getRegion(), c.getOrgId(), c.getOrgName(),
                         c.getTagIds(), c.getSyncIntervalMinutes(),
-                        clients.forBaseUrl(regions.baseUrl(c.getRegion())).session(
-                                vault.tokenSource(c.getSecretCiphertext())),
+                        clients.forBaseUrl(regions.baseUrl(c.getRegion())).session(tokenSource(c)),
                         c.getSecretCiphertext(), c.getAuthKind()));
     }
 
@@ -111,6 +117,13 @@ public class SamsaraConnections {
         return connections.enabledWithSecret().stream().filter(departments::samsaraEntitled).toList();
     }
 
+    /** The saved secret as a token source: fixed for an API token, refreshing for an OAuth grant. */
+    TokenSource tokenSource(SamsaraConnection c) {
+        return c.getAuthKind() == AuthKind.OAUTH
+                ? oauth.tokenSource(c.getDepartmentId(), c.getSecretCiphertext(), c.getAccessExpiresAt())
+                : vault.tokenSource(c.getSecretCiphertext());
+    }
+
     /** Calls with this session worked: sets "last used" and clears a "not yet verified" or "needs attention" mark. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSuccess(ConnectedSamsara session) {
@@ -123,22 +136,34 @@ public class SamsaraConnections {
     }
 
     /**
-     * A call with this session failed. A 401 marks the connection "needs attention" (the token must be replaced);
-     * other failures say nothing about the token and change nothing here. OAuth refresh failures (reconnect needed)
-     * will be recorded by the OAuth feature.
+     * A call with this session failed. A 401 on an API token marks the connection "needs attention" (the token must
+     * be replaced). An OAuth session has already refreshed once and retried before a 401 reaches here, so the grant
+     * is dead: "reconnect needed" (a refused refresh is marked by {@link OAuthRefresher} itself). Other failures say
+     * nothing about the token and change nothing here.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordFailure(ConnectedSamsara session, SamsaraException failure) {
-        if (failure instanceof InvalidTokenException) {
-            int changed = connections.markHealth(session.departmentId(), session.secretCiphertext,
-                    ConnectionHealth.NEEDS_ATTENTION);
-            if (changed > 0) {
-                log.warn("Samsara rejected department {}'s token (401): connection marked as needing attention",
-                        session.departmentId());
+        if (!(failure instanceof InvalidTokenException)) {
+            return;
+        }
+        if (session.authKind() == AuthKind.OAUTH) {
+            if (connections.markOAuthHealth(session.departmentId(), ConnectionHealth.RECONNECT_NEEDED) > 0) {
+                log.warn("Samsara rejected department {}'s OAuth access token after a refresh (401): connection "
+                        + "marked as needing a reconnect", session.departmentId());
                 audit.record(session.departmentId(), AuditAction.SAMSARA_CONNECTION_STATE_CHANGED,
-                        "Samsara connection", ConnectionHealth.NEEDS_ATTENTION.label()
-                                + "; scheduled syncs are paused until the token is replaced");
+                        "Samsara connection", ConnectionHealth.RECONNECT_NEEDED.label()
+                                + "; scheduled syncs are paused until someone connects with Samsara again");
             }
+            return;
+        }
+        int changed = connections.markHealth(session.departmentId(), session.secretCiphertext,
+                ConnectionHealth.NEEDS_ATTENTION);
+        if (changed > 0) {
+            log.warn("Samsara rejected department {}'s token (401): connection marked as needing attention",
+                    session.departmentId());
+            audit.record(session.departmentId(), AuditAction.SAMSARA_CONNECTION_STATE_CHANGED,
+                    "Samsara connection", ConnectionHealth.NEEDS_ATTENTION.label()
+                            + "; scheduled syncs are paused until the token is replaced");
         }
     }
 

@@ -63,6 +63,8 @@ public class SamsaraSettingsService {
     private final SamsaraRegions regions;
     private final SamsaraClients clients;
     private final TokenVault vault;
+    private final SamsaraOAuthApp oauthApp;
+    private final OAuthRefresher oauth;
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
@@ -74,7 +76,8 @@ public class SamsaraSettingsService {
     private final Set<CompletableFuture<Void>> running = ConcurrentHashMap.newKeySet();
 
     SamsaraSettingsService(SamsaraConnectionRepository connections, DepartmentService departments,
-                           SamsaraRegions regions, SamsaraClients clients, TokenVault vault, AuditService audit,
+                           SamsaraRegions regions, SamsaraClients clients, TokenVault vault,
+                           SamsaraOAuthApp oauthApp, OAuthRefresher oauth, AuditService audit,
                            CurrentUser currentUser, ApplicationEventPublisher events,
                            ObjectProvider<ApparatusCount> apparatusCount, Clock clock,
                            PlatformTransactionManager transactions,
@@ -84,6 +87,8 @@ public class SamsaraSettingsService {
         this.regions = regions;
         this.clients = clients;
         this.vault = vault;
+        this.oauthApp = oauthApp;
+        this.oauth = oauth;
         this.audit = audit;
         this.currentUser = currentUser;
         this.events = events;
@@ -93,6 +98,19 @@ public class SamsaraSettingsService {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.checkPool = task -> track(checkPool, task);
+    }
+
+    /**
+     * Client Success's overview (Departments screen): how each department's Samsara connection stands, by department
+     * id; departments that never saved settings are missing. Health only, nothing else of the connection.
+     */
+    @PreAuthorize("hasRole('CLIENT_SUCCESS')")
+    public java.util.Map<Long, ConnectionHealth> connectionHealthByDepartment() {
+        return readOnly.execute(status -> {
+            java.util.Map<Long, ConnectionHealth> health = new java.util.HashMap<>();
+            connections.findAll().forEach(c -> health.put(c.getDepartmentId(), c.getHealth()));
+            return health;
+        });
     }
 
     /** The department's settings as the screen shows them (no token, only its last four characters). */
@@ -132,6 +150,16 @@ public class SamsaraSettingsService {
             return new SaveResult.ChangedMeanwhile(before == null ? "someone" : before.getUpdatedBy());
         }
 
+        if (token == null && before != null && before.hasSecret() && before.getAuthKind() == AuthKind.OAUTH
+                && !change.regionKey().equals(before.getRegion())) {
+            return new SaveResult.Refused("The Samsara connection belongs to its region. To use another region, "
+                    + "disconnect from Samsara first, then choose the region and connect again.");
+        }
+        // an API token replaces an OAuth connection, whose grant is revoked once the token is stored
+        String replacedGrant = token != null && before != null && before.getAuthKind() == AuthKind.OAUTH
+                ? before.getRefreshCiphertext() : null;
+        String replacedGrantRegion = before == null ? null : before.getRegion();
+
         // which token must Samsara confirm: a new one, or the saved one moved to another region
         TokenSource toCheck = null;
         if (token != null) {
@@ -158,7 +186,16 @@ public class SamsaraSettingsService {
         }
         ConnectionTestReport verified = report;
         try {
-            return transaction.execute(status -> write(departmentId, user, change, tagIds, token, verified));
+            SaveResult result = transaction.execute(status -> write(departmentId, user, change, tagIds, token,
+                    verified));
+            if (replacedGrant != null && result instanceof SaveResult.Saved saved) {
+                boolean revoked = oauth.revoke(replacedGrantRegion, replacedGrant);
+                return new SaveResult.Saved(saved.settings(), saved.message() + (revoked
+                        ? " The earlier Samsara connection was disconnected and revoked."
+                        : " RigSync forgot the earlier Samsara connection, but Samsara could not be told; revoke "
+                                + "the app in the Samsara dashboard."));
+            }
+            return result;
         } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
             return new SaveResult.ChangedMeanwhile(connections.findById(departmentId)
                     .map(SamsaraConnection::getUpdatedBy).orElse("someone"));
@@ -212,7 +249,11 @@ public class SamsaraSettingsService {
             connection.setOrganization(report.organizationId(), report.organizationName());
         }
         if (token != null) {
-            boolean replacing = connection.hasSecret();
+            if (connection.hasSecret() && connection.getAuthKind() == AuthKind.OAUTH) {
+                audit.record(departmentId, AuditAction.SAMSARA_OAUTH_DISCONNECTED,
+                        describeOrg(connection.getOrgName(), connection.getOrgId()), "replaced by an API token");
+            }
+            boolean replacing = connection.hasSecret() && connection.getAuthKind() == AuthKind.API_TOKEN;
             String last4 = token.substring(token.length() - 4);
             connection.storeApiToken(vault.encrypt(token), last4, by, now,
                     verified ? ConnectionHealth.OK : ConnectionHealth.NOT_YET_VERIFIED);
@@ -262,6 +303,10 @@ public class SamsaraSettingsService {
                 if (connection == null || !Objects.equals(connection.getVersion(), expectedVersion)) {
                     return new SaveResult.ChangedMeanwhile(connection == null ? "someone" : connection.getUpdatedBy());
                 }
+                if (connection.getAuthKind() == AuthKind.OAUTH) {
+                    return new SaveResult.Refused("RigSync is connected with Samsara, not with a token: use "
+                            + "Disconnect to end the connection.");
+                }
                 if (connection.hasSecret()) {
                     audit.record(departmentId, AuditAction.SAMSARA_TOKEN_REMOVED,
                             "token ending in " + connection.getSecretLast4(), null);
@@ -299,6 +344,8 @@ public class SamsaraSettingsService {
         boolean savedToken = typedToken == null || typedToken.isBlank();
         if (!savedToken) {
             tokens = TokenSource.of(typedToken.strip());
+        } else if (saved != null && saved.hasSecret() && saved.getAuthKind() == AuthKind.OAUTH) {
+            tokens = oauth.tokenSource(departmentId, saved.getSecretCiphertext(), saved.getAccessExpiresAt());
         } else if (saved != null && saved.hasSecret()) {
             tokens = vault.tokenSource(saved.getSecretCiphertext());
         } else {
@@ -403,25 +450,29 @@ public class SamsaraSettingsService {
 
     private SamsaraSettings view(long departmentId) {
         boolean entitled = departments.samsaraEntitled(departmentId);
+        boolean oauth = oauthApp.configured();
         List<Region> regionChoices = regions.all();
         SamsaraConnection c = connections.findById(departmentId).orElse(null);
         if (!entitled) {
             return new SamsaraSettings(false, false, null, List.of(), List.of(), null, null, null, null, null, null,
-                    null, null, c == null ? null : c.getVersion());
+                    null, null, c == null ? null : c.getVersion(), false, null);
         }
         if (c == null) {
             return new SamsaraSettings(true, false, SamsaraRegions.US, regionChoices, List.of(), null, null,
-                    ConnectionHealth.NOT_CONNECTED, null, null, null, null, null, null);
+                    ConnectionHealth.NOT_CONNECTED, null, null, null, null, null, null, oauth, null);
         }
         SavedToken token = c.hasSecret() && c.getAuthKind() == AuthKind.API_TOKEN
                 ? new SavedToken(c.getSecretLast4(), c.getSecretSavedBy(), c.getSecretSavedAt()) : null;
+        SamsaraSettings.OAuthGrantSummary grant = c.hasSecret() && c.getAuthKind() == AuthKind.OAUTH
+                ? new SamsaraSettings.OAuthGrantSummary(c.getOauthScope(), c.getSecretSavedBy(), c.getSecretSavedAt())
+                : null;
         List<Region> offered = new ArrayList<>(regionChoices);
         if (regions.find(c.getRegion()).isEmpty()) {
             offered.add(new Region(c.getRegion(), c.getRegion() + " (no longer offered)"));
         }
         return new SamsaraSettings(true, c.isEnabled(), c.getRegion(), offered, c.getTagIds(), c.getAuthKind(), token,
                 c.getHealth(), c.getOrgId(), c.getOrgName(), c.getLastUsedAt(), c.getUpdatedBy(), c.getUpdatedAt(),
-                c.getVersion());
+                c.getVersion(), oauth, grant);
     }
 
     private static List<String> cleanTags(List<String> tagIds) {

@@ -59,6 +59,14 @@ class TokenVault {
         };
     }
 
+    /**
+     * Hands the plain secret to {@code use} for one server-side call (an OAuth refresh or revoke sends the refresh
+     * token) and returns its answer; the plain secret is kept nowhere.
+     */
+    <T> T withSecret(String ciphertext, java.util.function.Function<String, T> use) {
+        return use.apply(decrypt(ciphertext));
+    }
+
     /** True when the secret was made with the current key (a rotation re-encrypts the others). */
     boolean isCurrent(String ciphertext) {
         return keyIdOf(ciphertext).filter(keys.current().id()::equals).isPresent();

@@ -33,13 +33,25 @@ public final class IntegrationTestAccess {
         return department.admin();
     }
 
+    /**
+     * Makes an entitled department whose (empty, enabled) connection is in the demo's own simulated region, the one
+     * the app serves itself; returns its administrator's username. For "Connect with Samsara" in a real browser.
+     */
+    public static String departmentReadyForOAuth(JdbcTemplate jdbc) {
+        TestDepartments department = TestDepartments.create(jdbc, true);
+        jdbc.update("insert into samsara_connection (department_id, enabled, region, health, updated_by, updated_at) "
+                + "values (?, true, ?, 'NOT_CONNECTED', ?, now())", department.id(), SamsaraRegions.SIMULATED,
+                department.adminName());
+        return department.admin();
+    }
+
     /** Removes a department {@link #departmentReadyToConnect} made, with everything in it. */
     public static void removeDepartmentOf(JdbcTemplate jdbc, String username) {
         Long id = jdbc.queryForObject("select department_id from app_user where username = ?", Long.class, username);
         jdbc.update("delete from scheduled_tasks where task_name = 'department-sync' and task_instance = ?",
                 String.valueOf(id));
-        for (String table : new String[] {"sync_run", "apparatus", "samsara_vehicle", "samsara_connection",
-                "audit_event", "app_user"}) {
+        for (String table : new String[] {"sync_run", "sync_feed_cursor", "meter_reading", "apparatus",
+                "samsara_vehicle", "samsara_connection", "audit_event", "app_user"}) {
             jdbc.update("delete from " + table + " where department_id = ?", id);
         }
         jdbc.update("delete from department where id = ?", id);
@@ -152,5 +164,23 @@ public final class IntegrationTestAccess {
     public static String storedSecret(JdbcTemplate jdbc, String username) {
         return jdbc.queryForObject("select c.secret_ciphertext from samsara_connection c join app_user u "
                 + "on u.department_id = c.department_id where u.username = ?", String.class, username);
+    }
+
+    /**
+     * Gives {@code departmentId} a copy of {@code templateDepartmentId}'s Samsara connection (region, tags, health,
+     * organisation) with its own {@code token}, without asking Samsara: for benchmarks that need hundreds of
+     * connected departments quickly.
+     */
+    public static void copyConnection(ApplicationContext context, JdbcTemplate jdbc, long templateDepartmentId,
+                                      long departmentId, String token) {
+        List<String> columns = jdbc.queryForList("""
+                select column_name from information_schema.columns
+                where table_schema = database() and table_name = 'samsara_connection'
+                  and column_name <> 'department_id' and extra not like '%GENERATED%'""", String.class);
+        String list = String.join(", ", columns);
+        jdbc.update("insert into samsara_connection (department_id, " + list + ") select ?, " + list
+                + " from samsara_connection where department_id = ?", departmentId, templateDepartmentId);
+        jdbc.update("update samsara_connection set secret_ciphertext = ? where department_id = ?",
+                context.getBean(TokenVault.class).encrypt(token), departmentId);
     }
 }

@@ -72,21 +72,17 @@ class SamsaraCheckPoolTest {
         department = TestDepartments.create(jdbc, true);
         signInAs(department.admin());
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(pool.getMaxPoolSize());
         List<Future<?>> holding = new ArrayList<>();
         try {
-            // every thread busy first, then the queue full: with idle threads left from earlier tests, tasks
-            // submitted at once would queue before those threads take them, and the queue would refuse too early
-            CountDownLatch busy = new CountDownLatch(pool.getMaxPoolSize());
-            for (int i = 0; i < pool.getMaxPoolSize(); i++) {
+            // first occupy every thread, then fill the queue: threads left idle by earlier tests take tasks from the
+            // queue, so filling both at once could race them
+            for (int i = 0; i < pool.getMaxPoolSize() + pool.getQueueCapacity(); i++) {
+                if (i == pool.getMaxPoolSize()) {
+                    assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+                }
                 holding.add(pool.submit(() -> {
-                    busy.countDown();
-                    release.await(60, TimeUnit.SECONDS);
-                    return null;
-                }));
-            }
-            assertThat(busy.await(60, TimeUnit.SECONDS)).isTrue();
-            for (int i = 0; i < pool.getQueueCapacity(); i++) {
-                holding.add(pool.submit(() -> {
+                    running.countDown();
                     release.await(60, TimeUnit.SECONDS);
                     return null;
                 }));

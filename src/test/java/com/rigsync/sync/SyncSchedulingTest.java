@@ -43,14 +43,23 @@ class SyncSchedulingTest {
     @Autowired
     Clock clock;
 
+    private final List<String> created = new java.util.ArrayList<>();
+
     @AfterEach
-    void signOut() {
+    void signOutAndRemoveTheDepartments() {
         SecurityContextHolder.clearContext();
+        created.forEach(manager -> IntegrationTestAccess.removeDepartmentOf(jdbc, manager));
+    }
+
+    private String connectedDepartment() {
+        String manager = IntegrationTestAccess.departmentConnectedToSimulator(context, jdbc, List.of());
+        created.add(manager);
+        return manager;
     }
 
     @Test
     void syncNowRunsTheDepartmentsSyncOnceAndSchedulesTheNextOneAfterTheInterval() {
-        String manager = IntegrationTestAccess.departmentConnectedToSimulator(context, jdbc, List.of());
+        String manager = connectedDepartment();
         long department = departmentOf(manager);
         SignIn.as(users, manager);
 
@@ -72,7 +81,7 @@ class SyncSchedulingTest {
 
     @Test
     void syncNowWhileAnotherInstanceRunsTheDepartmentsSyncJoinsThatRun() {
-        String manager = IntegrationTestAccess.departmentConnectedToSimulator(context, jdbc, List.of());
+        String manager = connectedDepartment();
         long department = departmentOf(manager);
         // Another app instance has picked this department's execution and is alive (fresh heartbeat)
         pickedBy(department, "other-instance", clock.instant());
@@ -91,7 +100,7 @@ class SyncSchedulingTest {
 
     @Test
     void aDepartmentWithoutAConnectionOrWithARejectedTokenIsToldWhySyncNowCannotRun() {
-        String manager = IntegrationTestAccess.departmentConnectedToSimulator(context, jdbc, List.of());
+        String manager = connectedDepartment();
         long department = departmentOf(manager);
         SignIn.as(users, manager);
 
@@ -109,7 +118,7 @@ class SyncSchedulingTest {
 
     @Test
     void aScheduledRunOfAPausedDepartmentDropsItsScheduleUntilTheConnectionIsFixed() {
-        String manager = IntegrationTestAccess.departmentConnectedToSimulator(context, jdbc, List.of());
+        String manager = connectedDepartment();
         long department = departmentOf(manager);
         jdbc.update("update samsara_connection set health = 'NEEDS_ATTENTION' where department_id = ?", department);
         context.getBean(com.github.kagkarlsson.scheduler.Scheduler.class)
@@ -144,7 +153,7 @@ class SyncSchedulingTest {
 
     @Test
     void theIntervalIsCheckedSavedAuditedAndMovesTheNextScheduledRun() {
-        String manager = IntegrationTestAccess.departmentConnectedToSimulator(context, jdbc, List.of());
+        String manager = connectedDepartment();
         long department = departmentOf(manager);
         var scheduler = context.getBean(com.github.kagkarlsson.scheduler.Scheduler.class);
         scheduler.schedule(task.instance(String.valueOf(department), SyncRequest.scheduled()),
@@ -169,7 +178,7 @@ class SyncSchedulingTest {
 
     @Test
     void aRunLeftByAnInstanceThatDiedIsClosedAsInterruptedAndTheDepartmentSyncsAgain() {
-        String manager = IntegrationTestAccess.departmentConnectedToSimulator(context, jdbc, List.of());
+        String manager = connectedDepartment();
         long department = departmentOf(manager);
         Instant crashed = clock.instant().minus(Duration.ofHours(1));
         jdbc.update("insert into sync_run (department_id, trigger_kind, started_at, outcome, run_by) "

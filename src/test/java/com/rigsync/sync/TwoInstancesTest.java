@@ -56,6 +56,7 @@ class TwoInstancesTest {
 
     private Scheduler second;
     private final List<Long> departments = new ArrayList<>();
+    private final Map<Long, String> managers = new ConcurrentHashMap<>();
     private SimulatedSamsaraServer simulator;
 
     @AfterEach
@@ -66,17 +67,14 @@ class TwoInstancesTest {
         if (simulator != null) {
             simulator.samsara().resetFaults();
         }
-        departments.forEach(department -> jdbc.update(
-                "delete from scheduled_tasks where task_name = ? and task_instance = ?", SyncTask.NAME,
-                String.valueOf(department)));
         SecurityContextHolder.clearContext();
+        managers.values().forEach(manager -> IntegrationTestAccess.removeDepartmentOf(jdbc, manager));
     }
 
     @Test
     void aDepartmentNeverSyncsTwiceAtOnceAndEverySyncNowEndsInOneRun() throws Exception {
         simulator = IntegrationTestAccess.simulator(context);
         simulator.samsara().setResponseDelay(Duration.ofMillis(40));
-        Map<Long, String> managers = new ConcurrentHashMap<>();
         for (int i = 0; i < 8; i++) {
             String manager = IntegrationTestAccess.departmentConnectedToSimulator(context, jdbc, List.of());
             long department = jdbc.queryForObject("select department_id from app_user where username = ?",

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The simulated organisation's OAuth 2.0 server for its one app: the authorize page, {@code /oauth2/token} and
@@ -68,7 +69,7 @@ final class SimulatedOAuth {
 
     private final String clientId;
     private final String clientSecret;
-    private final String redirectUri;
+    private final Supplier<String> redirectUri;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Pending> pending = new HashMap<>();
     private final Map<String, Code> codes = new HashMap<>();
@@ -76,14 +77,14 @@ final class SimulatedOAuth {
     private final Map<String, AccessToken> accessTokens = new HashMap<>();
     private final Map<String, RefreshToken> refreshTokens = new HashMap<>();
 
-    SimulatedOAuth(String clientId, String clientSecret, String redirectUri) {
+    SimulatedOAuth(String clientId, String clientSecret, Supplier<String> redirectUri) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.redirectUri = redirectUri;
     }
 
     String redirectUri() {
-        return redirectUri;
+        return redirectUri.get();
     }
 
     SimulatedResponse authorizePage(SimulatedRequest request, Instant now) {
@@ -93,6 +94,7 @@ final class SimulatedOAuth {
                     + "organisation. The demo app's client id is " + clientId + ".");
         }
         String requestedRedirect = request.queryParam("redirect_uri");
+        String redirectUri = redirectUri();
         if (requestedRedirect != null && !requestedRedirect.equals(redirectUri)) {
             return errorPage("Redirect URI not registered", "The redirect_uri " + requestedRedirect
                     + " is not the one registered for this app (" + redirectUri + ").");
@@ -273,7 +275,7 @@ final class SimulatedOAuth {
         if (state != null) {
             params.put("state", state);
         }
-        return redirect(redirectUri, params);
+        return redirect(redirectUri(), params);
     }
 
     private static SimulatedResponse redirect(String target, Map<String, String> params) {
@@ -317,7 +319,7 @@ final class SimulatedOAuth {
                   <button type="submit" name="decision" value="cancel">Cancel</button>
                 </form>
                 """.formatted(escape(SimulatedFleet.ORGANIZATION_NAME), escape(clientId), escape(access),
-                escape(redirectUri), escape(authorization)));
+                escape(redirectUri()), escape(authorization)));
     }
 
     private static SimulatedResponse errorPage(String title, String message) {

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -122,6 +123,8 @@ public final class SimulatedSamsara {
             NO_STATS_TOKEN, EnumSet.of(Scope.READ_ORG, Scope.READ_VEHICLES, Scope.READ_DRIVERS),
             REVOKED_TOKEN, ALL_READS,
             DRIVER_TOKENS_TOKEN, union(ALL_READS, Scope.WRITE_DRIVER_AUTH_TOKEN));
+    /** Further Global Read tokens made by {@link #issueGlobalReadToken}. */
+    private final Map<String, Set<Scope>> issuedTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     // everything below is guarded by lock
     private Duration clockOffset = Duration.ZERO;
@@ -161,6 +164,15 @@ public final class SimulatedSamsara {
      */
     public SimulatedSamsara(Clock clock, int pageSize, String redirectUri, SimulatedFleet fleet,
             LongSupplier rateLimitNanoTime) {
+        this(clock, pageSize, constant(Objects.requireNonNull(redirectUri)), fleet, rateLimitNanoTime);
+    }
+
+    /**
+     * @param redirectUri the redirect URI registered for the simulated OAuth app, asked at each use (the demo knows
+     *                    its own port only once its web server runs)
+     */
+    public SimulatedSamsara(Clock clock, int pageSize, Supplier<String> redirectUri, SimulatedFleet fleet,
+            LongSupplier rateLimitNanoTime) {
         if (pageSize < 1 || pageSize > MAX_LIMIT) {
             throw new IllegalArgumentException("page size must be between 1 and " + MAX_LIMIT);
         }
@@ -171,6 +183,10 @@ public final class SimulatedSamsara {
         this.rateLimits = new RateLimits(rateLimitNanoTime);
         resetFleet();
         revokedTokens.add(REVOKED_TOKEN);
+    }
+
+    private static Supplier<String> constant(String value) {
+        return () -> value;
     }
 
     // ---- requests ----
@@ -288,7 +304,7 @@ public final class SimulatedSamsara {
         if (revokedTokens.contains(token)) {
             return null;
         }
-        Set<Scope> scopes = staticTokens.get(token);
+        Set<Scope> scopes = staticTokens.getOrDefault(token, issuedTokens.get(token));
         if (scopes != null) {
             return new Caller("api token", scopes);
         }
@@ -886,6 +902,14 @@ public final class SimulatedSamsara {
      * Revokes a token at once, as regenerating it in the dashboard does: a demo token, or an OAuth access or refresh
      * token (which revokes its whole grant, so refreshing fails too).
      */
+    /**
+     * Makes another API token with Global Read for this organisation, as an administrator would in the dashboard. Each
+     * token has its own rate limits (client and simulator), so a benchmark of many departments gives each its own.
+     */
+    public void issueGlobalReadToken(String token) {
+        issuedTokens.put(token, ALL_READS);
+    }
+
     public void revokeToken(String token) {
         synchronized (lock) {
             if (!oauth.revokeGrantOf(token)) {

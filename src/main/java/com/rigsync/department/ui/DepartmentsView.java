@@ -6,6 +6,8 @@ import java.util.Optional;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.Notifications;
 import com.rigsync.department.DepartmentService;
+import com.rigsync.integration.ConnectionHealth;
+import com.rigsync.integration.SamsaraSettingsService;
 import com.rigsync.department.DepartmentSummary;
 import com.rigsync.department.DisplayPreferences;
 import com.rigsync.department.PreferencesService;
@@ -40,15 +42,19 @@ public class DepartmentsView extends VerticalLayout {
 
     private final transient DepartmentService departments;
     private final transient PreferencesService preferences;
+    private final transient SamsaraSettingsService samsara;
     private final transient SyncOverview sync;
     private final Grid<DepartmentSummary> grid = new Grid<>();
-    /** Each department's integration health and last successful sync, read with the list. */
-    private transient Map<Long, SyncSummary> health = Map.of();
+    private transient Map<Long, ConnectionHealth> health = Map.of();
+    /** Each department's integration state and last successful sync, read with the list. */
+    private transient Map<Long, SyncSummary> syncs = Map.of();
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
 
-    DepartmentsView(DepartmentService departments, PreferencesService preferences, SyncOverview sync) {
+    DepartmentsView(DepartmentService departments, PreferencesService preferences, SamsaraSettingsService samsara,
+                    SyncOverview sync) {
         this.departments = departments;
         this.preferences = preferences;
+        this.samsara = samsara;
         this.sync = sync;
         addClassName("view");
         setSizeFull();
@@ -62,6 +68,8 @@ public class DepartmentsView extends VerticalLayout {
         grid.addColumn(d -> d.samsaraEntitled() ? "Included" : "Not included")
                 .setHeader("Samsara integration").setSortable(true);
         grid.addColumn(DepartmentSummary::userCount).setHeader("Users").setSortable(true);
+        grid.addColumn(d -> health.getOrDefault(d.id(), ConnectionHealth.NOT_CONNECTED).label())
+                .setHeader("Samsara connection").setKey("samsara-health");
         grid.addColumn(d -> display.date(d.createdAt())).setHeader("Created");
         grid.addColumn(d -> healthOf(d).map(h -> h.state().label()).orElse(""))
                 .setHeader("Integration health").setKey("health").setAutoWidth(true);
@@ -82,12 +90,13 @@ public class DepartmentsView extends VerticalLayout {
     }
 
     private void refresh() {
-        health = sync.departments();
+        health = samsara.connectionHealthByDepartment();
+        syncs = sync.departments();
         grid.setItems(departments.departments());
     }
 
     private Optional<SyncSummary> healthOf(DepartmentSummary department) {
-        return Optional.ofNullable(health.get(department.id()));
+        return Optional.ofNullable(syncs.get(department.id()));
     }
 
     private Button entitlementButton(DepartmentSummary department) {

@@ -16,6 +16,7 @@ import com.rigsync.integration.ConnectionTestReport;
 import com.rigsync.integration.EndpointCheck;
 import com.rigsync.integration.Region;
 import com.rigsync.integration.SamsaraSettings;
+import com.rigsync.integration.SamsaraOAuthService;
 import com.rigsync.integration.SamsaraSettingsService;
 import com.rigsync.integration.SaveResult;
 import com.rigsync.integration.SettingsChange;
@@ -63,6 +64,7 @@ public class SettingsView extends VerticalLayout {
     private static final Logger log = LoggerFactory.getLogger(SettingsView.class);
     static final String CHECKING = "Checking the token with Samsara…";
     private final transient SamsaraSettingsService service;
+    private final transient SamsaraOAuthService oauth;
     private final transient PreferencesService preferences;
     /** The department's time zone for dates on this screen, read when the screen is attached. */
     private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
@@ -74,15 +76,16 @@ public class SettingsView extends VerticalLayout {
     private final Map<String, String> tagNames = new LinkedHashMap<>();
     private final Div results = new Div();
     private final Paragraph checking = new Paragraph(CHECKING);
-    private final Button save = new Button("Save", e -> save(change()));
+    private final Button save = new Button("Save", e -> saveClicked());
     private final Button test = new Button("Test connection", e -> testConnection());
     private SamsaraSettings settings;
     private boolean replacing;
     /** The Samsara check whose answer this screen waits for; null when none (or when the screen was left). */
     private CompletableFuture<?> pending;
 
-    SettingsView(SamsaraSettingsService service, PreferencesService preferences) {
+    SettingsView(SamsaraSettingsService service, SamsaraOAuthService oauth, PreferencesService preferences) {
         this.service = service;
+        this.oauth = oauth;
         this.preferences = preferences;
         addClassName("view");
         Span crumbs = new Span("Assets › Setup");
@@ -110,6 +113,10 @@ public class SettingsView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         display = preferences.display();
         show(service.settings());
+        String connected = PendingConnections.takeSettingsMessage();
+        if (connected != null) {
+            Notifications.success(connected);
+        }
     }
 
     @Override
@@ -146,7 +153,33 @@ public class SettingsView extends VerticalLayout {
     private Div tokenSection(SamsaraSettings loaded) {
         Div section = new Div();
         section.addClassName("token");
-        if (loaded.tokenSaved() && !replacing) {
+        if (loaded.oauthConnected() && !replacing) {
+            var grant = loaded.oauthGrant();
+            Paragraph summary = new Paragraph("Connected with Samsara to " + loaded.organizationName() + " (id "
+                    + loaded.organizationId() + "). Granted scope: " + (grant.scope() == null ? "not stated"
+                    : grant.scope()) + ". Connected by " + grant.connectedBy() + " on "
+                    + display.date(grant.connectedAt()) + ".");
+            summary.addClassName("oauth-connection");
+            section.add(summary);
+            if (loaded.health() == ConnectionHealth.RECONNECT_NEEDED) {
+                Paragraph reconnect = new Paragraph("Samsara no longer accepts this connection (it was revoked or "
+                        + "expired). Sync is paused: connect with Samsara again.");
+                reconnect.addClassNames("warning", "reconnect-needed");
+                section.add(reconnect);
+            }
+            Button disconnect = new Button("Disconnect", e -> Confirmation.ask("Disconnect from Samsara?",
+                    "RigSync revokes its access at Samsara and forgets the connection. Sync and Samsara lookups "
+                            + "stop until someone connects again or saves a token. Your other settings and the "
+                            + "Samsara links of your apparatus are kept.",
+                    "Disconnect", this::disconnect));
+            disconnect.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            Button reconnect = new Button("Connect with Samsara again", e -> connect());
+            Button useToken = new Button("Use an API token instead", e -> {
+                replacing = true;
+                show(settings);
+            });
+            section.add(new HorizontalLayout(reconnect, disconnect, useToken));
+        } else if (loaded.tokenSaved() && !replacing) {
             var saved = loaded.savedToken();
             Paragraph summary = new Paragraph("Token saved, ending in …" + saved.last4() + ", saved by "
                     + saved.savedBy() + " on " + display.date(saved.savedAt()));
@@ -160,7 +193,17 @@ public class SettingsView extends VerticalLayout {
                             + "settings and the Samsara links of your apparatus are kept.",
                     "Remove token", this::removeToken));
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            section.add(summary, new HorizontalLayout(replace, remove));
+            HorizontalLayout actions = new HorizontalLayout(replace, remove);
+            if (loaded.oauthAvailable()) {
+                actions.add(new Button("Connect with Samsara", e -> Confirmation.ask(
+                        "Replace the token with a Samsara connection?",
+                        "Connecting with Samsara replaces the saved API token ending in …" + saved.last4()
+                                + ". You sign in to Samsara and allow RigSync there; the token is forgotten once "
+                                + "the connection is made (delete it in the Samsara dashboard if nothing else "
+                                + "uses it).",
+                        "Connect with Samsara", this::connect)));
+            }
+            section.add(summary, actions);
         } else {
             section.add(token);
             if (replacing) {
@@ -168,9 +211,48 @@ public class SettingsView extends VerticalLayout {
                     replacing = false;
                     show(settings);
                 }));
+            } else if (loaded.oauthAvailable()) {
+                Paragraph or = new Paragraph("Or connect without a token: sign in to Samsara and allow RigSync.");
+                Button connect = new Button("Connect with Samsara", e -> connect());
+                connect.addClassName("connect-with-samsara");
+                section.add(or, connect);
             }
         }
         return section;
+    }
+
+    /** Starts "Connect with Samsara" in the chosen region: the browser goes to Samsara's authorize page. */
+    private void connect() {
+        Region chosen = region.getValue();
+        try {
+            PendingConnections.keepAndGo(oauth.begin(chosen == null ? null : chosen.key()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Notifications.error(e.getMessage());
+        }
+    }
+
+    private void disconnect() {
+        whileChecking(oauth.disconnect(), message -> {
+            results.removeAll();
+            show(service.settings());
+            if (message.startsWith("Disconnected")) {
+                Notifications.success(message);
+            } else {
+                Notifications.error(message);
+            }
+        }, this::checkFailed);
+    }
+
+    private void saveClicked() {
+        SettingsChange change = change();
+        if (settings.oauthConnected() && !token.isEmpty()) {
+            Confirmation.ask("Replace the Samsara connection with this token?",
+                    "Saving the token disconnects RigSync from Samsara: the connection to "
+                            + settings.organizationName() + " is revoked at Samsara and the token is used instead.",
+                    "Save token and disconnect", () -> save(change));
+        } else {
+            save(change);
+        }
     }
 
     private Div status(SamsaraSettings loaded) {
@@ -184,7 +266,7 @@ public class SettingsView extends VerticalLayout {
             status.add(new Paragraph("Samsara organisation: " + loaded.organizationName() + " (id "
                     + loaded.organizationId() + ")"));
         }
-        if (loaded.tokenSaved()) {
+        if (loaded.tokenSaved() || loaded.oauthConnected()) {
             status.add(new Paragraph("Last used successfully: " + (loaded.lastUsedAt() == null ? "never"
                     : display.dateTime(loaded.lastUsedAt()))));
         }
