@@ -1,7 +1,9 @@
 package com.rigsync.integration;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.rigsync.audit.AuditAction;
@@ -163,5 +165,42 @@ public class SamsaraConnections {
                     "Samsara connection", ConnectionHealth.NEEDS_ATTENTION.label()
                             + "; scheduled syncs are paused until the token is replaced");
         }
+    }
+
+    /** Each department's integration state, for Client Success's Departments screen: no data and no token. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CLIENT_SUCCESS')")
+    public Map<Long, IntegrationState> stateOfDepartments() {
+        Map<Long, SamsaraConnection> byDepartment = new HashMap<>();
+        connections.findAll().forEach(c -> byDepartment.put(c.getDepartmentId(), c));
+        Map<Long, IntegrationState> states = new HashMap<>();
+        departments.departments().forEach(d -> states.put(d.id(),
+                IntegrationState.of(d.samsaraEntitled(), byDepartment.get(d.id()))));
+        return states;
+    }
+
+    /** The signed-in user's department's integration state, for the read-only sync summary (any role). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public IntegrationState stateOfCurrentDepartment() {
+        long departmentId = currentUser.departmentId();
+        return IntegrationState.of(departments.samsaraEntitled(departmentId),
+                connections.findById(departmentId).orElse(null));
+    }
+
+    /**
+     * Why the signed-in user's department's scheduled syncs are paused, for the banner on every screen; empty when
+     * they are not. One small query on every navigation (the entitlement is read only when paused).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
+    public Optional<String> pausedReasonForCurrentDepartment() {
+        long departmentId = currentUser.departmentId();
+        return connections.findById(departmentId)
+                .filter(c -> c.isEnabled() && c.hasSecret())
+                .map(c -> new SyncStanding(departmentId, true, c.getHealth(), c.getSyncIntervalMinutes()))
+                .filter(SyncStanding::paused)
+                .filter(standing -> departments.samsaraEntitled(departmentId))
+                .map(SyncStanding::pausedReason);
     }
 }

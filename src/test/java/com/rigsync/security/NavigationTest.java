@@ -34,15 +34,15 @@ class NavigationTest extends KaribuTest {
     void administratorSeesEverythingOfTheirDepartment() {
         signIn("admin");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus", "Setup > Settings", "Setup > Drivers", "Users",
-                "Preferences", "Audit log");
+        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus", "Setup > Settings", "Setup > Sync",
+                "Setup > Drivers", "Users", "Preferences", "Audit log");
     }
 
     @Test
     void dataManagersSeeTheOverviewApparatusAndSettings() {
         signIn("manager");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus", "Setup > Settings",
+        assertThat(navigationLabels()).containsExactly("Overview", "Apparatus", "Setup > Settings", "Setup > Sync",
                 "Setup > Drivers");
     }
 

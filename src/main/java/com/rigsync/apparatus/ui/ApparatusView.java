@@ -18,7 +18,10 @@ import com.rigsync.apparatus.ApparatusType;
 import com.rigsync.apparatus.ChangedMeanwhileException;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.Notifications;
+import com.rigsync.integration.IntegrationState;
 import com.rigsync.security.Role;
+import com.rigsync.sync.SyncOverview;
+import com.rigsync.sync.SyncSummary;
 import com.rigsync.department.DisplayPreferences;
 import com.rigsync.department.PreferencesService;
 import com.vaadin.flow.component.AttachEvent;
@@ -32,6 +35,7 @@ import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.editor.Editor;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -40,6 +44,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -56,11 +62,19 @@ import org.springframework.data.domain.Sort;
 @Route("apparatus")
 @PageTitle("Apparatus | RigSync")
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME, Role.MEMBER_NAME})
-public class ApparatusView extends VerticalLayout {
+public class ApparatusView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The query parameter that opens an apparatus' edit form, such as /apparatus?edit=42 (the Sync tab links so). */
+    public static final String EDIT_PARAMETER = "edit";
 
     private final transient ApparatusService service;
     private final transient PreferencesService preferences;
     private final transient Clock clock;
+    private final transient SyncOverview syncOverview;
+    /** The department's sync in one line, for everyone: when the synced values were last brought up to date. */
+    private final Paragraph syncSummary = new Paragraph();
+    /** The apparatus whose form the address asks to open, until it is opened. */
+    private Long requestedEdit;
     /** The department's units and time zone, read when the view is attached. */
     private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private final Grid<ApparatusRow> grid = new Grid<>(ApparatusRow.class, false);
@@ -76,10 +90,11 @@ public class ApparatusView extends VerticalLayout {
     private boolean editable;
     private boolean editingSetUp;
 
-    ApparatusView(ApparatusService service, PreferencesService preferences, Clock clock) {
+    ApparatusView(ApparatusService service, PreferencesService preferences, Clock clock, SyncOverview syncOverview) {
         this.service = service;
         this.preferences = preferences;
         this.clock = clock;
+        this.syncOverview = syncOverview;
         addClassName("view");
         setSizeFull();
 
@@ -112,7 +127,19 @@ public class ApparatusView extends VerticalLayout {
         grid.setSizeFull();
         grid.setMultiSort(true, true);
         grid.addSortListener(e -> sort = toSort(e.getSortOrder()));
-        add(header, filters, grid);
+        syncSummary.setId("apparatus-sync-summary");
+        syncSummary.addClassName("sync-summary");
+        add(header, syncSummary, filters, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        requestedEdit = event.getLocation().getQueryParameters().getSingleParameter(EDIT_PARAMETER)
+                .filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
+        if (editingSetUp) {
+            // the same screen, navigated to again with another address
+            openRequestedForm();
+        }
     }
 
     @Override
@@ -125,6 +152,40 @@ public class ApparatusView extends VerticalLayout {
         }
         station.setItems(service.stations());
         grid.setItemsPageable(pageable -> service.page(filter, pageable), pageable -> service.count(filter));
+        showSyncSummary();
+        openRequestedForm();
+    }
+
+    private void openRequestedForm() {
+        Long id = requestedEdit;
+        requestedEdit = null;
+        if (id == null) {
+            return;
+        }
+        if (!editable) {
+            Notifications.error("Only administrators and data managers can edit apparatus.");
+            return;
+        }
+        openForm(id);
+    }
+
+    private void showSyncSummary() {
+        SyncSummary summary = syncOverview.summary();
+        IntegrationState state = summary.state();
+        syncSummary.setVisible(state != IntegrationState.NOT_ENTITLED);
+        StringBuilder text = new StringBuilder("Samsara sync: ");
+        switch (state) {
+            case OFF, NOT_CONNECTED -> text.append("not set up, so the synced columns are not kept current");
+            case NEEDS_ATTENTION, RECONNECT_NEEDED -> text.append("paused until an administrator or data manager "
+                    + "fixes the Samsara connection");
+            default -> text.append(state == IntegrationState.WORKING ? "working" : state.label().toLowerCase());
+        }
+        text.append(" · last successful sync ").append(summary.lastSuccess() == null ? "never"
+                : display.dateTime(summary.lastSuccess()));
+        if (summary.nextRunAt() != null) {
+            text.append(" · next ").append(display.dateTime(summary.nextRunAt()));
+        }
+        syncSummary.setText(text.toString());
     }
 
     private void addColumns() {
@@ -155,7 +216,8 @@ public class ApparatusView extends VerticalLayout {
         grid.addColumn(r -> TelemetryFormats.engineHours(r.getEngineSeconds())).setHeader("Engine hours")
                 .setKey("engineHours").setSortProperty("engineSeconds").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        grid.addColumn(r -> display.dateTime(r.getReadAt())).setHeader("Last reading").setKey("readAt")
+        grid.addColumn(r -> TelemetryFormats.readingTime(r.getReadAt(), display, clock.instant()))
+                .setHeader("Last reading").setKey("readAt")
                 .setSortProperty("readAt").setAutoWidth(true);
         grid.addColumn(r -> display.dateTime(r.getSyncedAt())).setHeader("Last synced").setKey("syncedAt")
                 .setSortProperty("syncedAt").setAutoWidth(true);
@@ -210,8 +272,12 @@ public class ApparatusView extends VerticalLayout {
     }
 
     private void openForm(ApparatusRow row) {
+        openForm(row.getId());
+    }
+
+    private void openForm(long id) {
         try {
-            new ApparatusForm(service, service.details(row.getId()), this::refresh).open();
+            new ApparatusForm(service, service.details(id), this::refresh).open();
         } catch (ApparatusRefusedException e) {
             Notifications.error(e.getMessage());
             refresh();

@@ -1,6 +1,7 @@
 package com.rigsync.department.ui;
 
 import java.util.Map;
+import java.util.Optional;
 
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.Notifications;
@@ -11,7 +12,10 @@ import com.rigsync.department.DepartmentSummary;
 import com.rigsync.department.DisplayPreferences;
 import com.rigsync.department.PreferencesService;
 import com.rigsync.department.NewDepartment;
+import com.rigsync.integration.IntegrationState;
 import com.rigsync.security.Role;
+import com.rigsync.sync.SyncOverview;
+import com.rigsync.sync.SyncSummary;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -39,14 +43,19 @@ public class DepartmentsView extends VerticalLayout {
     private final transient DepartmentService departments;
     private final transient PreferencesService preferences;
     private final transient SamsaraSettingsService samsara;
+    private final transient SyncOverview sync;
     private final Grid<DepartmentSummary> grid = new Grid<>();
     private transient Map<Long, ConnectionHealth> health = Map.of();
+    /** Each department's integration state and last successful sync, read with the list. */
+    private transient Map<Long, SyncSummary> syncs = Map.of();
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
 
-    DepartmentsView(DepartmentService departments, PreferencesService preferences, SamsaraSettingsService samsara) {
+    DepartmentsView(DepartmentService departments, PreferencesService preferences, SamsaraSettingsService samsara,
+                    SyncOverview sync) {
         this.departments = departments;
         this.preferences = preferences;
         this.samsara = samsara;
+        this.sync = sync;
         addClassName("view");
         setSizeFull();
 
@@ -62,6 +71,12 @@ public class DepartmentsView extends VerticalLayout {
         grid.addColumn(d -> health.getOrDefault(d.id(), ConnectionHealth.NOT_CONNECTED).label())
                 .setHeader("Samsara connection").setKey("samsara-health");
         grid.addColumn(d -> display.date(d.createdAt())).setHeader("Created");
+        grid.addColumn(d -> healthOf(d).map(h -> h.state().label()).orElse(""))
+                .setHeader("Integration health").setKey("health").setAutoWidth(true);
+        grid.addColumn(d -> healthOf(d).map(SyncSummary::lastSuccess).map(display::dateTime)
+                        .orElse(healthOf(d).filter(h -> h.state() != IntegrationState.NOT_ENTITLED).isPresent()
+                                ? "never" : ""))
+                .setHeader("Last successful sync").setKey("lastSync").setAutoWidth(true);
         grid.addComponentColumn(this::entitlementButton).setHeader("Plan").setKey("plan").setAutoWidth(true);
         grid.setSizeFull();
 
@@ -76,7 +91,12 @@ public class DepartmentsView extends VerticalLayout {
 
     private void refresh() {
         health = samsara.connectionHealthByDepartment();
+        syncs = sync.departments();
         grid.setItems(departments.departments());
+    }
+
+    private Optional<SyncSummary> healthOf(DepartmentSummary department) {
+        return Optional.ofNullable(syncs.get(department.id()));
     }
 
     private Button entitlementButton(DepartmentSummary department) {

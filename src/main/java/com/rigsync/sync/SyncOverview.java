@@ -1,0 +1,164 @@
+package com.rigsync.sync;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.rigsync.apparatus.LinkFlag;
+import com.rigsync.integration.IntegrationState;
+import com.rigsync.integration.SamsaraConnections;
+import com.rigsync.integration.SamsaraSettings;
+import com.rigsync.integration.SamsaraSettingsService;
+import com.rigsync.integration.SyncStanding;
+import com.rigsync.security.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the sync status panel, the Apparatus screen's sync line and the Departments screen read about the sync. Read
+ * only; the department always comes from the signed-in user (Client Success sees states, never data).
+ */
+@Service
+public class SyncOverview {
+
+    /** How many runs the panel's history shows. */
+    static final int HISTORY_LENGTH = 25;
+
+    private final SyncService sync;
+    private final MeterReadings meterReadings;
+    private final SamsaraSettingsService settings;
+    private final SamsaraConnections connections;
+    private final CurrentUser currentUser;
+    private final JdbcClient jdbc;
+
+    SyncOverview(SyncService sync, MeterReadings meterReadings, SamsaraSettingsService settings, SamsaraConnections connections,
+                 CurrentUser currentUser, JdbcClient jdbc) {
+        this.sync = sync;
+        this.meterReadings = meterReadings;
+        this.settings = settings;
+        this.connections = connections;
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The whole panel. Its own read-only transaction, because the panel also reloads from a push when a run ends,
+     * possibly on the thread that published the event, which must never be drawn into that thread's transaction.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
+    public SyncPanel panel() {
+        long departmentId = currentUser.departmentId();
+        SamsaraSettings connection = settings.settings();
+        SyncStanding standing = connections.syncStandingForCurrentDepartment();
+        return new SyncPanel(connection.entitled(), connection.enabled(), standing.connected(), standing.health(),
+                connection.organizationName(), connection.lastUsedAt(), sync.schedule(),
+                sync.history(HISTORY_LENGTH), apparatusLinks(departmentId), meterReadings.flaggedReadings(),
+                runBy(departmentId));
+    }
+
+    /** The department's sync in one line, for everyone in the department. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public SyncSummary summary() {
+        long departmentId = currentUser.departmentId();
+        IntegrationState state = connections.stateOfCurrentDepartment();
+        Instant next = state == IntegrationState.WORKING || state == IntegrationState.NOT_YET_VERIFIED
+                ? nextRunAt(departmentId) : null;
+        return new SyncSummary(state, lastSuccesses(departmentId).get(departmentId), next);
+    }
+
+    /** Each department's integration state and last successful sync, for Client Success. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CLIENT_SUCCESS')")
+    public Map<Long, SyncSummary> departments() {
+        Map<Long, Instant> lastSuccesses = lastSuccesses(null);
+        Map<Long, SyncSummary> result = new HashMap<>();
+        connections.stateOfDepartments().forEach((departmentId, state) ->
+                result.put(departmentId, new SyncSummary(state, lastSuccesses.get(departmentId), null)));
+        return result;
+    }
+
+    private ApparatusLinks apparatusLinks(long departmentId) {
+        record Counts(int apparatus, int linked, int synced) {
+        }
+        Counts counts = jdbc.sql("""
+                        select count(*) as apparatus, count(a.samsara_vehicle_id) as linked,
+                               count(case when a.samsara_vehicle_id is not null and t.synced_at is not null
+                                          then 1 end) as synced
+                        from apparatus a left join apparatus_telemetry t on t.apparatus_id = a.id
+                        where a.department_id = ?""")
+                .param(departmentId)
+                .query((rs, row) -> new Counts(rs.getInt("apparatus"), rs.getInt("linked"), rs.getInt("synced")))
+                .single();
+        List<ApparatusLinks.UnlinkedApparatus> unlinked = jdbc.sql("""
+                        select id, unit_name from apparatus
+                        where department_id = ? and samsara_vehicle_id is null order by unit_name""")
+                .param(departmentId)
+                .query((rs, row) -> new ApparatusLinks.UnlinkedApparatus(rs.getLong("id"), rs.getString("unit_name")))
+                .list();
+        List<String> vehicles = jdbc.sql("""
+                        select coalesce(v.name, concat('Samsara vehicle ', v.samsara_id)) as name
+                        from samsara_vehicle v
+                        where v.department_id = ? and not exists (
+                          select 1 from apparatus a
+                          where a.department_id = v.department_id and a.samsara_vehicle_id = v.samsara_id)
+                        order by name""")
+                .param(departmentId)
+                .query(String.class)
+                .list();
+        Map<LinkFlag, List<String>> flagged = new EnumMap<>(LinkFlag.class);
+        jdbc.sql("""
+                        select link_flag, unit_name from apparatus
+                        where department_id = ? and samsara_vehicle_id is not null and link_flag <> 'NONE'
+                        order by unit_name""")
+                .param(departmentId)
+                .query((rs, row) -> Map.entry(LinkFlag.valueOf(rs.getString("link_flag")), rs.getString("unit_name")))
+                .list()
+                .forEach(e -> flagged.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return new ApparatusLinks(counts.apparatus(), counts.linked(), counts.synced(), unlinked, vehicles, flagged);
+    }
+
+    /** Which app instance ran each of the department's latest runs (the history's "Instance" column). */
+    private Map<Long, String> runBy(long departmentId) {
+        Map<Long, String> result = new HashMap<>();
+        jdbc.sql("select id, run_by from sync_run where department_id = ? and run_by is not null "
+                        + "order by started_at desc, id desc limit ?")
+                .params(departmentId, HISTORY_LENGTH)
+                .query((rs, row) -> Map.entry(rs.getLong("id"), rs.getString("run_by")))
+                .list()
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    /** When each department's (or one department's) last successful run finished. */
+    private Map<Long, Instant> lastSuccesses(Long departmentId) {
+        Map<Long, Instant> result = new HashMap<>();
+        jdbc.sql("select department_id, max(coalesce(finished_at, started_at)) as at from sync_run "
+                        + "where outcome = 'SUCCEEDED'" + (departmentId == null ? "" : " and department_id = :id")
+                        + " group by department_id")
+                .params(departmentId == null ? Map.of() : Map.of("id", departmentId))
+                .query((rs, row) -> Map.entry(rs.getLong("department_id"),
+                        rs.getObject("at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+                .list()
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    private Instant nextRunAt(long departmentId) {
+        return jdbc.sql("select execution_time from scheduled_tasks where task_name = ? and task_instance = ?")
+                .params(SyncTask.NAME, String.valueOf(departmentId))
+                .query(LocalDateTime.class)
+                .optional()
+                .map(utc -> utc.toInstant(ZoneOffset.UTC))
+                .orElse(null);
+    }
+}
