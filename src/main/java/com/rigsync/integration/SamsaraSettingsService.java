@@ -91,18 +91,6 @@ public class SamsaraSettingsService {
         this.background = new BackgroundCalls(checkPool, "Samsara check", BUSY);
     }
 
-    /**
-     * Client Success's overview (Departments screen): how each department's Samsara connection stands, by department
-     * id; departments that never saved settings are missing. Health only, nothing else of the connection.
-     */
-    @PreAuthorize("hasRole('CLIENT_SUCCESS')")
-    public java.util.Map<Long, ConnectionHealth> connectionHealthByDepartment() {
-        return readOnly.execute(status -> {
-            java.util.Map<Long, ConnectionHealth> health = new java.util.HashMap<>();
-            connections.findAll().forEach(c -> health.put(c.getDepartmentId(), c.getHealth()));
-            return health;
-        });
-    }
 
     /** The department's settings as the screen shows them (no token, only its last four characters). */
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")

@@ -6,8 +6,6 @@ import java.util.Optional;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.Notifications;
 import com.rigsync.department.DepartmentService;
-import com.rigsync.integration.ConnectionHealth;
-import com.rigsync.integration.SamsaraSettingsService;
 import com.rigsync.department.DepartmentSummary;
 import com.rigsync.department.DisplayPreferences;
 import com.rigsync.department.PreferencesService;
@@ -42,19 +40,15 @@ public class DepartmentsView extends VerticalLayout {
 
     private final transient DepartmentService departments;
     private final transient PreferencesService preferences;
-    private final transient SamsaraSettingsService samsara;
     private final transient SyncOverview sync;
     private final Grid<DepartmentSummary> grid = new Grid<>();
-    private transient Map<Long, ConnectionHealth> health = Map.of();
     /** Each department's integration state and last successful sync, read with the list. */
     private transient Map<Long, SyncSummary> syncs = Map.of();
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
 
-    DepartmentsView(DepartmentService departments, PreferencesService preferences, SamsaraSettingsService samsara,
-                    SyncOverview sync) {
+    DepartmentsView(DepartmentService departments, PreferencesService preferences, SyncOverview sync) {
         this.departments = departments;
         this.preferences = preferences;
-        this.samsara = samsara;
         this.sync = sync;
         addClassName("view");
         setSizeFull();
@@ -68,15 +62,13 @@ public class DepartmentsView extends VerticalLayout {
         grid.addColumn(d -> d.samsaraEntitled() ? "Included" : "Not included")
                 .setHeader("Samsara integration").setSortable(true);
         grid.addColumn(DepartmentSummary::userCount).setHeader("Users").setSortable(true);
-        grid.addColumn(d -> health.getOrDefault(d.id(), ConnectionHealth.NOT_CONNECTED).label())
-                .setHeader("Samsara connection").setKey("samsara-health");
-        grid.addColumn(d -> display.date(d.createdAt())).setHeader("Created");
         grid.addColumn(d -> healthOf(d).map(h -> h.state().label()).orElse(""))
                 .setHeader("Integration health").setKey("health").setAutoWidth(true);
         grid.addColumn(d -> healthOf(d).map(SyncSummary::lastSuccess).map(display::dateTime)
                         .orElse(healthOf(d).filter(h -> h.state() != IntegrationState.NOT_ENTITLED).isPresent()
                                 ? "never" : ""))
                 .setHeader("Last successful sync").setKey("lastSync").setAutoWidth(true);
+        grid.addColumn(d -> display.date(d.createdAt())).setHeader("Created");
         grid.addComponentColumn(this::entitlementButton).setHeader("Plan").setKey("plan").setAutoWidth(true);
         grid.setSizeFull();
 
@@ -90,7 +82,6 @@ public class DepartmentsView extends VerticalLayout {
     }
 
     private void refresh() {
-        health = samsara.connectionHealthByDepartment();
         syncs = sync.departments();
         grid.setItems(departments.departments());
     }
