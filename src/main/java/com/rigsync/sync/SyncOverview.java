@@ -38,15 +38,17 @@ public class SyncOverview {
     private final SamsaraConnections connections;
     private final CurrentUser currentUser;
     private final JdbcClient jdbc;
+    private final SyncRuns runs;
 
-    SyncOverview(SyncService sync, MeterReadings meterReadings, SamsaraSettingsService settings, SamsaraConnections connections,
-                 CurrentUser currentUser, JdbcClient jdbc) {
+    SyncOverview(SyncService sync, MeterReadings meterReadings, SamsaraSettingsService settings,
+                 SamsaraConnections connections, CurrentUser currentUser, JdbcClient jdbc, SyncRuns runs) {
         this.sync = sync;
         this.meterReadings = meterReadings;
         this.settings = settings;
         this.connections = connections;
         this.currentUser = currentUser;
         this.jdbc = jdbc;
+        this.runs = runs;
     }
 
     /**
@@ -72,7 +74,7 @@ public class SyncOverview {
         long departmentId = currentUser.departmentId();
         IntegrationState state = connections.stateOfCurrentDepartment();
         Instant next = state == IntegrationState.WORKING || state == IntegrationState.NOT_YET_VERIFIED
-                ? nextRunAt(departmentId) : null;
+                ? runs.nextScheduledRun(departmentId).orElse(null) : null;
         return new SyncSummary(state, lastSuccesses(departmentId).get(departmentId), next);
     }
 
@@ -153,12 +155,4 @@ public class SyncOverview {
         return result;
     }
 
-    private Instant nextRunAt(long departmentId) {
-        return jdbc.sql("select execution_time from scheduled_tasks where task_name = ? and task_instance = ?")
-                .params(SyncTask.NAME, String.valueOf(departmentId))
-                .query(LocalDateTime.class)
-                .optional()
-                .map(utc -> utc.toInstant(ZoneOffset.UTC))
-                .orElse(null);
-    }
 }

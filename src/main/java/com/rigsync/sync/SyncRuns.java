@@ -92,6 +92,15 @@ class SyncRuns {
                 .optional();
     }
 
+    /** When the department's scheduled execution is due, if it has one. */
+    Optional<Instant> nextScheduledRun(long departmentId) {
+        return jdbc.sql("select execution_time from scheduled_tasks where task_name = ? and task_instance = ?")
+                .params(SyncTask.NAME, String.valueOf(departmentId))
+                .query(LocalDateTime.class)
+                .optional()
+                .map(utc -> utc.toInstant(ZoneOffset.UTC));
+    }
+
     private static SyncRunSummary summary(ResultSet rs, int row) throws SQLException {
         LocalDateTime finished = rs.getObject("finished_at", LocalDateTime.class);
         return new SyncRunSummary(rs.getLong("id"), SyncTrigger.valueOf(rs.getString("trigger_kind")),

@@ -3,8 +3,6 @@ package com.rigsync.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +20,6 @@ import com.rigsync.integration.SyncStanding;
 import com.rigsync.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,18 +39,16 @@ public class SyncService {
     private final SyncRuns runs;
     private final SamsaraConnections connections;
     private final CurrentUser currentUser;
-    private final JdbcClient jdbc;
     private final Scheduler scheduler;
     private final CustomTask<SyncRequest> task;
     private final AuditService audit;
     private final Clock clock;
 
-    SyncService(SyncRuns runs, SamsaraConnections connections, CurrentUser currentUser, JdbcClient jdbc,
+    SyncService(SyncRuns runs, SamsaraConnections connections, CurrentUser currentUser,
                 Scheduler scheduler, CustomTask<SyncRequest> task, AuditService audit, Clock clock) {
         this.runs = runs;
         this.connections = connections;
         this.currentUser = currentUser;
-        this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.task = task;
         this.audit = audit;
@@ -65,7 +60,7 @@ public class SyncService {
     public SyncSchedule schedule() {
         long departmentId = currentUser.departmentId();
         SyncStanding standing = connections.syncStanding(departmentId);
-        Instant next = standing.due() ? nextRunAt(departmentId) : null;
+        Instant next = standing.due() ? runs.nextScheduledRun(departmentId).orElse(null) : null;
         return new SyncSchedule(standing.intervalMinutes(), next, standing.pausedReason(),
                 runs.running(departmentId).orElse(null), runs.lastSucceeded(departmentId).orElse(null));
     }
@@ -161,12 +156,4 @@ public class SyncService {
         });
     }
 
-    private Instant nextRunAt(long departmentId) {
-        return jdbc.sql("select execution_time from scheduled_tasks where task_name = ? and task_instance = ?")
-                .params(SyncTask.NAME, String.valueOf(departmentId))
-                .query(LocalDateTime.class)
-                .optional()
-                .map(utc -> utc.toInstant(ZoneOffset.UTC))
-                .orElse(null);
-    }
 }
