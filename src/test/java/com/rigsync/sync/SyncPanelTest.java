@@ -431,8 +431,10 @@ class SyncPanelTest extends KaribuTest {
         navigate("setup/sync");
         assertThat(text("sync-next")).isEqualTo("Next scheduled sync: Jan 1, 2099, 6:00 AM");
 
-        // a run that just ended has not moved its next time yet
-        jdbc.update("update scheduled_tasks set execution_time = utc_timestamp(6) - interval 1 second "
+        // a run that just ended has not moved its next time yet (held as picked by an instance with a live
+        // heartbeat, so this application's scheduler does not run it meanwhile)
+        jdbc.update("update scheduled_tasks set execution_time = utc_timestamp(6) - interval 1 second, picked = true, "
+                + "picked_by = 'another-instance', last_heartbeat = utc_timestamp(6) + interval 1 hour "
                 + "where task_name = ? and task_instance = ?", SyncTask.NAME, String.valueOf(department));
         navigate("apparatus");
         navigate("setup/sync");
