@@ -1,5 +1,6 @@
 package com.rigsync.sync;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +35,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static org.awaitility.Awaitility.await;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -344,7 +346,13 @@ class SyncPanelTest extends KaribuTest {
         } finally {
             watch.cancel();
         }
-        MockVaadin.clientRoundtrip(false);
+        // The feed calls its subscribers in no set order: the screen's hand-over may reach the session just after
+        // this test's latch
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
+            MockVaadin.clientRoundtrip(false);
+            return _find(Component.class, spec -> spec.withId("sync-running")).isEmpty()
+                    && !com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications().isEmpty();
+        });
 
         expectNotifications("Sync finished: Succeeded");
         _assertNone(Component.class, spec -> spec.withId("sync-running"));
