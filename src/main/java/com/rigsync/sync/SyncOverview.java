@@ -1,8 +1,6 @@
 package com.rigsync.sync;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -63,8 +61,7 @@ public class SyncOverview {
         SyncStanding standing = connections.syncStandingForCurrentDepartment();
         return new SyncPanel(connection.entitled(), connection.enabled(), standing.connected(), standing.health(),
                 connection.organizationName(), connection.lastUsedAt(), sync.schedule(),
-                sync.history(HISTORY_LENGTH), apparatusLinks(departmentId), meterReadings.flaggedReadings(),
-                runBy(departmentId));
+                sync.history(HISTORY_LENGTH), apparatusLinks(departmentId), meterReadings.flaggedReadings());
     }
 
     /** The department's sync in one line, for everyone in the department. */
@@ -75,14 +72,15 @@ public class SyncOverview {
         IntegrationState state = connections.stateOfCurrentDepartment();
         Instant next = state == IntegrationState.WORKING || state == IntegrationState.NOT_YET_VERIFIED
                 ? runs.nextScheduledRun(departmentId).orElse(null) : null;
-        return new SyncSummary(state, lastSuccesses(departmentId).get(departmentId), next);
+        return new SyncSummary(state, runs.lastSucceeded(departmentId).map(SyncRunSummary::finishedAt).orElse(null),
+                next);
     }
 
     /** Each department's integration state and last successful sync, for Client Success. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('CLIENT_SUCCESS')")
     public Map<Long, SyncSummary> departments() {
-        Map<Long, Instant> lastSuccesses = lastSuccesses(null);
+        Map<Long, Instant> lastSuccesses = runs.lastSuccessTimes();
         Map<Long, SyncSummary> result = new HashMap<>();
         connections.stateOfDepartments().forEach((departmentId, state) ->
                 result.put(departmentId, new SyncSummary(state, lastSuccesses.get(departmentId), null)));
@@ -128,31 +126,4 @@ public class SyncOverview {
                 .forEach(e -> flagged.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return new ApparatusLinks(counts.apparatus(), counts.linked(), counts.synced(), unlinked, vehicles, flagged);
     }
-
-    /** Which app instance ran each of the department's latest runs (the history's "Instance" column). */
-    private Map<Long, String> runBy(long departmentId) {
-        Map<Long, String> result = new HashMap<>();
-        jdbc.sql("select id, run_by from sync_run where department_id = ? and run_by is not null "
-                        + "order by started_at desc, id desc limit ?")
-                .params(departmentId, HISTORY_LENGTH)
-                .query((rs, row) -> Map.entry(rs.getLong("id"), rs.getString("run_by")))
-                .list()
-                .forEach(e -> result.put(e.getKey(), e.getValue()));
-        return result;
-    }
-
-    /** When each department's (or one department's) last successful run finished. */
-    private Map<Long, Instant> lastSuccesses(Long departmentId) {
-        Map<Long, Instant> result = new HashMap<>();
-        jdbc.sql("select department_id, max(coalesce(finished_at, started_at)) as at from sync_run "
-                        + "where outcome = 'SUCCEEDED'" + (departmentId == null ? "" : " and department_id = :id")
-                        + " group by department_id")
-                .params(departmentId == null ? Map.of() : Map.of("id", departmentId))
-                .query((rs, row) -> Map.entry(rs.getLong("department_id"),
-                        rs.getObject("at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
-                .list()
-                .forEach(e -> result.put(e.getKey(), e.getValue()));
-        return result;
-    }
-
 }

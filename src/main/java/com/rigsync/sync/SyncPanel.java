@@ -2,7 +2,6 @@ package com.rigsync.sync;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import com.rigsync.integration.ConnectionHealth;
 
@@ -15,18 +14,16 @@ import com.rigsync.integration.ConnectionHealth;
  * @param organisation    the Samsara organisation the token belongs to, or null when unknown
  * @param tokenLastUsedAt when a call with the saved token last worked, or null
  * @param history         the latest runs, newest first
- * @param runBy           the app instance that ran each run of the history, by run id (when known)
  * @param flaggedReadings meter readings a sync kept but did not use, waiting for a person, newest first
  */
 public record SyncPanel(boolean entitled, boolean enabled, boolean connected, ConnectionHealth health,
                         String organisation, Instant tokenLastUsedAt, SyncSchedule schedule,
                         List<SyncRunSummary> history, ApparatusLinks apparatus,
-                        List<FlaggedReading> flaggedReadings, Map<Long, String> runBy) {
+                        List<FlaggedReading> flaggedReadings) {
 
     public SyncPanel {
         history = List.copyOf(history);
         flaggedReadings = List.copyOf(flaggedReadings);
-        runBy = Map.copyOf(runBy);
     }
 
     /** "Sync now" can start a run: connected and not paused. */

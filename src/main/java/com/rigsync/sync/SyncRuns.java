@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +19,7 @@ class SyncRuns {
 
     private static final String COLUMNS = """
             id, trigger_kind, requested_by, started_at, finished_at, outcome, vehicles_listed, apparatus_linked,
-            apparatus_updated, readings_flagged, vehicles_gone, api_calls, error""";
+            apparatus_updated, readings_flagged, vehicles_gone, api_calls, error, run_by""";
     static final int MAX_ERROR_LENGTH = 1000;
 
     private final JdbcClient jdbc;
@@ -92,6 +94,18 @@ class SyncRuns {
                 .optional();
     }
 
+    /** When each department's last successful run finished, for every department that had one. */
+    Map<Long, Instant> lastSuccessTimes() {
+        Map<Long, Instant> result = new HashMap<>();
+        jdbc.sql("select department_id, max(finished_at) as at from sync_run where outcome = 'SUCCEEDED' "
+                        + "group by department_id")
+                .query((rs, row) -> Map.entry(rs.getLong("department_id"),
+                        rs.getObject("at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+                .list()
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
     /** When the department's scheduled execution is due, if it has one. */
     Optional<Instant> nextScheduledRun(long departmentId) {
         return jdbc.sql("select execution_time from scheduled_tasks where task_name = ? and task_instance = ?")
@@ -108,7 +122,7 @@ class SyncRuns {
                 finished == null ? null : finished.toInstant(ZoneOffset.UTC), SyncOutcome.valueOf(rs.getString("outcome")),
                 new SyncCounts(rs.getInt("vehicles_listed"), rs.getInt("apparatus_linked"),
                         rs.getInt("apparatus_updated"), rs.getInt("readings_flagged"), rs.getInt("vehicles_gone")),
-                rs.getLong("api_calls"), rs.getString("error"));
+                rs.getLong("api_calls"), rs.getString("error"), rs.getString("run_by"));
     }
 
     /** Times are stored as UTC, as Hibernate stores them (hibernate.jdbc.time_zone=UTC). */

@@ -87,7 +87,6 @@ public class SyncView extends VerticalLayout {
     private final Grid<SyncRunSummary> history = new Grid<>();
     /** The run whose last event has been shown; later events of it (arriving late) are old news. */
     private long finishedRunId = -1;
-    private transient Map<Long, String> runBy = Map.of();
 
     SyncView(SyncOverview overview, SyncService sync, MeterReadings meterReadings, SyncProgressFeed feed,
              PreferencesService preferences, Clock clock) {
@@ -131,7 +130,7 @@ public class SyncView extends VerticalLayout {
         history.addColumn(r -> r.counts().vehiclesGone()).setHeader("Vehicles gone").setAutoWidth(true);
         history.addColumn(SyncRunSummary::apiCalls).setHeader("API calls").setAutoWidth(true);
         history.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("What went wrong").setFlexGrow(3);
-        history.addColumn(r -> runBy.getOrDefault(r.id(), "")).setHeader("Instance").setAutoWidth(true);
+        history.addColumn(r -> r.runBy() == null ? "" : r.runBy()).setHeader("Instance").setAutoWidth(true);
         history.setAllRowsVisible(true);
     }
 
@@ -181,7 +180,6 @@ public class SyncView extends VerticalLayout {
         if (panel.history().isEmpty()) {
             content.add(paragraph("sync-history-empty", "No sync has run yet."));
         } else {
-            runBy = panel.runBy();
             history.setItems(panel.history());
             content.add(history);
         }
