@@ -8,6 +8,8 @@ import java.util.List;
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditService;
 import com.rigsync.base.DistanceUnit;
+import com.rigsync.base.ui.DepartmentDisplay;
+import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.security.CurrentUser;
 import com.rigsync.security.SignedInUser;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -17,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A department's units and time zone, which every screen of its people follows. */
 @Service
-public class PreferencesService {
+public class PreferencesService implements DepartmentDisplay {
 
     private final DepartmentRepository departments;
     private final AuditService audit;
@@ -30,6 +32,7 @@ public class PreferencesService {
     }
 
     /** How the signed-in person's screens show times and distances. */
+    @Override
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public DisplayPreferences display() {

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import com.rigsync.KaribuTest;
 import com.rigsync.audit.AuditAction;
 import com.rigsync.base.DistanceUnit;
+import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.department.ui.PreferencesView;
 import com.rigsync.people.AccountSeeding;
 import com.rigsync.security.Role;

@@ -17,13 +17,13 @@ import com.rigsync.apparatus.ApparatusStatus;
 import com.rigsync.apparatus.ApparatusType;
 import com.rigsync.apparatus.ChangedMeanwhileException;
 import com.rigsync.base.ui.Confirmation;
+import com.rigsync.base.ui.DepartmentDisplay;
+import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
 import com.rigsync.integration.IntegrationState;
 import com.rigsync.security.Role;
 import com.rigsync.sync.SyncOverview;
 import com.rigsync.sync.SyncSummary;
-import com.rigsync.department.DisplayPreferences;
-import com.rigsync.department.PreferencesService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -68,7 +68,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     public static final String EDIT_PARAMETER = "edit";
 
     private final transient ApparatusService service;
-    private final transient PreferencesService preferences;
+    private final transient DepartmentDisplay preferences;
     private final transient Clock clock;
     private final transient SyncOverview syncOverview;
     /** The department's sync in one line, for everyone: when the synced values were last brought up to date. */
@@ -90,7 +90,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     private boolean editable;
     private boolean editingSetUp;
 
-    ApparatusView(ApparatusService service, PreferencesService preferences, Clock clock, SyncOverview syncOverview) {
+    ApparatusView(ApparatusService service, DepartmentDisplay preferences, Clock clock, SyncOverview syncOverview) {
         this.service = service;
         this.preferences = preferences;
         this.clock = clock;

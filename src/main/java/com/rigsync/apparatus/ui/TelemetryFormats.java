@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import com.rigsync.department.DisplayPreferences;
+import com.rigsync.base.ui.DisplayPreferences;
 
 /** Engine hours as the grid shows them (distances and times follow the department's preferences instead). */
 final class TelemetryFormats {

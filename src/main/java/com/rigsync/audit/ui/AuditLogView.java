@@ -3,8 +3,8 @@ package com.rigsync.audit.ui;
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditEntry;
 import com.rigsync.audit.AuditService;
-import com.rigsync.department.DisplayPreferences;
-import com.rigsync.department.PreferencesService;
+import com.rigsync.base.ui.DepartmentDisplay;
+import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -23,13 +23,13 @@ import jakarta.annotation.security.RolesAllowed;
 public class AuditLogView extends VerticalLayout {
 
     private final transient AuditService audit;
-    private final transient PreferencesService preferences;
+    private final transient DepartmentDisplay preferences;
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private final Grid<AuditEntry> grid = new Grid<>();
     private final ComboBox<AuditAction> action = new ComboBox<>("Action");
     private final ComboBox<String> user = new ComboBox<>("User");
 
-    AuditLogView(AuditService audit, PreferencesService preferences) {
+    AuditLogView(AuditService audit, DepartmentDisplay preferences) {
         this.audit = audit;
         this.preferences = preferences;
         addClassName("view");

@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.rigsync.base.ui.Confirmation;
+import com.rigsync.base.ui.DepartmentDisplay;
+import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.department.DepartmentSummary;
-import com.rigsync.department.DisplayPreferences;
-import com.rigsync.department.PreferencesService;
 import com.rigsync.department.NewDepartment;
 import com.rigsync.integration.IntegrationState;
 import com.rigsync.security.Role;
@@ -39,14 +39,14 @@ import org.springframework.dao.OptimisticLockingFailureException;
 public class DepartmentsView extends VerticalLayout {
 
     private final transient DepartmentService departments;
-    private final transient PreferencesService preferences;
+    private final transient DepartmentDisplay preferences;
     private final transient SyncOverview sync;
     private final Grid<DepartmentSummary> grid = new Grid<>();
     /** Each department's integration state and last successful sync, read with the list. */
     private transient Map<Long, SyncSummary> syncs = Map.of();
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
 
-    DepartmentsView(DepartmentService departments, PreferencesService preferences, SyncOverview sync) {
+    DepartmentsView(DepartmentService departments, DepartmentDisplay preferences, SyncOverview sync) {
         this.departments = departments;
         this.preferences = preferences;
         this.sync = sync;

@@ -7,9 +7,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import com.rigsync.base.ui.Confirmation;
+import com.rigsync.base.ui.DepartmentDisplay;
+import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
-import com.rigsync.department.DisplayPreferences;
-import com.rigsync.department.PreferencesService;
 import com.rigsync.driver.DriverDirectory;
 import com.rigsync.driver.DriverFilter;
 import com.rigsync.driver.DriverListing;
@@ -60,7 +60,7 @@ public class DriversView extends VerticalLayout {
     private static final Logger log = LoggerFactory.getLogger(DriversView.class);
 
     private final transient DriverService service;
-    private final transient PreferencesService preferences;
+    private final transient DepartmentDisplay preferences;
     private final transient Clock clock;
     private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private final TextField search = new TextField();
@@ -78,7 +78,7 @@ public class DriversView extends VerticalLayout {
     /** The Samsara call whose answer this screen waits for; null when none (or when the screen was left). */
     private CompletableFuture<?> pending;
 
-    DriversView(DriverService service, PreferencesService preferences, Clock clock) {
+    DriversView(DriverService service, DepartmentDisplay preferences, Clock clock) {
         this.service = service;
         this.preferences = preferences;
         this.clock = clock;

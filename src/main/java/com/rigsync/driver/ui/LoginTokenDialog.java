@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.rigsync.department.DisplayPreferences;
+import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.driver.IssuedLoginToken;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;

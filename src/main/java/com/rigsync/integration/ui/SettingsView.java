@@ -8,15 +8,15 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import com.rigsync.base.ui.Confirmation;
+import com.rigsync.base.ui.DepartmentDisplay;
+import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
-import com.rigsync.department.DisplayPreferences;
-import com.rigsync.department.PreferencesService;
 import com.rigsync.integration.ConnectionHealth;
 import com.rigsync.integration.ConnectionTestReport;
 import com.rigsync.integration.EndpointCheck;
 import com.rigsync.integration.Region;
-import com.rigsync.integration.SamsaraSettings;
 import com.rigsync.integration.SamsaraOAuthService;
+import com.rigsync.integration.SamsaraSettings;
 import com.rigsync.integration.SamsaraSettingsService;
 import com.rigsync.integration.SaveResult;
 import com.rigsync.integration.SettingsChange;
@@ -65,7 +65,7 @@ public class SettingsView extends VerticalLayout {
     static final String CHECKING = "Checking the token with Samsara…";
     private final transient SamsaraSettingsService service;
     private final transient SamsaraOAuthService oauth;
-    private final transient PreferencesService preferences;
+    private final transient DepartmentDisplay preferences;
     /** The department's time zone for dates on this screen, read when the screen is attached. */
     private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private final Div content = new Div();
@@ -83,7 +83,7 @@ public class SettingsView extends VerticalLayout {
     /** The Samsara check whose answer this screen waits for; null when none (or when the screen was left). */
     private CompletableFuture<?> pending;
 
-    SettingsView(SamsaraSettingsService service, SamsaraOAuthService oauth, PreferencesService preferences) {
+    SettingsView(SamsaraSettingsService service, SamsaraOAuthService oauth, DepartmentDisplay preferences) {
         this.service = service;
         this.oauth = oauth;
         this.preferences = preferences;

@@ -3,9 +3,9 @@ package com.rigsync.people.ui;
 import java.util.List;
 
 import com.rigsync.base.ui.Confirmation;
+import com.rigsync.base.ui.DepartmentDisplay;
+import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
-import com.rigsync.department.DisplayPreferences;
-import com.rigsync.department.PreferencesService;
 import com.rigsync.people.NewAccount;
 import com.rigsync.people.PeopleService;
 import com.rigsync.people.Person;
@@ -40,13 +40,13 @@ import org.springframework.dao.OptimisticLockingFailureException;
 public class UsersView extends VerticalLayout {
 
     private final transient PeopleService people;
-    private final transient PreferencesService preferences;
+    private final transient DepartmentDisplay preferences;
     private final transient CurrentUser currentUser;
     private final Grid<Person> grid = new Grid<>();
     private final H2 title = new H2("Users");
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
 
-    UsersView(PeopleService people, PreferencesService preferences, CurrentUser currentUser) {
+    UsersView(PeopleService people, DepartmentDisplay preferences, CurrentUser currentUser) {
         this.people = people;
         this.preferences = preferences;
         this.currentUser = currentUser;

@@ -9,9 +9,9 @@ import java.util.Map;
 import com.rigsync.apparatus.LinkFlag;
 import com.rigsync.apparatus.ui.ApparatusView;
 import com.rigsync.base.ui.Confirmation;
+import com.rigsync.base.ui.DepartmentDisplay;
+import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
-import com.rigsync.department.DisplayPreferences;
-import com.rigsync.department.PreferencesService;
 import com.rigsync.integration.ui.SettingsView;
 import com.rigsync.security.Role;
 import com.rigsync.sync.ApparatusLinks;
@@ -72,7 +72,7 @@ public class SyncView extends VerticalLayout {
     private final transient SyncService sync;
     private final transient MeterReadings meterReadings;
     private final transient SyncProgressFeed feed;
-    private final transient PreferencesService preferences;
+    private final transient DepartmentDisplay preferences;
     private final transient Clock clock;
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private transient SyncProgressFeed.Subscription subscription;
@@ -89,7 +89,7 @@ public class SyncView extends VerticalLayout {
     private long finishedRunId = -1;
 
     SyncView(SyncOverview overview, SyncService sync, MeterReadings meterReadings, SyncProgressFeed feed,
-             PreferencesService preferences, Clock clock) {
+             DepartmentDisplay preferences, Clock clock) {
         this.overview = overview;
         this.sync = sync;
         this.meterReadings = meterReadings;

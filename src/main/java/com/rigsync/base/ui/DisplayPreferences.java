@@ -1,10 +1,9 @@
-package com.rigsync.department;
+package com.rigsync.base.ui;
 
 import java.time.Instant;
 import java.time.ZoneId;
 
 import com.rigsync.base.DistanceUnit;
-import com.rigsync.base.ui.DisplayFormats;
 
 /**
  * How the signed-in person's screens show times and distances: their department's time zone and units (UTC and
