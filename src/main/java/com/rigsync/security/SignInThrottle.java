@@ -8,10 +8,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
-import com.rigsync.audit.AuditAction;
-import com.rigsync.audit.AuditService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -38,13 +37,13 @@ class SignInThrottle {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final UserDetailsService users;
 
-    SignInThrottle(JdbcTemplate jdbc, Clock clock, AuditService audit, UserDetailsService users) {
+    SignInThrottle(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events, UserDetailsService users) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.audit = audit;
+        this.events = events;
         this.users = users;
     }
 
@@ -80,7 +79,7 @@ class SignInThrottle {
         }
     }
 
-    /** Counts a failed attempt; returns whether this one paused sign-in (then {@link #auditPause} records it). */
+    /** Counts a failed attempt; returns whether this one paused sign-in (then {@link #announcePause} records it). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean failed(String username, String address) {
         String key = key(username);
@@ -111,17 +110,17 @@ class SignInThrottle {
     }
 
     /**
-     * Records a pause in the audit log of the username's department (none for unknown usernames). Runs outside the
-     * throttle's transaction: looking up an unknown username fails, and must not undo the count.
+     * Announces a pause ({@link SignInPaused}; the audit log records it for the username's department, none for
+     * unknown usernames). Runs outside the throttle's transaction: looking up an unknown username fails, and must not
+     * undo the count.
      */
-    public void auditPause(String username, String address) {
+    public void announcePause(String username, String address) {
         String key = key(username);
         String from = address(address);
         log.warn("Sign-in for username '{}' from {} paused for {} minutes after {} failures", key, from,
                 PAUSE.toMinutes(), FAILURES_BEFORE_PAUSE);
-        audit.record(departmentOf(key), AuditAction.SIGN_IN_LOCKED, key, FAILURES_BEFORE_PAUSE
-                + " failed sign-ins from " + from + "; signing in from there is paused for " + PAUSE.toMinutes()
-                + " minutes");
+        events.publishEvent(new SignInPaused(departmentOf(key), key, FAILURES_BEFORE_PAUSE + " failed sign-ins from "
+                + from + "; signing in from there is paused for " + PAUSE.toMinutes() + " minutes"));
     }
 
     /** A successful sign-in clears the failures for this username and address. */

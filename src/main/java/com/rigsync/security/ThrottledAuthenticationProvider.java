@@ -31,7 +31,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             result = passwordCheck.authenticate(authentication);
         } catch (AuthenticationException e) {
             if (throttle.failed(username, address)) {
-                throttle.auditPause(username, address);
+                throttle.announcePause(username, address);
             }
             throw e;
         }
