@@ -1,14 +1,11 @@
 package com.rigsync.sync;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.rigsync.apparatus.LinkFlag;
-import com.rigsync.integration.IntegrationState;
 import com.rigsync.integration.SamsaraConnections;
 import com.rigsync.integration.SamsaraSettings;
 import com.rigsync.integration.SamsaraSettingsService;
@@ -21,8 +18,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the sync status panel, the Apparatus screen's sync line and the Departments screen read about the sync. Read
- * only; the department always comes from the signed-in user (Client Success sees states, never data).
+ * What the sync status panel reads about the sync. Read only; the department always comes from the signed-in user.
  */
 @Service
 public class SyncOverview {
@@ -36,17 +32,15 @@ public class SyncOverview {
     private final SamsaraConnections connections;
     private final CurrentUser currentUser;
     private final JdbcClient jdbc;
-    private final SyncRuns runs;
 
     SyncOverview(SyncService sync, MeterReadings meterReadings, SamsaraSettingsService settings,
-                 SamsaraConnections connections, CurrentUser currentUser, JdbcClient jdbc, SyncRuns runs) {
+                 SamsaraConnections connections, CurrentUser currentUser, JdbcClient jdbc) {
         this.sync = sync;
         this.meterReadings = meterReadings;
         this.settings = settings;
         this.connections = connections;
         this.currentUser = currentUser;
         this.jdbc = jdbc;
-        this.runs = runs;
     }
 
     /**
@@ -62,29 +56,6 @@ public class SyncOverview {
         return new SyncPanel(connection.entitled(), connection.enabled(), standing.connected(), standing.health(),
                 connection.organizationName(), connection.lastUsedAt(), sync.schedule(),
                 sync.history(HISTORY_LENGTH), apparatusLinks(departmentId), meterReadings.flaggedReadings());
-    }
-
-    /** The department's sync in one line, for everyone in the department. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("isAuthenticated()")
-    public SyncSummary summary() {
-        long departmentId = currentUser.departmentId();
-        IntegrationState state = connections.stateOfCurrentDepartment();
-        Instant next = state == IntegrationState.WORKING || state == IntegrationState.NOT_YET_VERIFIED
-                ? runs.nextScheduledRun(departmentId).orElse(null) : null;
-        return new SyncSummary(state, runs.lastSucceeded(departmentId).map(SyncRunSummary::finishedAt).orElse(null),
-                next);
-    }
-
-    /** Each department's integration state and last successful sync, for Client Success. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('CLIENT_SUCCESS')")
-    public Map<Long, SyncSummary> departments() {
-        Map<Long, Instant> lastSuccesses = runs.lastSuccessTimes();
-        Map<Long, SyncSummary> result = new HashMap<>();
-        connections.stateOfDepartments().forEach((departmentId, state) ->
-                result.put(departmentId, new SyncSummary(state, lastSuccesses.get(departmentId), null)));
-        return result;
     }
 
     private ApparatusLinks apparatusLinks(long departmentId) {

@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.rigsync.integration.SyncTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code sync_run} table: one row per run, written by the scheduler side, read by the sync status panel. */
 @Repository
-class SyncRuns {
+class SyncRuns implements SyncTimes {
 
     private static final String COLUMNS = """
             id, trigger_kind, requested_by, started_at, finished_at, outcome, vehicles_listed, apparatus_linked,
@@ -94,8 +95,13 @@ class SyncRuns {
                 .optional();
     }
 
-    /** When each department's last successful run finished, for every department that had one. */
-    Map<Long, Instant> lastSuccessTimes() {
+    @Override
+    public Optional<Instant> lastSuccess(long departmentId) {
+        return lastSucceeded(departmentId).map(SyncRunSummary::finishedAt);
+    }
+
+    @Override
+    public Map<Long, Instant> lastSuccessTimes() {
         Map<Long, Instant> result = new HashMap<>();
         jdbc.sql("select department_id, max(finished_at) as at from sync_run where outcome = 'SUCCEEDED' "
                         + "group by department_id")
@@ -106,8 +112,9 @@ class SyncRuns {
         return result;
     }
 
-    /** When the department's scheduled execution is due, if it has one. */
-    Optional<Instant> nextScheduledRun(long departmentId) {
+    /** The department's scheduled execution. */
+    @Override
+    public Optional<Instant> nextScheduledRun(long departmentId) {
         return jdbc.sql("select execution_time from scheduled_tasks where task_name = ? and task_instance = ?")
                 .params(SyncTask.NAME, String.valueOf(departmentId))
                 .query(LocalDateTime.class)

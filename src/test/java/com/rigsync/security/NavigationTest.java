@@ -2,7 +2,7 @@ package com.rigsync.security;
 
 import com.rigsync.KaribuTest;
 import com.rigsync.audit.ui.AuditLogView;
-import com.rigsync.department.ui.DepartmentsView;
+import com.rigsync.clientsuccess.ui.DepartmentsView;
 import com.rigsync.department.ui.OverviewView;
 import com.rigsync.security.ui.LoginView;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.rigsync.KaribuTest;
 import com.rigsync.apparatus.ui.ApparatusView;
-import com.rigsync.department.ui.DepartmentsView;
+import com.rigsync.clientsuccess.ui.DepartmentsView;
 import com.rigsync.integration.IntegrationTestAccess;
 import com.rigsync.sync.ui.SyncView;
 import com.vaadin.flow.component.Component;
@@ -35,11 +35,11 @@ import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
-import static org.awaitility.Awaitility.await;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The sync status panel (Setup > Sync) in each state a department's sync can be in, and the sync's other faces. */
 class SyncPanelTest extends KaribuTest {

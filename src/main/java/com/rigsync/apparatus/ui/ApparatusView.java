@@ -21,9 +21,9 @@ import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
 import com.rigsync.integration.IntegrationState;
+import com.rigsync.integration.IntegrationStatus;
+import com.rigsync.integration.SyncSummary;
 import com.rigsync.security.Role;
-import com.rigsync.sync.SyncOverview;
-import com.rigsync.sync.SyncSummary;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -70,7 +70,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     private final transient ApparatusService service;
     private final transient DepartmentDisplay preferences;
     private final transient Clock clock;
-    private final transient SyncOverview syncOverview;
+    private final transient IntegrationStatus integrationStatus;
     /** The department's sync in one line, for everyone: when the synced values were last brought up to date. */
     private final Paragraph syncSummary = new Paragraph();
     /** The apparatus whose form the address asks to open, until it is opened. */
@@ -90,11 +90,11 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     private boolean editable;
     private boolean editingSetUp;
 
-    ApparatusView(ApparatusService service, DepartmentDisplay preferences, Clock clock, SyncOverview syncOverview) {
+    ApparatusView(ApparatusService service, DepartmentDisplay preferences, Clock clock, IntegrationStatus integrationStatus) {
         this.service = service;
         this.preferences = preferences;
         this.clock = clock;
-        this.syncOverview = syncOverview;
+        this.integrationStatus = integrationStatus;
         addClassName("view");
         setSizeFull();
 
@@ -170,7 +170,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void showSyncSummary() {
-        SyncSummary summary = syncOverview.summary();
+        SyncSummary summary = integrationStatus.summary();
         IntegrationState state = summary.state();
         syncSummary.setVisible(state != IntegrationState.NOT_ENTITLED);
         StringBuilder text = new StringBuilder("Samsara sync: ");

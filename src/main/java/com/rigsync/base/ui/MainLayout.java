@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import com.rigsync.apparatus.ui.ApparatusView;
 import com.rigsync.audit.ui.AuditLogView;
-import com.rigsync.department.ui.DepartmentsView;
+import com.rigsync.clientsuccess.ui.DepartmentsView;
 import com.rigsync.department.ui.OverviewView;
 import com.rigsync.department.ui.PreferencesView;
 import com.rigsync.driver.ui.DriversView;

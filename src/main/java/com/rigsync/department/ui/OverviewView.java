@@ -1,5 +1,6 @@
 package com.rigsync.department.ui;
 
+import com.rigsync.clientsuccess.ui.DepartmentsView;
 import com.rigsync.department.DepartmentProfile;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.security.CurrentUser;

@@ -1,10 +1,10 @@
-package com.rigsync.department;
+package com.rigsync.clientsuccess;
 
 import java.util.List;
 
 import com.rigsync.KaribuTest;
 import com.rigsync.audit.AuditAction;
-import com.rigsync.department.ui.DepartmentsView;
+import com.rigsync.clientsuccess.ui.DepartmentsView;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -21,10 +21,10 @@ import org.springframework.security.config.annotation.authentication.configurati
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
-import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,7 @@
-package com.rigsync.sync;
+package com.rigsync.integration;
 
 import java.time.Instant;
 
-import com.rigsync.integration.IntegrationState;
 
 /**
  * The department's sync in one line, for everyone in it (the Apparatus screen) and, per department, for Client

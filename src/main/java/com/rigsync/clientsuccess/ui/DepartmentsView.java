@@ -1,4 +1,4 @@
-package com.rigsync.department.ui;
+package com.rigsync.clientsuccess.ui;
 
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +11,9 @@ import com.rigsync.department.DepartmentService;
 import com.rigsync.department.DepartmentSummary;
 import com.rigsync.department.NewDepartment;
 import com.rigsync.integration.IntegrationState;
+import com.rigsync.integration.IntegrationStatus;
+import com.rigsync.integration.SyncSummary;
 import com.rigsync.security.Role;
-import com.rigsync.sync.SyncOverview;
-import com.rigsync.sync.SyncSummary;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -40,13 +40,13 @@ public class DepartmentsView extends VerticalLayout {
 
     private final transient DepartmentService departments;
     private final transient DepartmentDisplay preferences;
-    private final transient SyncOverview sync;
+    private final transient IntegrationStatus sync;
     private final Grid<DepartmentSummary> grid = new Grid<>();
     /** Each department's integration state and last successful sync, read with the list. */
     private transient Map<Long, SyncSummary> syncs = Map.of();
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
 
-    DepartmentsView(DepartmentService departments, DepartmentDisplay preferences, SyncOverview sync) {
+    DepartmentsView(DepartmentService departments, DepartmentDisplay preferences, IntegrationStatus sync) {
         this.departments = departments;
         this.preferences = preferences;
         this.sync = sync;
