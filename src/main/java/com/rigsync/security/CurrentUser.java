@@ -2,6 +2,7 @@ package com.rigsync.security;
 
 import java.util.Optional;
 
+import com.rigsync.base.ui.SignedInPerson;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the department from here, never from a parameter a view could forge.
  */
 @Component
-public class CurrentUser {
+public class CurrentUser implements SignedInPerson {
 
     public Optional<SignedInUser> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -38,5 +39,15 @@ public class CurrentUser {
     /** Who did it, for the audit trail: the username, or "system" for background work. */
     public String actorName() {
         return get().map(SignedInUser::getUsername).orElse("system");
+    }
+
+    @Override
+    public Optional<String> nameAndRole() {
+        return get().map(user -> user.displayName() + " · " + user.role().label());
+    }
+
+    @Override
+    public boolean belongsToDepartment() {
+        return get().map(SignedInUser::departmentId).isPresent();
     }
 }

@@ -46,6 +46,7 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -61,6 +62,7 @@ import org.springframework.data.domain.Sort;
  */
 @Route("apparatus")
 @PageTitle("Apparatus | RigSync")
+@Menu(title = "Apparatus", order = 1, icon = "vaadin:truck")
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME, Role.MEMBER_NAME})
 public class ApparatusView extends VerticalLayout implements BeforeEnterObserver {
 

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 /** The department's audit log, newest first, for its administrators. */
 @Route("audit-log")
 @PageTitle("Audit log | RigSync")
+@Menu(title = "Audit log", order = 8, icon = "vaadin:list")
 @RolesAllowed(Role.ADMINISTRATOR_NAME)
 public class AuditLogView extends VerticalLayout {
 

@@ -1,22 +1,7 @@
 package com.rigsync.base.ui;
 
 import java.util.List;
-import java.util.Optional;
 
-import com.rigsync.apparatus.ui.ApparatusView;
-import com.rigsync.audit.ui.AuditLogView;
-import com.rigsync.clientsuccess.ui.DepartmentsView;
-import com.rigsync.department.ui.OverviewView;
-import com.rigsync.department.ui.PreferencesView;
-import com.rigsync.driver.ui.DriversView;
-import com.rigsync.integration.SamsaraConnections;
-import com.rigsync.integration.ui.SettingsView;
-import com.rigsync.people.ui.ChangePasswordView;
-import com.rigsync.people.ui.UsersView;
-import com.rigsync.security.CurrentUser;
-import com.rigsync.security.Role;
-import com.rigsync.security.SignedInUser;
-import com.rigsync.sync.ui.SyncView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -26,6 +11,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
@@ -34,41 +20,30 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The frame around every screen. The navigation lists only the screens the signed-in role may open; the server
- * refuses the others anyway.
+ * The frame around every screen. The navigation is Vaadin's menu: every screen with {@code @Menu} that the signed-in
+ * role may open (the server refuses the others anyway), so a new screen never edits this class. Features add notices
+ * through {@link Banner} beans and name the person through {@link SignedInPerson}.
  */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    /** Every screen that has a place in the navigation, in order. */
-    private static final List<NavEntry> NAVIGATION = List.of(
-            new NavEntry("Overview", VaadinIcon.HOME, OverviewView.class),
-            new NavEntry("Apparatus", VaadinIcon.TRUCK, ApparatusView.class),
-            new NavEntry("Setup > Settings", VaadinIcon.COG, SettingsView.class),
-            new NavEntry("Setup > Sync", VaadinIcon.REFRESH, SyncView.class),
-            new NavEntry("Setup > Drivers", VaadinIcon.USER_CARD, DriversView.class),
-            new NavEntry("Departments", VaadinIcon.BUILDING, DepartmentsView.class),
-            new NavEntry("Users", VaadinIcon.USERS, UsersView.class),
-            new NavEntry("Preferences", VaadinIcon.SLIDERS, PreferencesView.class),
-            new NavEntry("Audit log", VaadinIcon.LIST, AuditLogView.class));
+    /** Where everyone changes their own password (the people feature's screen, reached by its address). */
+    private static final String CHANGE_PASSWORD = "change-password";
 
     private final transient AuthenticationContext authenticationContext;
-    private final transient CurrentUser currentUser;
-    private final transient SamsaraConnections connections;
-    /** Tells administrators and data managers on every screen that scheduled syncs wait for them. */
-    private final Div syncPausedBanner = new Div();
+    private final transient List<Banner> banners;
+    private final Div bannerSlot = new Div();
 
-    MainLayout(AuthenticationContext authenticationContext, AccessAnnotationChecker accessChecker,
-               CurrentUser currentUser, SamsaraConnections connections) {
+    MainLayout(AuthenticationContext authenticationContext, SignedInPerson person, List<Banner> banners) {
         this.authenticationContext = authenticationContext;
-        this.currentUser = currentUser;
-        this.connections = connections;
+        this.banners = banners;
         setPrimarySection(Section.DRAWER);
 
         H1 title = new H1();
@@ -76,57 +51,64 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Image logo = new Image("images/rigsync.svg", "");
         title.add(logo);
         title.add("RigSync Assets");
-        syncPausedBanner.setId("sync-paused-banner");
-        syncPausedBanner.addClassName("sync-paused-banner");
-        syncPausedBanner.getElement().setAttribute("role", "alert");
-        syncPausedBanner.setVisible(false);
-        addToNavbar(new DrawerToggle(), title, syncPausedBanner);
+        bannerSlot.addClassName("banners");
+        addToNavbar(new DrawerToggle(), title, bannerSlot);
 
         SideNav nav = new SideNav();
-        for (NavEntry entry : NAVIGATION) {
-            if (accessChecker.hasAccess(entry.view()) && entry.isFor(currentUser)) {
-                nav.addItem(new SideNavItem(entry.title(), entry.view(), entry.icon().create()));
+        for (MenuEntry entry : screens(person)) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.menuClass());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
             }
+            nav.addItem(item);
         }
-        addToDrawer(nav, footer(currentUser));
+        addToDrawer(nav, footer(person));
     }
 
-    /** One small query per navigation, for the roles that can fix the connection. */
+    /**
+     * The screens the signed-in person may open, in menu order. The home page ({@code /}) is a department's
+     * overview: people who belong to no department (Client Success) start at their first screen instead.
+     */
+    public static List<MenuEntry> screens(SignedInPerson person) {
+        return MenuConfiguration.getMenuEntries().stream()
+                .filter(entry -> person.belongsToDepartment() || !isHome(entry))
+                .toList();
+    }
+
+    private static boolean isHome(MenuEntry entry) {
+        return entry.path().replace("/", "").isEmpty();
+    }
+
+    /** Each banner is asked once per navigation; the ones that apply are shown until the next. */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        boolean mayFix = currentUser.get().map(SignedInUser::role)
-                .filter(role -> role == Role.ADMINISTRATOR || role == Role.DATA_MANAGER).isPresent();
-        Optional<String> pausedReason = mayFix ? connections.pausedReasonForCurrentDepartment() : Optional.empty();
-        syncPausedBanner.removeAll();
-        syncPausedBanner.setVisible(pausedReason.isPresent());
-        pausedReason.ifPresent(reason -> syncPausedBanner.add(new Span(reason + " "),
-                new RouterLink("Open Setup > Settings", SettingsView.class)));
+        bannerSlot.removeAll();
+        for (Banner banner : banners) {
+            banner.current().ifPresent(notice -> {
+                Div shown = new Div(new Span(notice.text() + " "), new RouterLink(notice.linkText(), notice.fixedOn()));
+                shown.setId(notice.id());
+                shown.addClassName("banner");
+                shown.getElement().setAttribute("role", "alert");
+                bannerSlot.add(shown);
+            });
+        }
     }
 
-    private Component footer(CurrentUser currentUser) {
+    private Component footer(SignedInPerson person) {
         VerticalLayout footer = new VerticalLayout();
         footer.setPadding(false);
         footer.setSpacing(false);
-        currentUser.get().ifPresent(user -> {
-            Div who = new Div(user.displayName() + " · " + user.role().label());
+        person.nameAndRole().ifPresent(nameAndRole -> {
+            Div who = new Div(nameAndRole);
             who.addClassName("signed-in-as");
             footer.add(who);
         });
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authenticationContext.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Button changePassword = new Button("Change password", VaadinIcon.KEY.create(),
-                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ChangePasswordView.class)));
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(CHANGE_PASSWORD)));
         changePassword.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         footer.add(changePassword, signOut);
         return footer;
-    }
-
-    private record NavEntry(String title, VaadinIcon icon, Class<? extends Component> view) {
-
-        /** The overview is a department's page; Client Success staff start at Departments instead. */
-        boolean isFor(CurrentUser currentUser) {
-            return view != OverviewView.class
-                    || currentUser.get().map(SignedInUser::departmentId).isPresent();
-        }
     }
 }

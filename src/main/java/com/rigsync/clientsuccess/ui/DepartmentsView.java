@@ -27,6 +27,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +36,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 /** Client Success: the departments, their paid Samsara entitlement, and creating a department. */
 @Route("departments")
 @PageTitle("Departments | RigSync")
+@Menu(title = "Departments", order = 5, icon = "vaadin:building")
 @RolesAllowed(Role.CLIENT_SUCCESS_NAME)
 public class DepartmentsView extends VerticalLayout {
 

@@ -1,6 +1,6 @@
 package com.rigsync.department.ui;
 
-import com.rigsync.clientsuccess.ui.DepartmentsView;
+import com.rigsync.base.ui.MainLayout;
 import com.rigsync.department.DepartmentProfile;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.security.CurrentUser;
@@ -11,13 +11,15 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
-/** Where a department's people land after signing in; Client Success staff are sent to Departments. */
+/** Where a department's people land after signing in; Client Success staff are sent to their first screen. */
 @Route("")
 @PageTitle("Overview | RigSync")
+@Menu(title = "Overview", order = 0, icon = "vaadin:home")
 @PermitAll
 public class OverviewView extends VerticalLayout implements BeforeEnterObserver {
 
@@ -34,7 +36,9 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver 
     public void beforeEnter(BeforeEnterEvent event) {
         SignedInUser user = currentUser.require();
         if (user.departmentId() == null) {
-            event.forwardTo(DepartmentsView.class);
+            // the layout's menu leaves this page out for them; their first screen is their home
+            MainLayout.screens(currentUser).stream().findFirst()
+                    .ifPresent(first -> event.forwardTo(first.menuClass()));
             return;
         }
         removeAll();

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +28,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 /** Units and time zone: every distance, date and time the department's people see follows them. */
 @Route("preferences")
 @PageTitle("Preferences | RigSync")
+@Menu(title = "Preferences", order = 7, icon = "vaadin:sliders")
 @RolesAllowed(Role.ADMINISTRATOR_NAME)
 public class PreferencesView extends VerticalLayout {
 

@@ -37,6 +37,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -53,6 +54,7 @@ import org.slf4j.LoggerFactory;
  */
 @Route("setup/drivers")
 @PageTitle("Drivers | RigSync")
+@Menu(title = "Setup > Drivers", order = 4, icon = "vaadin:user-card")
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME})
 public class DriversView extends VerticalLayout {
 

@@ -41,6 +41,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,6 +59,7 @@ import org.slf4j.LoggerFactory;
 // with an empty 403 before any view is reached
 @Route("setup/settings")
 @PageTitle("Settings | RigSync")
+@Menu(title = "Setup > Settings", order = 2, icon = "vaadin:cog")
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME})
 public class SettingsView extends VerticalLayout {
 

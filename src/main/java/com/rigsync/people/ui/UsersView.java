@@ -25,6 +25,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +37,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
  */
 @Route("users")
 @PageTitle("Users | RigSync")
+@Menu(title = "Users", order = 6, icon = "vaadin:users")
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.CLIENT_SUCCESS_NAME})
 public class UsersView extends VerticalLayout {
 

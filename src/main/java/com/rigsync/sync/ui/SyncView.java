@@ -49,6 +49,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
@@ -62,6 +63,7 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("setup/sync")
 @PageTitle("Sync | RigSync")
+@Menu(title = "Setup > Sync", order = 3, icon = "vaadin:refresh")
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME})
 public class SyncView extends VerticalLayout {
 
