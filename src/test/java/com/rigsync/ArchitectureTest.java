@@ -4,16 +4,33 @@ import javax.crypto.Cipher;
 
 import com.rigsync.apparatus.ApparatusSyncWriter;
 import com.rigsync.integration.SamsaraConnections;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layout rules of STYLE.md and ARCHITECTURE.md that a compiler does not check. */
 @AnalyzeClasses(packages = "com.rigsync", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featuresNeverDependOnEachOtherInCircles = slices()
+            .matching("com.rigsync.(*)..")
+            .should().beFreeOfCycles()
+            .because("a feature that needs another never is needed by it, directly or through others: each can be "
+                    + "read, changed and tested from the features below it");
+
+    @ArchTest
+    static final ArchRule baseIsTheGroundFloor = noClasses()
+            .that().resideInAPackage("com.rigsync.base..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("com.rigsync..")
+                    .and(JavaClass.Predicates.resideOutsideOfPackage("com.rigsync.base..")))
+            .because("every feature builds on base; base reaches features only through interfaces they answer "
+                    + "(DepartmentDisplay, SignedInPerson, Banner), so a new screen never edits it");
 
     @ArchTest
     static final ArchRule screensNeverSeedAccountsOrDepartments = noClasses()
