@@ -3,6 +3,8 @@ package com.rigsync;
 import javax.crypto.Cipher;
 
 import com.rigsync.apparatus.ApparatusSyncWriter;
+import com.rigsync.apparatus.MeterHistory;
+import com.rigsync.apparatus.SamsaraVehicleList;
 import com.rigsync.integration.SamsaraConnections;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -83,8 +85,10 @@ class ArchitectureTest {
     static final ArchRule screensNeverUseTheBackgroundApparatusWriter = noClasses()
             .that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().areAssignableTo(ApparatusSyncWriter.class)
-            .because("ApparatusSyncWriter takes a department id and checks no role: it is for the background sync. "
-                    + "Screens go through ApparatusService");
+            .orShould().dependOnClassesThat().areAssignableTo(MeterHistory.class)
+            .orShould().dependOnClassesThat().areAssignableTo(SamsaraVehicleList.class)
+            .because("ApparatusSyncWriter, MeterHistory and SamsaraVehicleList take a department id and check no "
+                    + "role: they are for the background sync. Screens go through the apparatus services");
 
     @ArchTest
     static final ArchRule mariaDb4jOnlyInTheEmbeddedDatabase = noClasses()

@@ -8,18 +8,19 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import com.rigsync.samsara.Vehicle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How background sync writes what belongs to the apparatus feature: the Samsara vehicle cache, the apparatus
- * telemetry row and the link flags. The apparatus feature owns those tables, so their SQL lives here; the sync
+ * How background sync reads and writes what belongs to the apparatus feature: the linked apparatus and how they stand
+ * with Samsara, the apparatus telemetry row and the link flags (meter history: {@link MeterHistory}; the vehicle
+ * cache: {@link SamsaraVehicleList}). The apparatus feature owns those tables, so their SQL lives here; the sync
  * feature decides what to write.
  * <p>
  * For background work only (the scheduled sync), where no user is signed in: every method takes the department as a
@@ -35,11 +36,9 @@ public class ApparatusSyncWriter {
     private static final int BATCH = 500;
 
     private final JdbcTemplate jdbc;
-    private final CachedSamsaraVehicles cache;
 
-    ApparatusSyncWriter(JdbcTemplate jdbc, CachedSamsaraVehicles cache) {
+    ApparatusSyncWriter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.cache = cache;
     }
 
     /** An apparatus with a Samsara link, as a sync run needs it. */
@@ -68,21 +67,48 @@ public class ApparatusSyncWriter {
                         LinkFlag.valueOf(rs.getString("link_flag"))), departmentId);
     }
 
+    /** How the department's apparatus stand with Samsara, for the sync status panel. */
+    @Transactional(readOnly = true)
+    public ApparatusLinks links(long departmentId) {
+        record Counts(int apparatus, int linked, int synced) {
+        }
+        Counts counts = jdbc.queryForObject("""
+                        select count(*) as apparatus, count(a.samsara_vehicle_id) as linked,
+                               count(case when a.samsara_vehicle_id is not null and t.synced_at is not null
+                                          then 1 end) as synced
+                        from apparatus a left join apparatus_telemetry t on t.apparatus_id = a.id
+                        where a.department_id = ?""",
+                (rs, row) -> new Counts(rs.getInt("apparatus"), rs.getInt("linked"), rs.getInt("synced")),
+                departmentId);
+        List<ApparatusLinks.UnlinkedApparatus> unlinked = jdbc.query("""
+                        select id, unit_name from apparatus
+                        where department_id = ? and samsara_vehicle_id is null order by unit_name""",
+                (rs, row) -> new ApparatusLinks.UnlinkedApparatus(rs.getLong("id"), rs.getString("unit_name")),
+                departmentId);
+        List<String> vehicles = jdbc.queryForList("""
+                        select coalesce(v.name, concat('Samsara vehicle ', v.samsara_id)) as name
+                        from samsara_vehicle v
+                        where v.department_id = ? and not exists (
+                          select 1 from apparatus a
+                          where a.department_id = v.department_id and a.samsara_vehicle_id = v.samsara_id)
+                        order by name""", String.class, departmentId);
+        Map<LinkFlag, List<String>> flagged = new EnumMap<>(LinkFlag.class);
+        jdbc.query("""
+                        select link_flag, unit_name from apparatus
+                        where department_id = ? and samsara_vehicle_id is not null and link_flag <> 'NONE'
+                        order by unit_name""",
+                (rs, row) -> Map.entry(LinkFlag.valueOf(rs.getString("link_flag")), rs.getString("unit_name")),
+                departmentId)
+                .forEach(e -> flagged.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return new ApparatusLinks(counts.apparatus(), counts.linked(), counts.synced(), unlinked, vehicles, flagged);
+    }
+
     /** How many Samsara vehicles the department's cache holds (a run's estimate of its list pages). */
     @Transactional(readOnly = true)
     public int cachedVehicleCount(long departmentId) {
         Integer count = jdbc.queryForObject("select count(*) from samsara_vehicle where department_id = ?",
                 Integer.class, departmentId);
         return count == null ? 0 : count;
-    }
-
-    /**
-     * Replaces the department's Samsara vehicle cache with a complete list, atomically, in a transaction of its own:
-     * VIN lookups see the old list or the new one, never half of each. Only call it with a list that is complete.
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void replaceVehicleCache(long departmentId, List<Vehicle> vehicles) {
-        cache.replace(departmentId, vehicles.stream().map(SamsaraBackedVehicles::cached).toList());
     }
 
     /**

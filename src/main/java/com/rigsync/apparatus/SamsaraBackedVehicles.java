@@ -3,32 +3,27 @@ package com.rigsync.apparatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import com.rigsync.integration.ConnectedSamsara;
 import com.rigsync.integration.SamsaraConnections;
 import com.rigsync.integration.SamsaraOrganisationChanged;
 import com.rigsync.samsara.SamsaraException;
-import com.rigsync.samsara.Tag;
 import com.rigsync.samsara.Vehicle;
-import com.rigsync.samsara.VehicleQuery;
 import com.rigsync.security.CurrentUser;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Samsara-backed lookup: refreshes the department's vehicle cache from Samsara when it is older than
  * {@link #FRESH_FOR} (or empty), then answers from the cache; checks a typed Samsara ID live. Without a usable
  * connection (not in the plan, switched off, no token) or with Samsara unreachable it says so and answers from the
- * cache where that makes sense. The cache is written in its own transaction: the callers read in read-only ones.
+ * cache where that makes sense. The list and the cache come from {@link SamsaraVehicleList}, which writes the cache
+ * in its own transaction: the callers read in read-only ones.
  */
 @Primary
 @Component
@@ -40,17 +35,16 @@ class SamsaraBackedVehicles implements SamsaraVehicleLookup {
     private final CachedSamsaraVehicles cache;
     private final CurrentUser currentUser;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final SamsaraVehicleList vehicleList;
     private final Clock clock;
 
     SamsaraBackedVehicles(SamsaraConnections connections, CachedSamsaraVehicles cache, CurrentUser currentUser,
-                          JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+                          JdbcTemplate jdbc, SamsaraVehicleList vehicleList, Clock clock) {
         this.connections = connections;
         this.cache = cache;
         this.currentUser = currentUser;
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.vehicleList = vehicleList;
         this.clock = clock;
     }
 
@@ -109,17 +103,14 @@ class SamsaraBackedVehicles implements SamsaraVehicleLookup {
             return Optional.empty();
         }
         ConnectedSamsara samsara = connection.get();
-        List<CachedSamsaraVehicle> listed;
         try {
-            listed = samsara.samsara().vehicles(VehicleQuery.all().withTagIds(samsara.tagIds()))
-                    .map(SamsaraBackedVehicles::cached).toList();
+            vehicleList.listAndCache(departmentId, samsara, pages -> { });
         } catch (SamsaraException e) {
             connections.recordFailure(samsara, e);
             return Optional.of(e.userMessage() + (listedAt.isPresent()
                     ? " The answer comes from the vehicle list RigSync kept from before."
                     : ""));
         }
-        ownTransaction.executeWithoutResult(status -> cache.replace(departmentId, listed));
         connections.recordSuccess(samsara);
         return Optional.empty();
     }
@@ -140,11 +131,6 @@ class SamsaraBackedVehicles implements SamsaraVehicleLookup {
     private static String notConnected() {
         return "Samsara is not connected for your department (an administrator or data manager connects it under Setup > Settings), "
                 + "so RigSync could not ask Samsara.";
-    }
-
-    static CachedSamsaraVehicle cached(Vehicle v) {
-        return new CachedSamsaraVehicle(v.id(), v.name(), v.vin(), v.make(), v.model(), v.modelYear().orElse(null),
-                v.licensePlate(), v.tags().stream().map(Tag::id).toList(), v.updatedAtTime());
     }
 
     private static SamsaraVehicleSummary summary(Vehicle v) {

@@ -44,7 +44,7 @@ class FeedCursors {
                 values (?, ?, ?, ?, ?)
                 on duplicate key update query_key = values(query_key), feed_cursor = values(feed_cursor),
                     updated_at = values(updated_at)""", departmentId, typeGroup, queryKey, cursor,
-                MeterHistory.utc(clock.instant()));
+                SyncRuns.utc(clock.instant()));
     }
 
     /** Another Samsara organisation's token was saved: its feed positions mean nothing for the new one. */

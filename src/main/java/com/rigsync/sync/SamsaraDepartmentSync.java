@@ -21,6 +21,9 @@ import com.rigsync.apparatus.ApparatusSyncWriter;
 import com.rigsync.apparatus.ApparatusSyncWriter.LinkedApparatus;
 import com.rigsync.apparatus.ApparatusSyncWriter.TelemetryUpdate;
 import com.rigsync.apparatus.LinkFlag;
+import com.rigsync.apparatus.MeterHistory;
+import com.rigsync.apparatus.MeterKind;
+import com.rigsync.apparatus.SamsaraVehicleList;
 import com.rigsync.apparatus.Vin;
 import com.rigsync.integration.ConnectedSamsara;
 import com.rigsync.integration.SamsaraConnections;
@@ -83,6 +86,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
 
     private final SamsaraConnections connections;
     private final ApparatusSyncWriter writer;
+    private final SamsaraVehicleList vehicleList;
     private final MeterHistory meters;
     private final FeedCursors cursors;
     private final TransactionTemplate batchTransaction;
@@ -90,10 +94,12 @@ class SamsaraDepartmentSync implements DepartmentSync {
     /** The database write time of each department's last run, for the benchmark and the log. */
     private final Map<Long, Long> lastWriteNanos = new ConcurrentHashMap<>();
 
-    SamsaraDepartmentSync(SamsaraConnections connections, ApparatusSyncWriter writer, MeterHistory meters,
-                          FeedCursors cursors, PlatformTransactionManager transactions, Clock clock) {
+    SamsaraDepartmentSync(SamsaraConnections connections, ApparatusSyncWriter writer, SamsaraVehicleList vehicleList,
+                          MeterHistory meters, FeedCursors cursors, PlatformTransactionManager transactions,
+                          Clock clock) {
         this.connections = connections;
         this.writer = writer;
+        this.vehicleList = vehicleList;
         this.meters = meters;
         this.cursors = cursors;
         this.batchTransaction = new TransactionTemplate(transactions);
@@ -168,7 +174,6 @@ class SamsaraDepartmentSync implements DepartmentSync {
                             " Nothing was changed: the vehicle list and every apparatus keep their last good values;"
                                     + " the next sync tries again.");
                 }
-                writer.replaceVehicleCache(departmentId, List.copyOf(vehicles.values()));
                 listed = true;
                 vehiclesListed = vehicles.size();
 
@@ -225,16 +230,9 @@ class SamsaraDepartmentSync implements DepartmentSync {
         // ---- step 1: the vehicle list
 
         private Map<String, Vehicle> listVehicles() {
-            Map<String, Vehicle> vehicles = new LinkedHashMap<>();
             long before = samsara.requestCount();
-            samsara.vehicles(VehicleQuery.all().withTagIds(connection.tagIds())).forEach(v -> {
-                if (v.id() != null) {
-                    vehicles.put(v.id(), v);
-                }
-                if (vehicles.size() % PAGE_SIZE == 0) {
-                    report("Listing Samsara vehicles", (int) (samsara.requestCount() - before));
-                }
-            });
+            Map<String, Vehicle> vehicles = vehicleList.listAndCache(departmentId, connection,
+                    pages -> report("Listing Samsara vehicles", pages));
             int pages = (int) (samsara.requestCount() - before);
             done = Math.max(done, pages);
             return vehicles;

@@ -3,6 +3,8 @@ package com.rigsync.sync;
 import java.time.Instant;
 import java.util.List;
 
+import com.rigsync.apparatus.ApparatusLinks;
+import com.rigsync.apparatus.FlaggedReading;
 import com.rigsync.integration.ConnectionHealth;
 
 /**

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.rigsync.SpringAppTest;
+import com.rigsync.apparatus.FlaggedReading;
+import com.rigsync.apparatus.MeterFlag;
+import com.rigsync.apparatus.MeterReadings;
 import com.rigsync.demo.simulator.SimulatedFleet;
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedVehicle;

@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A fresh department of the sync tests with an administrator, a data manager and a member (username prefix + role),
  * so tests never meet each other's data in the shared database. {@link #delete} removes it with everything in it.
  */
-record SyncTestDepartment(long id, String suffix) {
+public record SyncTestDepartment(long id, String suffix) {
 
-    static SyncTestDepartment create(JdbcTemplate jdbc) {
+    public static SyncTestDepartment create(JdbcTemplate jdbc) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String name = "Sync Test Fire " + suffix;
         jdbc.update("insert into department (name, samsara_entitled, created_at) values (?, true, now())", name);
@@ -24,11 +24,11 @@ record SyncTestDepartment(long id, String suffix) {
         return department;
     }
 
-    String user(String role) {
+    public String user(String role) {
         return role.toLowerCase().replace('_', '-') + "-" + suffix;
     }
 
-    long apparatus(JdbcTemplate jdbc, String unitName, String vin, String samsaraId) {
+    public long apparatus(JdbcTemplate jdbc, String unitName, String vin, String samsaraId) {
         jdbc.update("insert into apparatus (department_id, unit_name, type, status, vin, vin_normalized, "
                 + "samsara_vehicle_id) values (?, ?, 'ENGINE', 'IN_SERVICE', ?, ?, ?)", id, unitName, vin,
                 com.rigsync.apparatus.Vin.normalize(vin), samsaraId);
@@ -36,7 +36,7 @@ record SyncTestDepartment(long id, String suffix) {
                 id, unitName);
     }
 
-    static void delete(JdbcTemplate jdbc, long departmentId) {
+    public static void delete(JdbcTemplate jdbc, long departmentId) {
         for (String table : new String[] {"meter_reading", "apparatus", "samsara_vehicle", "samsara_connection",
                 "audit_event", "sync_run", "sync_feed_cursor", "app_user"}) {
             jdbc.update("delete from " + table + " where department_id = ?", departmentId);
@@ -44,7 +44,7 @@ record SyncTestDepartment(long id, String suffix) {
         jdbc.update("delete from department where id = ?", departmentId);
     }
 
-    void delete(JdbcTemplate jdbc) {
+    public void delete(JdbcTemplate jdbc) {
         delete(jdbc, id);
     }
 }

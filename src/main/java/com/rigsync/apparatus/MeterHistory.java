@@ -1,4 +1,4 @@
-package com.rigsync.sync;
+package com.rigsync.apparatus;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,9 +21,13 @@ import org.springframework.stereotype.Repository;
  * hours a day since then, and it is kept flagged and not used. The daily rates get a small absolute slack
  * ({@link #ODOMETER_SLACK_METERS}, {@link #ENGINE_SLACK_SECONDS}) so readings minutes apart are not flagged for
  * rounding or clock skew. The first reading of an apparatus has nothing to compare with and is used.
+ * <p>
+ * The apparatus feature owns the table; the sync decides what to store. For background work only: every method takes
+ * the department as a parameter and checks no role, so no screen may use it (ArchitectureTest); screens read the
+ * history through {@link MeterReadings}.
  */
 @Repository
-class MeterHistory {
+public class MeterHistory {
 
     static final long MAX_METERS_PER_DAY = 1_609_344;
     static final long MAX_ENGINE_SECONDS_PER_DAY = 86_400;
@@ -37,23 +41,24 @@ class MeterHistory {
         this.jdbc = jdbc;
     }
 
-    record Key(long apparatusId, MeterKind kind) {
+    public record Key(long apparatusId, MeterKind kind) {
     }
 
     /** What the history holds for one apparatus and meter: the newest reading's time and the last good reading. */
-    record Standing(Instant newestReadAt, Long goodValue, Instant goodReadAt) {
+    public record Standing(Instant newestReadAt, Long goodValue, Instant goodReadAt) {
     }
 
     /** A reading to store. */
-    record NewReading(long apparatusId, MeterKind kind, long value, Instant readAt, MeterFlag flag, String reason,
+    public record NewReading(long apparatusId, MeterKind kind, long value, Instant readAt, MeterFlag flag, String reason,
                       Long comparedValue, Instant comparedReadAt) {
     }
 
     /** The verdict on a reading: its flag and the reason in plain words (null when it is used). */
-    record Verdict(MeterFlag flag, String reason) {
+    public record Verdict(MeterFlag flag, String reason) {
     }
 
-    Map<Key, Standing> standings(long departmentId) {
+    /** The standing of every apparatus and meter of the department that has readings. */
+    public Map<Key, Standing> standings(long departmentId) {
         Map<Key, Instant> newest = new HashMap<>();
         jdbc.query("select apparatus_id, kind, max(read_at) from meter_reading where department_id = ? "
                 + "group by apparatus_id, kind", rs -> {
@@ -74,7 +79,7 @@ class MeterHistory {
     }
 
     /** Stores readings in one JDBC batch; a reading already stored (same apparatus, meter and time) is skipped. */
-    void insert(long departmentId, List<NewReading> readings, Instant syncedAt) {
+    public void insert(long departmentId, List<NewReading> readings, Instant syncedAt) {
         if (readings.isEmpty()) {
             return;
         }
@@ -100,7 +105,7 @@ class MeterHistory {
     }
 
     /** Whether a reading newer than the standing may be used, and if not why. */
-    static Verdict judge(MeterKind kind, Standing standing, long value, Instant readAt) {
+    public static Verdict judge(MeterKind kind, Standing standing, long value, Instant readAt) {
         if (standing == null || standing.goodValue() == null) {
             return new Verdict(MeterFlag.NONE, null);
         }

@@ -1,4 +1,4 @@
-package com.rigsync.sync;
+package com.rigsync.apparatus;
 
 import java.time.Instant;
 

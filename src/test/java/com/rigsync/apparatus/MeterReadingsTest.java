@@ -1,10 +1,11 @@
-package com.rigsync.sync;
+package com.rigsync.apparatus;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import com.rigsync.SpringAppTest;
+import com.rigsync.sync.SyncTestDepartment;
 import com.rigsync.testing.SignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,7 @@
-package com.rigsync.sync;
+package com.rigsync.apparatus;
 
 import java.util.List;
 import java.util.Map;
-
-import com.rigsync.apparatus.LinkFlag;
 
 /**
  * How the department's apparatus stand with Samsara, for the sync status panel.

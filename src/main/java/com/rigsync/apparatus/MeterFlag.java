@@ -1,4 +1,4 @@
-package com.rigsync.sync;
+package com.rigsync.apparatus;
 
 /** Whether a meter reading is in use as the apparatus' value, and if not why. */
 public enum MeterFlag {

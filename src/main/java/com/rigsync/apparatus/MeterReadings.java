@@ -1,9 +1,8 @@
-package com.rigsync.sync;
+package com.rigsync.apparatus;
 
 import java.time.Clock;
 import java.util.List;
 
-import com.rigsync.apparatus.ApparatusSyncWriter;
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditService;
 import com.rigsync.security.CurrentUser;

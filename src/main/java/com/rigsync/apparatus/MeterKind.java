@@ -1,4 +1,4 @@
-package com.rigsync.sync;
+package com.rigsync.apparatus;
 
 /** Which meter a reading is of; values are meters (odometer) or seconds (engine hours). */
 public enum MeterKind {
