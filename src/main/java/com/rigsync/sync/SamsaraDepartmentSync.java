@@ -1,14 +1,10 @@
 package com.rigsync.sync;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +24,11 @@ import com.rigsync.apparatus.Vin;
 import com.rigsync.integration.ConnectedSamsara;
 import com.rigsync.integration.SamsaraConnections;
 import com.rigsync.samsara.InvalidTokenException;
-import com.rigsync.samsara.NotFoundException;
-import com.rigsync.samsara.RequestRejectedException;
 import com.rigsync.samsara.SamsaraException;
 import com.rigsync.samsara.SamsaraSession;
 import com.rigsync.samsara.StatType;
-import com.rigsync.samsara.StatsFeedPage;
-import com.rigsync.samsara.StatsFeedResult;
-import com.rigsync.samsara.StatsQuery;
 import com.rigsync.samsara.Vehicle;
 import com.rigsync.samsara.VehicleQuery;
-import com.rigsync.samsara.VehicleStats;
-import com.rigsync.samsara.VehicleStatsSeries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,14 +39,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One department's run against Samsara, in four steps, holding no database transaction while it waits on Samsara:
  * <ol>
  *   <li>list every Samsara vehicle the token sees (all pages, the department's tag filter) and replace the
- *   department's vehicle cache with the list, atomically (a failed list leaves the old cache);</li>
+ *   department's vehicle cache with the list, atomically ({@link SamsaraVehicleList}; a failed list leaves the old
+ *   cache);</li>
  *   <li>check the links: a linked vehicle missing from a complete list is flagged gone, one that came back is
  *   cleared, differing VINs are flagged for review (never unlinked);</li>
- *   <li>read the stats of the linked vehicles with the fewest calls: the types in groups of three
- *   ({@link StatType#groups}), and either all vehicles (tag-filtered) at up to 512 a page, keeping the linked ones, or
- *   the linked ids in batches that fit a URL, whichever takes fewer requests. The first run reads a snapshot; later
- *   runs follow the stats feed from a cursor stored per type group, so an unchanged fleet costs a few calls. A
- *   cursor Samsara no longer accepts (400/404) falls back to a snapshot, and the feed starts again next run;</li>
+ *   <li>read the stats of the linked vehicles with the fewest calls, from a snapshot or the stats feed
+ *   ({@link StatsReading});</li>
  *   <li>write telemetry and new meter readings in JDBC batches, one short transaction per batch; only what Samsara
  *   sent is written, and a meter reading that goes backwards or implies implausible use is kept flagged, not used.</li>
  * </ol>
@@ -74,11 +61,6 @@ class SamsaraDepartmentSync implements DepartmentSync {
             StatType.OBD_ENGINE_SECONDS, StatType.SYNTHETIC_ENGINE_SECONDS, StatType.GPS, StatType.FUEL_PERCENTS,
             StatType.ENGINE_STATES, StatType.FAULT_CODES);
     static final int PAGE_SIZE = VehicleQuery.MAX_LIMIT;
-    /**
-     * Characters of vehicle ids one stats URL may carry when RigSync estimates the batches; the client splits by
-     * its own (larger) URL limit, so the estimate never undercounts.
-     */
-    static final int ID_CHARS_PER_URL = 5_000;
     static final int MAX_FEED_PAGES_PER_GROUP = 200;
     /** With a tag filter, a linked vehicle missing from the list is looked up by id (at most this many a run). */
     static final int MAX_GONE_CHECKS = 25;
@@ -161,9 +143,9 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 apparatusLinked = linked.size();
                 int groups = StatType.groups(TYPES).size();
                 // unknown until listed: estimated from the last list (or the linked apparatus before the first)
-                int guessPages = Math.max(1, ceil(Math.max(writer.cachedVehicleCount(departmentId), linked.size()),
+                int guessPages = Math.max(1, Math.ceilDiv(Math.max(writer.cachedVehicleCount(departmentId), linked.size()),
                         PAGE_SIZE));
-                total = guessPages + guessPages * groups + Math.max(1, ceil(linked.size(), WRITE_BATCH));
+                total = guessPages + guessPages * groups + Math.max(1, Math.ceilDiv(linked.size(), WRITE_BATCH));
                 report("Listing Samsara vehicles");
 
                 Map<String, Vehicle> vehicles;
@@ -179,15 +161,16 @@ class SamsaraDepartmentSync implements DepartmentSync {
 
                 Map<String, LinkedApparatus> targets = checkLinks(linked, vehicles);
 
-                StatsPlan plan = plan(targets.keySet(), vehicles.size());
-                total = done + plan.requestsPerGroup() * groups + Math.max(1, ceil(targets.size(), WRITE_BATCH));
+                StatsReading stats = new StatsReading(departmentId, samsara, connection.tagIds(), cursors);
+                StatsReading.Plan plan = stats.plan(targets.keySet(), vehicles.size());
+                total = done + plan.requestsPerGroup() * groups + Math.max(1, Math.ceilDiv(targets.size(), WRITE_BATCH));
                 report("Reading vehicle stats");
                 Map<String, Collected> collected = new HashMap<>();
                 SamsaraException statsFailure = null;
                 if (!targets.isEmpty()) {
                     for (Set<StatType> group : StatType.groups(TYPES)) {
                         try {
-                            readGroup(group, plan, targets.keySet(), collected);
+                            stats.read(group, plan, targets.keySet(), collected);
                         } catch (SamsaraException e) {
                             statsFailure = e;
                             break;
@@ -298,70 +281,6 @@ class SamsaraDepartmentSync implements DepartmentSync {
             return targets;
         }
 
-        // ---- step 3: stats
-
-        private StatsPlan plan(Set<String> linkedIds, int visible) {
-            int allPages = Math.max(1, ceil(visible, PAGE_SIZE));
-            int idBatches = idBatches(linkedIds);
-            if (idBatches < allPages) {
-                List<String> ids = linkedIds.stream().sorted().toList();
-                return new StatsPlan(StatsQuery.vehicles(ids), "ids:" + sha256(String.join(",", ids)), idBatches,
-                        idBatches == 1);
-            }
-            List<String> tags = connection.tagIds().stream().sorted().toList();
-            return new StatsPlan(StatsQuery.allVehiclesWithTags(tags), "all:" + sha256(String.join(",", tags)),
-                    allPages, true);
-        }
-
-        private void readGroup(Set<StatType> group, StatsPlan plan, Set<String> wanted,
-                               Map<String, Collected> collected) {
-            String groupKey = group.stream().sorted().map(StatType::queryName).collect(Collectors.joining(","));
-            Optional<FeedCursors.Position> position = plan.feedable()
-                    ? cursors.find(departmentId, groupKey).filter(p -> p.queryKey().equals(plan.key()))
-                    : Optional.empty();
-            if (position.isPresent()) {
-                String cursor = position.get().cursor();
-                try {
-                    int pages = 0;
-                    StatsFeedResult result;
-                    do {
-                        result = samsara.statsFeed(group, cursor, plan.query());
-                        for (StatsFeedPage page : result.pages()) {
-                            for (VehicleStatsSeries series : page.vehicles()) {
-                                if (wanted.contains(series.id())) {
-                                    collected.computeIfAbsent(series.id(), id -> new Collected()).add(series);
-                                }
-                            }
-                        }
-                        cursor = result.nextCursor().encode();
-                        pages++;
-                    } while (result.hasNextPage() && pages < MAX_FEED_PAGES_PER_GROUP);
-                    cursors.save(departmentId, groupKey, plan.key(), cursor);
-                    return;
-                } catch (NotFoundException | RequestRejectedException e) {
-                    if (e.httpStatus().orElse(0) != 400 && e.httpStatus().orElse(0) != 404) {
-                        throw e;
-                    }
-                    // the cursor expired or Samsara no longer accepts it: read a snapshot, start afresh next run
-                    log.info("Sync of department {}: stats feed cursor for {} refused ({}); reading a snapshot",
-                            departmentId, groupKey, e.getMessage());
-                } catch (IllegalArgumentException e) {
-                    // the ids no longer fit one feed URL: snapshots from now on
-                    log.info("Sync of department {}: stats feed not possible for {}: {}", departmentId, groupKey,
-                            e.getMessage());
-                }
-            }
-            Map<String, VehicleStats> stats = samsara.stats(group, plan.query());
-            stats.forEach((id, s) -> {
-                if (wanted.contains(id)) {
-                    collected.computeIfAbsent(id, k -> new Collected()).add(s);
-                }
-            });
-            if (plan.feedable()) {
-                cursors.save(departmentId, groupKey, plan.key(), null);
-            }
-        }
-
         // ---- step 4: saving
 
         private void save(Map<String, LinkedApparatus> targets, Map<String, Collected> collected) {
@@ -468,45 +387,6 @@ class SamsaraDepartmentSync implements DepartmentSync {
             } catch (RuntimeException e) {
                 log.warn("Sync of department {}: progress could not be reported", departmentId, e);
             }
-        }
-    }
-
-    /**
-     * How the stats are read: the query, a key naming which vehicles it covers (for the feed cursor), the requests
-     * it takes per group of types, and whether one feed cursor per group can follow it.
-     */
-    private record StatsPlan(StatsQuery query, String key, int requestsPerGroup, boolean feedable) {
-    }
-
-    /** The number of URLs the ids need at {@link #ID_CHARS_PER_URL} characters each. */
-    static int idBatches(Set<String> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        int batches = 1;
-        int length = 0;
-        for (String id : ids) {
-            int add = id.length() + (length == 0 ? 0 : 1);
-            if (length > 0 && length + add > ID_CHARS_PER_URL) {
-                batches++;
-                length = id.length();
-            } else {
-                length += add;
-            }
-        }
-        return batches;
-    }
-
-    private static int ceil(int a, int b) {
-        return (a + b - 1) / b;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 40);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

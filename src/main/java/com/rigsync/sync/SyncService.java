@@ -14,7 +14,6 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditService;
-
 import com.rigsync.integration.SamsaraConnections;
 import com.rigsync.integration.SyncStanding;
 import com.rigsync.security.CurrentUser;
