@@ -3,11 +3,11 @@ package com.rigsync.apparatus;
 import java.util.Optional;
 
 /**
- * The port through which apparatus asks about the signed-in user's department's Samsara vehicles (the department
- * comes from CurrentUser, as everywhere). Today {@link CachedSamsaraVehicles} answers from the vehicle cache alone.
- * The integration step provides the Samsara-backed implementation (mark it {@code @Primary}): refresh the cache from
- * Samsara when it is older than 10 minutes, check typed IDs against Samsara, then answer as the cache does.
- * Only {@link ApparatusService} calls it; views go through the service.
+ * How the apparatus feature asks about the signed-in user's department's Samsara vehicles (the department comes from
+ * CurrentUser, as everywhere). {@link SamsaraBackedVehicles} answers (it is {@code @Primary}): it refreshes the
+ * vehicle cache from Samsara when it is older than 10 minutes, checks typed IDs against Samsara, and otherwise answers
+ * from the cache as {@link CachedSamsaraVehicles} does, saying when Samsara could not be asked. Only the apparatus
+ * services call it; views go through them.
  */
 public interface SamsaraVehicleLookup {
 
