@@ -2,7 +2,6 @@ package com.rigsync.apparatus;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,12 +14,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import com.rigsync.apparatus.ApparatusEdits.Values;
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditService;
 import com.rigsync.security.CurrentUser;
 import com.rigsync.security.Role;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +28,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static com.rigsync.apparatus.ApparatusEdits.cleanName;
 
 /**
  * The department's apparatus: reading them page by page, editing them (administrators and data managers), the
@@ -45,6 +46,7 @@ public class ApparatusService {
     private final ApparatusQueries queries;
     private final SamsaraVehicleLookup samsaraVehicles;
     private final CachedSamsaraVehicles vehicleCache;
+    private final ApparatusEdits edits;
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -52,12 +54,13 @@ public class ApparatusService {
     private final JdbcTemplate jdbc;
 
     ApparatusService(ApparatusRepository apparatus, ApparatusQueries queries, SamsaraVehicleLookup samsaraVehicles,
-                     CachedSamsaraVehicles vehicleCache, AuditService audit, CurrentUser currentUser, Clock clock,
-                     PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+                     CachedSamsaraVehicles vehicleCache, ApparatusEdits edits, AuditService audit,
+                     CurrentUser currentUser, Clock clock, PlatformTransactionManager transactions, JdbcTemplate jdbc) {
         this.apparatus = apparatus;
         this.queries = queries;
         this.samsaraVehicles = samsaraVehicles;
         this.vehicleCache = vehicleCache;
+        this.edits = edits;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -104,12 +107,12 @@ public class ApparatusService {
     @PreAuthorize(EDITORS)
     public ApparatusDetails save(ApparatusDetails details) {
         long departmentId = currentUser.departmentId();
-        Values values = validate(details);
+        Values values = edits.validate(details);
         Apparatus target = details.isNew() ? new Apparatus(departmentId) : find(departmentId, details.getId());
         if (!details.isNew() && target.getVersion() != details.getVersion()) {
             throw changedMeanwhile(target);
         }
-        checkUnique(departmentId, target, values);
+        edits.checkUnique(departmentId, target, values);
         if (values.samsaraId() != null && !values.samsaraId().equals(target.getSamsaraVehicleId())) {
             SamsaraIdCheck check = samsaraVehicles.checkSamsaraId(values.samsaraId());
             if (check.verdict() == SamsaraIdCheck.Verdict.NOT_FOUND) {
@@ -117,9 +120,9 @@ public class ApparatusService {
             }
         }
         String linkedBefore = target.getSamsaraVehicleId();
-        apply(departmentId, target, values);
-        Apparatus saved = write(target);
-        auditLinkChange(departmentId, saved, linkedBefore);
+        edits.apply(departmentId, target, values);
+        Apparatus saved = edits.write(target);
+        edits.auditLinkChange(departmentId, saved, linkedBefore);
         return ApparatusDetails.of(saved);
     }
 
@@ -369,7 +372,7 @@ public class ApparatusService {
             if (p.row().outcome() == ImportOutcome.NEW || p.row().outcome() == ImportOutcome.UPDATE) {
                 Apparatus target = p.target() == null ? new Apparatus(departmentId) : p.target();
                 String before = target.getSamsaraVehicleId();
-                apply(departmentId, target, p.values());
+                edits.apply(departmentId, target, p.values());
                 if (!Objects.equals(before, target.getSamsaraVehicleId())) {
                     if (target.getSamsaraVehicleId() != null) {
                         linked++;
@@ -410,7 +413,7 @@ public class ApparatusService {
             String unit = line.get(ApparatusCsv.UNIT);
             try {
                 Apparatus target = target(line, byId, byName);
-                Values values = validate(details(line, target));
+                Values values = edits.validate(details(line, target));
                 if (values.samsaraId() != null && haveVehicleList && !knownVehicles.contains(values.samsaraId())
                         && (target == null || !values.samsaraId().equals(target.getSamsaraVehicleId()))) {
                     throw new ApparatusRefusedException(ApparatusCsv.SAMSARA_ID, "no Samsara vehicle has the ID "
@@ -584,148 +587,6 @@ public class ApparatusService {
         }
     }
 
-    /** A person's input, tidied and checked: the values an apparatus may hold. */
-    record Values(String unitName, ApparatusType type, String station, String vin, String make, String model,
-                  Integer modelYear, String plate, ApparatusStatus status, String statusReason, String samsaraId) {
-    }
-
-    private Values validate(ApparatusDetails d) {
-        String unitName = cleanName(d.getUnitName());
-        if (unitName == null) {
-            throw new ApparatusRefusedException("unitName", "Enter the unit name, such as Engine 1.");
-        }
-        max("unitName", "The unit name", unitName, 80);
-        if (d.getType() == null) {
-            throw new ApparatusRefusedException("type", "Choose the type of apparatus.");
-        }
-        if (d.getStatus() == null) {
-            throw new ApparatusRefusedException("status", "Choose the status: in service, out of service or reserve.");
-        }
-        String reason = clean(d.getStatusReason());
-        if (d.getStatus() == ApparatusStatus.OUT_OF_SERVICE && reason == null) {
-            throw new ApparatusRefusedException("statusReason", "Say why " + unitName + " is out of service, "
-                    + "such as \"pump repair\".");
-        }
-        max("statusReason", "The reason", reason, 200);
-        String vin = Vin.normalize(d.getVin());
-        max("vin", "The VIN", vin, 40);
-        int nextYear = Year.now(clock.withZone(ZoneOffset.UTC)).getValue() + 1;
-        if (d.getModelYear() != null && (d.getModelYear() < 1900 || d.getModelYear() > nextYear)) {
-            throw new ApparatusRefusedException("modelYear", "Enter a model year from 1900 to " + nextYear + ".");
-        }
-        String samsaraId = clean(d.getSamsaraVehicleId());
-        if (samsaraId != null && !samsaraId.matches("\\d{1,30}")) {
-            throw new ApparatusRefusedException("samsaraVehicleId", "A Samsara ID is digits only, such as "
-                    + "281474977104729; copy it from the vehicle's page in Samsara or use the magnifier.");
-        }
-        String station = clean(d.getStation());
-        String make = clean(d.getMake());
-        String model = clean(d.getModel());
-        String plate = clean(d.getPlate());
-        max("station", "The station", station, 80);
-        max("make", "The make", make, 80);
-        max("model", "The model", model, 80);
-        max("plate", "The plate", plate, 20);
-        return new Values(unitName, d.getType(), station, vin, make, model, d.getModelYear(), plate, d.getStatus(),
-                d.getStatus() == ApparatusStatus.OUT_OF_SERVICE ? reason : null, samsaraId);
-    }
-
-    private static void max(String field, String what, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw new ApparatusRefusedException(field, what + " is too long (at most " + max + " characters).");
-        }
-    }
-
-    private void checkUnique(long departmentId, Apparatus target, Values values) {
-        apparatus.findByDepartmentIdAndUnitName(departmentId, values.unitName())
-                .filter(other -> !other.getId().equals(target.getId()))
-                .ifPresent(other -> {
-                    throw new ApparatusRefusedException("unitName", "Another apparatus is already called '"
-                            + other.getUnitName() + "'. Unit names are unique in the department: choose another.");
-                });
-        if (values.samsaraId() != null) {
-            apparatus.findByDepartmentIdAndSamsaraVehicleId(departmentId, values.samsaraId())
-                    .filter(other -> !other.getId().equals(target.getId()))
-                    .ifPresent(other -> {
-                        throw linkedElsewhere(values.samsaraId(), other.getUnitName());
-                    });
-        }
-    }
-
-    private static ApparatusRefusedException linkedElsewhere(String samsaraId, String unitName) {
-        return new ApparatusRefusedException("samsaraVehicleId", "Samsara vehicle " + samsaraId + " is already "
-                + "linked to " + unitName + ". One Samsara vehicle belongs to one apparatus: unlink it there first.");
-    }
-
-    private void apply(long departmentId, Apparatus a, Values v) {
-        String linkBefore = a.getSamsaraVehicleId();
-        LinkFlag flagBefore = a.getLinkFlag();
-        a.setUnitName(v.unitName());
-        a.setType(v.type());
-        a.setStation(v.station());
-        a.setVin(v.vin());
-        a.setMake(v.make());
-        a.setModel(v.model());
-        a.setModelYear(v.modelYear());
-        a.setPlate(v.plate());
-        a.setStatus(v.status(), v.statusReason());
-        a.link(v.samsaraId(), linkFlag(departmentId, v, Objects.equals(linkBefore, v.samsaraId()), flagBefore));
-        a.touch(currentUser.require().displayName(), clock.instant());
-    }
-
-    /**
-     * A link whose VINs differ is flagged for review (never dropped); a new or re-checked link with matching VINs is
-     * clear; other flags (set by sync) stay until the link changes.
-     */
-    private LinkFlag linkFlag(long departmentId, Values v, boolean sameLink, LinkFlag before) {
-        if (v.samsaraId() == null) {
-            return LinkFlag.NONE;
-        }
-        Optional<String> samsaraVin = vehicleCache.find(departmentId, v.samsaraId())
-                .map(SamsaraVehicleSummary::vin).map(Vin::normalize);
-        if (samsaraVin.isPresent() && v.vin() != null && !samsaraVin.get().equals(v.vin())) {
-            return LinkFlag.REVIEW_VIN_MISMATCH;
-        }
-        if (!sameLink || before == LinkFlag.REVIEW_VIN_MISMATCH) {
-            return LinkFlag.NONE;
-        }
-        return before;
-    }
-
-    private Apparatus write(Apparatus target) {
-        try {
-            return apparatus.saveAndFlush(target);
-        } catch (OptimisticLockingFailureException e) {
-            throw new ChangedMeanwhileException(target.getUnitName(), "someone else");
-        } catch (DataIntegrityViolationException e) {
-            String message = String.valueOf(e.getMostSpecificCause().getMessage());
-            if (message.contains("uq_apparatus_samsara_vehicle")) {
-                throw new ApparatusRefusedException("samsaraVehicleId", "Samsara vehicle "
-                        + target.getSamsaraVehicleId() + " was just linked to another apparatus. One Samsara "
-                        + "vehicle belongs to one apparatus: unlink it there first.");
-            }
-            if (message.contains("uq_apparatus_unit_name")) {
-                throw new ApparatusRefusedException("unitName", "Another apparatus is already called '"
-                        + target.getUnitName() + "'. Unit names are unique in the department: choose another.");
-            }
-            throw e;
-        }
-    }
-
-    private void auditLinkChange(long departmentId, Apparatus saved, String before) {
-        String after = saved.getSamsaraVehicleId();
-        if (Objects.equals(before, after)) {
-            return;
-        }
-        if (after == null) {
-            audit.record(departmentId, AuditAction.SAMSARA_UNLINKED, saved.getUnitName(),
-                    "was linked to Samsara vehicle " + before);
-        } else {
-            audit.record(departmentId, AuditAction.SAMSARA_LINKED, saved.getUnitName(),
-                    "Samsara vehicle " + after + (before == null ? "" : " (was " + before + ")"));
-        }
-    }
-
     private Apparatus find(long departmentId, long id) {
         // another department's apparatus is answered exactly like a missing one
         return apparatus.findByIdAndDepartmentId(id, departmentId).orElseThrow(() -> new ApparatusRefusedException(
@@ -736,19 +597,6 @@ public class ApparatusService {
     private static ChangedMeanwhileException changedMeanwhile(Apparatus current) {
         return new ChangedMeanwhileException(current.getUnitName(),
                 current.getUpdatedBy() == null ? "someone else" : current.getUpdatedBy());
-    }
-
-    private static String clean(String text) {
-        if (text == null) {
-            return null;
-        }
-        String stripped = text.strip();
-        return stripped.isEmpty() ? null : stripped;
-    }
-
-    private static String cleanName(String text) {
-        String cleaned = clean(text);
-        return cleaned == null ? null : cleaned.replaceAll("\\s+", " ");
     }
 
     private static String key(String unitName) {
