@@ -27,6 +27,8 @@ class ApparatusServiceTest {
     @Autowired
     private ApparatusService service;
     @Autowired
+    private SamsaraLinking linking;
+    @Autowired
     private UserDetailsService users;
     @Autowired
     private JdbcTemplate jdbc;
@@ -79,7 +81,7 @@ class ApparatusServiceTest {
         assertThat(service.previewImport(file.getBytes(StandardCharsets.UTF_8)).rows()).singleElement()
                 .satisfies(row -> assertThat(row.outcome()).isEqualTo(ImportOutcome.ERROR));
         // nor does the magnifier see Springfield's Samsara vehicles
-        assertThat(service.findSamsaraVehicleByVin("4P18T5UW1K1165940", null).outcome())
+        assertThat(linking.findSamsaraVehicleByVin("4P18T5UW1K1165940", null).outcome())
                 .isEqualTo(SamsaraIdLookup.Outcome.NOT_FOUND);
 
         assertThat(fixtures.column(id, "plate")).isNull();
@@ -114,7 +116,7 @@ class ApparatusServiceTest {
         signInAs("member");
         assertThatThrownBy(() -> service.save(new ApparatusDetails())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.applyImport(new byte[0], "x.csv")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> service.findSamsaraVehicleByVin("X", null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> linking.findSamsaraVehicleByVin("X", null)).isInstanceOf(AccessDeniedException.class);
         signInAs("success");
         assertThatThrownBy(() -> service.page(ApparatusFilter.none(), PageRequest.of(0, 10)))
                 .isInstanceOf(AccessDeniedException.class);
@@ -203,7 +205,7 @@ class ApparatusServiceTest {
 
     private SamsaraIdLookup lookUp(String unit) {
         ApparatusDetails details = service.details(idOf(unit));
-        return service.findSamsaraVehicleByVin(details.getVin(), details.getId());
+        return linking.findSamsaraVehicleByVin(details.getVin(), details.getId());
     }
 
     private long idOf(String unit) {

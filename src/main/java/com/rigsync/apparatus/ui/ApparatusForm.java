@@ -11,6 +11,7 @@ import com.rigsync.apparatus.ApparatusStatus;
 import com.rigsync.apparatus.ApparatusType;
 import com.rigsync.apparatus.ChangedMeanwhileException;
 import com.rigsync.apparatus.SamsaraIdLookup;
+import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.apparatus.Vin;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.Notifications;
@@ -36,6 +37,7 @@ import com.vaadin.flow.data.binder.ValidationException;
 class ApparatusForm extends Dialog {
 
     private final transient ApparatusService service;
+    private final transient SamsaraLinking linking;
     private final transient Runnable onChange;
     private final Binder<ApparatusDetails> binder = new Binder<>(ApparatusDetails.class);
     private final Map<String, HasValidation> fieldsByProperty = new HashMap<>();
@@ -56,8 +58,9 @@ class ApparatusForm extends Dialog {
     private final Div lookupResult = new Div();
     private final Div formError = new Div();
 
-    ApparatusForm(ApparatusService service, ApparatusDetails details, Runnable onChange) {
+    ApparatusForm(ApparatusService service, SamsaraLinking linking, ApparatusDetails details, Runnable onChange) {
         this.service = service;
+        this.linking = linking;
         this.onChange = onChange;
         setHeaderTitle(details.isNew() ? "Add apparatus" : "Edit " + details.getUnitName());
         setWidth("min(48rem, 100%)");
@@ -157,7 +160,7 @@ class ApparatusForm extends Dialog {
 
     private void lookUpSamsaraId() {
         lookupResult.removeAll();
-        SamsaraIdLookup result = service.findSamsaraVehicleByVin(vin.getValue(), details.getId());
+        SamsaraIdLookup result = linking.findSamsaraVehicleByVin(vin.getValue(), details.getId());
         Div message = new Div(result.message());
         message.addClassName("samsara-lookup-message");
         lookupResult.add(message);

@@ -16,6 +16,7 @@ import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.ApparatusStatus;
 import com.rigsync.apparatus.ApparatusType;
 import com.rigsync.apparatus.ChangedMeanwhileException;
+import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
@@ -70,6 +71,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     public static final String EDIT_PARAMETER = "edit";
 
     private final transient ApparatusService service;
+    private final transient SamsaraLinking linking;
     private final transient DepartmentDisplay preferences;
     private final transient Clock clock;
     private final transient IntegrationStatus integrationStatus;
@@ -92,8 +94,10 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     private boolean editable;
     private boolean editingSetUp;
 
-    ApparatusView(ApparatusService service, DepartmentDisplay preferences, Clock clock, IntegrationStatus integrationStatus) {
+    ApparatusView(ApparatusService service, SamsaraLinking linking, DepartmentDisplay preferences, Clock clock,
+                  IntegrationStatus integrationStatus) {
         this.service = service;
+        this.linking = linking;
         this.preferences = preferences;
         this.clock = clock;
         this.integrationStatus = integrationStatus;
@@ -234,7 +238,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         Button add = new Button("Add apparatus", VaadinIcon.PLUS.create(),
-                e -> new ApparatusForm(service, new ApparatusDetails(), this::refresh).open());
+                e -> new ApparatusForm(service, linking, new ApparatusDetails(), this::refresh).open());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         unlink.addClickListener(e -> confirmUnlink());
         unlink.setEnabled(false);
@@ -279,7 +283,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
     private void openForm(long id) {
         try {
-            new ApparatusForm(service, service.details(id), this::refresh).open();
+            new ApparatusForm(service, linking, service.details(id), this::refresh).open();
         } catch (ApparatusRefusedException e) {
             Notifications.error(e.getMessage());
             refresh();
@@ -352,7 +356,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void findSamsaraIds() {
-        BulkMatchDialog dialog = new BulkMatchDialog(service, () -> {
+        BulkMatchDialog dialog = new BulkMatchDialog(linking, () -> {
             grid.deselectAll();
             refresh();
         });
