@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import com.rigsync.apparatus.ApparatusCsvService;
 import com.rigsync.apparatus.ApparatusDetails;
 import com.rigsync.apparatus.ApparatusFilter;
 import com.rigsync.apparatus.ApparatusRefusedException;
@@ -72,6 +73,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
     private final transient ApparatusService service;
     private final transient SamsaraLinking linking;
+    private final transient ApparatusCsvService csvFiles;
     private final transient DepartmentDisplay preferences;
     private final transient Clock clock;
     private final transient IntegrationStatus integrationStatus;
@@ -94,10 +96,11 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     private boolean editable;
     private boolean editingSetUp;
 
-    ApparatusView(ApparatusService service, SamsaraLinking linking, DepartmentDisplay preferences, Clock clock,
-                  IntegrationStatus integrationStatus) {
+    ApparatusView(ApparatusService service, SamsaraLinking linking, ApparatusCsvService csvFiles,
+                  DepartmentDisplay preferences, Clock clock, IntegrationStatus integrationStatus) {
         this.service = service;
         this.linking = linking;
+        this.csvFiles = csvFiles;
         this.preferences = preferences;
         this.clock = clock;
         this.integrationStatus = integrationStatus;
@@ -243,9 +246,9 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         unlink.addClickListener(e -> confirmUnlink());
         unlink.setEnabled(false);
         Button importCsv = new Button("Import CSV", VaadinIcon.UPLOAD.create(),
-                e -> new CsvImportDialog(service, this::refresh).open());
+                e -> new CsvImportDialog(csvFiles, this::refresh).open());
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] csv = service.exportCsv(filter, sort);
+            byte[] csv = csvFiles.exportCsv(filter, sort);
             return new DownloadResponse(new ByteArrayInputStream(csv), exportFileName(), "text/csv;charset=UTF-8",
                     csv.length);
         }), "");
