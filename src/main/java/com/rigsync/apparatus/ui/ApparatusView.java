@@ -15,7 +15,6 @@ import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusRow;
 import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.ApparatusStatus;
-import com.rigsync.apparatus.ApparatusType;
 import com.rigsync.apparatus.ChangedMeanwhileException;
 import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.base.ui.Confirmation;
@@ -29,7 +28,6 @@ import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -45,7 +43,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -84,11 +81,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     /** The department's units and time zone, read when the view is attached. */
     private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private final Grid<ApparatusRow> grid = new Grid<>(ApparatusRow.class, false);
-    private final TextField search = new TextField();
-    private final ComboBox<String> station = new ComboBox<>("Station");
-    private final ComboBox<ApparatusType> type = new ComboBox<>("Type");
-    private final ComboBox<ApparatusStatus> status = new ComboBox<>("Status");
-    private final Checkbox notLinked = new Checkbox("Not linked to Samsara");
+    private final ApparatusFilterBar filters = new ApparatusFilterBar(this::filterChanged);
     private final HorizontalLayout actions = new HorizontalLayout();
     private final Button unlink = new Button("Unlink from Samsara", VaadinIcon.UNLINK.create());
     private ApparatusFilter filter = ApparatusFilter.none();
@@ -106,27 +99,6 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         this.integrationStatus = integrationStatus;
         addClassName("view");
         setSizeFull();
-
-        search.setPlaceholder("Unit, VIN, make, plate, Samsara ID…");
-        search.setAriaLabel("Search");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> filterChanged());
-        station.setClearButtonVisible(true);
-        station.addValueChangeListener(e -> filterChanged());
-        type.setItems(ApparatusType.values());
-        type.setItemLabelGenerator(ApparatusType::label);
-        type.setClearButtonVisible(true);
-        type.addValueChangeListener(e -> filterChanged());
-        status.setItems(ApparatusStatus.values());
-        status.setItemLabelGenerator(ApparatusStatus::label);
-        status.setClearButtonVisible(true);
-        status.addValueChangeListener(e -> filterChanged());
-        notLinked.addValueChangeListener(e -> filterChanged());
-        HorizontalLayout filters = new HorizontalLayout(search, station, type, status, notLinked);
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.setWrap(true);
 
         HorizontalLayout header = new HorizontalLayout(new H2("Apparatus"), actions);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -159,7 +131,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
             editable = service.mayEdit();
             setUpEditing();
         }
-        station.setItems(service.stations());
+        filters.setStations(service.stations());
         grid.setItemsPageable(pageable -> service.page(filter, pageable), pageable -> service.count(filter));
         showSyncSummary();
         openRequestedForm();
@@ -385,9 +357,8 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
                 });
     }
 
-    private void filterChanged() {
-        filter = new ApparatusFilter(search.getValue(), station.getValue(), type.getValue(), status.getValue(),
-                notLinked.getValue());
+    private void filterChanged(ApparatusFilter changed) {
+        filter = changed;
         refresh();
     }
 
