@@ -21,9 +21,7 @@ import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
-import com.rigsync.integration.IntegrationState;
 import com.rigsync.integration.IntegrationStatus;
-import com.rigsync.integration.SyncSummary;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -35,7 +33,6 @@ import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.editor.Editor;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -74,8 +71,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     private final transient DepartmentDisplay preferences;
     private final transient Clock clock;
     private final transient IntegrationStatus integrationStatus;
-    /** The department's sync in one line, for everyone: when the synced values were last brought up to date. */
-    private final Paragraph syncSummary = new Paragraph();
+    private final SyncSummaryLine syncSummary = new SyncSummaryLine();
     /** The apparatus whose form the address asks to open, until it is opened. */
     private Long requestedEdit;
     /** The department's units and time zone, read when the view is attached. */
@@ -108,8 +104,6 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         grid.setSizeFull();
         grid.setMultiSort(true, true);
         grid.addSortListener(e -> sort = toSort(e.getSortOrder()));
-        syncSummary.setId("apparatus-sync-summary");
-        syncSummary.addClassName("sync-summary");
         add(header, syncSummary, filters, grid);
     }
 
@@ -133,7 +127,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         }
         filters.setStations(service.stations());
         grid.setItemsPageable(pageable -> service.page(filter, pageable), pageable -> service.count(filter));
-        showSyncSummary();
+        syncSummary.show(integrationStatus.summary(), display);
         openRequestedForm();
     }
 
@@ -148,25 +142,6 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         openForm(id);
-    }
-
-    private void showSyncSummary() {
-        SyncSummary summary = integrationStatus.summary();
-        IntegrationState state = summary.state();
-        syncSummary.setVisible(state != IntegrationState.NOT_ENTITLED);
-        StringBuilder text = new StringBuilder("Samsara sync: ");
-        switch (state) {
-            case OFF, NOT_CONNECTED -> text.append("not set up, so the synced columns are not kept current");
-            case NEEDS_ATTENTION, RECONNECT_NEEDED -> text.append("paused until an administrator or data manager "
-                    + "fixes the Samsara connection");
-            default -> text.append(state == IntegrationState.WORKING ? "working" : state.label().toLowerCase());
-        }
-        text.append(" · last successful sync ").append(summary.lastSuccess() == null ? "never"
-                : display.dateTime(summary.lastSuccess()));
-        if (summary.nextRunAt() != null) {
-            text.append(" · next ").append(display.dateTime(summary.nextRunAt()));
-        }
-        syncSummary.setText(text.toString());
     }
 
     private void addColumns() {
