@@ -14,8 +14,6 @@ import com.rigsync.apparatus.ApparatusFilter;
 import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusRow;
 import com.rigsync.apparatus.ApparatusService;
-import com.rigsync.apparatus.ApparatusStatus;
-import com.rigsync.apparatus.ChangedMeanwhileException;
 import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.DepartmentDisplay;
@@ -26,19 +24,15 @@ import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
-import com.vaadin.flow.component.grid.editor.Editor;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -77,6 +71,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     /** The department's units and time zone, read when the view is attached. */
     private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private final Grid<ApparatusRow> grid = new Grid<>(ApparatusRow.class, false);
+    private final QuickEdit quickEdit;
     private final ApparatusFilterBar filters = new ApparatusFilterBar(this::filterChanged);
     private final HorizontalLayout actions = new HorizontalLayout();
     private final Button unlink = new Button("Unlink from Samsara", VaadinIcon.UNLINK.create());
@@ -93,6 +88,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         this.preferences = preferences;
         this.clock = clock;
         this.integrationStatus = integrationStatus;
+        this.quickEdit = new QuickEdit(grid, service, this::refresh);
         addClassName("view");
         setSizeFull();
 
@@ -209,22 +205,13 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         grid.addSelectionListener(e -> unlink.setEnabled(!e.getAllSelectedItems().isEmpty()));
         grid.addComponentColumn(this::rowActions).setHeader("").setKey("actions").setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
-        setUpInlineEditor();
+        quickEdit.setUp();
     }
 
     private HorizontalLayout rowActions(ApparatusRow row) {
         Button edit = new Button("Edit", e -> openForm(row));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        Button quick = new Button(VaadinIcon.PENCIL.create(), e -> {
-            if (grid.getEditor().isOpen()) {
-                grid.getEditor().cancel();
-            }
-            grid.getEditor().editItem(row);
-        });
-        quick.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        quick.setAriaLabel("Quick edit " + row.getUnitName());
-        quick.setTooltipText("Quick edit in the grid");
-        return new HorizontalLayout(edit, quick);
+        return new HorizontalLayout(edit, quickEdit.buttonFor(row));
     }
 
     private void openForm(ApparatusRow row) {
@@ -238,71 +225,6 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
             Notifications.error(e.getMessage());
             refresh();
         }
-    }
-
-    /** Inline editing of the quick fields with a buffered binder: Save or Cancel per row. */
-    private void setUpInlineEditor() {
-        Editor<ApparatusRow> editor = grid.getEditor();
-        Binder<ApparatusRow> binder = new Binder<>(ApparatusRow.class);
-        editor.setBinder(binder);
-        editor.setBuffered(true);
-
-        TextField stationField = new TextField();
-        stationField.setAriaLabel("Station");
-        stationField.setWidthFull();
-        binder.forField(stationField).bind(ApparatusRow::getStation, ApparatusRow::setStation);
-        grid.getColumnByKey("station").setEditorComponent(stationField);
-
-        TextField plateField = new TextField();
-        plateField.setAriaLabel("Plate");
-        plateField.setWidthFull();
-        binder.forField(plateField).bind(ApparatusRow::getPlate, ApparatusRow::setPlate);
-        grid.getColumnByKey("plate").setEditorComponent(plateField);
-
-        ComboBox<ApparatusStatus> statusField = new ComboBox<>();
-        statusField.setAriaLabel("Status");
-        statusField.setItems(ApparatusStatus.values());
-        statusField.setItemLabelGenerator(ApparatusStatus::label);
-        TextField reasonField = new TextField();
-        reasonField.setAriaLabel("Reason out of service");
-        reasonField.setPlaceholder("Reason");
-        statusField.addValueChangeListener(e -> reasonField.setVisible(e.getValue() == ApparatusStatus.OUT_OF_SERVICE));
-        binder.forField(statusField).asRequired("Choose the status.")
-                .bind(ApparatusRow::getStatus, ApparatusRow::setStatus);
-        binder.forField(reasonField)
-                .withValidator(reason -> statusField.getValue() != ApparatusStatus.OUT_OF_SERVICE
-                        || (reason != null && !reason.isBlank()), "Say why it is out of service.")
-                .bind(ApparatusRow::getStatusReason, ApparatusRow::setStatusReason);
-        grid.getColumnByKey("status").setEditorComponent(new HorizontalLayout(statusField, reasonField));
-
-        TextField samsaraField = new TextField();
-        samsaraField.setAriaLabel("Samsara ID");
-        samsaraField.setAllowedCharPattern("[0-9]");
-        samsaraField.setWidthFull();
-        binder.forField(samsaraField)
-                .withValidator(id -> id == null || id.isBlank() || id.strip().matches("\\d{1,30}"),
-                        "A Samsara ID is digits only.")
-                .bind(ApparatusRow::getSamsaraVehicleId, ApparatusRow::setSamsaraVehicleId);
-        grid.getColumnByKey("samsaraId").setEditorComponent(samsaraField);
-
-        Button save = new Button("Save row", e -> editor.save());
-        save.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel row", e -> editor.cancel());
-        cancel.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        grid.getColumnByKey("actions").setEditorComponent(new HorizontalLayout(save, cancel));
-
-        editor.addSaveListener(e -> saveInline(e.getItem()));
-    }
-
-    private void saveInline(ApparatusRow row) {
-        try {
-            service.saveInline(row);
-            Notifications.success(row.getUnitName() + " saved.");
-        } catch (ChangedMeanwhileException | ApparatusRefusedException e) {
-            Notifications.error(e.getMessage());
-        }
-        // the row shows what the database holds, whatever happened
-        refresh();
     }
 
     private void findSamsaraIds() {
