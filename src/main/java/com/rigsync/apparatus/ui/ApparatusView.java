@@ -1,21 +1,15 @@
 package com.rigsync.apparatus.ui;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import com.rigsync.apparatus.ApparatusCsvService;
-import com.rigsync.apparatus.ApparatusDetails;
 import com.rigsync.apparatus.ApparatusFilter;
 import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusRow;
 import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.SamsaraLinking;
-import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
@@ -27,9 +21,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -39,8 +31,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.data.domain.Sort;
 
@@ -61,20 +51,18 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
     private final transient ApparatusService service;
     private final transient SamsaraLinking linking;
-    private final transient ApparatusCsvService csvFiles;
     private final transient DepartmentDisplay preferences;
     private final transient Clock clock;
     private final transient IntegrationStatus integrationStatus;
+    private final Grid<ApparatusRow> grid = new Grid<>(ApparatusRow.class, false);
     private final SyncSummaryLine syncSummary = new SyncSummaryLine();
+    private final ApparatusFilterBar filters = new ApparatusFilterBar(this::filterChanged);
+    private final EditingTools actions;
+    private final QuickEdit quickEdit;
     /** The apparatus whose form the address asks to open, until it is opened. */
     private Long requestedEdit;
     /** The department's units and time zone, read when the view is attached. */
     private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
-    private final Grid<ApparatusRow> grid = new Grid<>(ApparatusRow.class, false);
-    private final QuickEdit quickEdit;
-    private final ApparatusFilterBar filters = new ApparatusFilterBar(this::filterChanged);
-    private final HorizontalLayout actions = new HorizontalLayout();
-    private final Button unlink = new Button("Unlink from Samsara", VaadinIcon.UNLINK.create());
     private ApparatusFilter filter = ApparatusFilter.none();
     private Sort sort = Sort.by("unitName");
     private boolean editable;
@@ -84,17 +72,16 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
                   DepartmentDisplay preferences, Clock clock, IntegrationStatus integrationStatus) {
         this.service = service;
         this.linking = linking;
-        this.csvFiles = csvFiles;
         this.preferences = preferences;
         this.clock = clock;
         this.integrationStatus = integrationStatus;
+        this.actions = new EditingTools(service, linking, csvFiles, clock, grid, () -> filter, () -> sort);
         this.quickEdit = new QuickEdit(grid, service, this::refresh);
         addClassName("view");
         setSizeFull();
 
         HorizontalLayout header = new HorizontalLayout(new H2("Apparatus"), actions);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         addColumns();
         grid.setSizeFull();
@@ -178,31 +165,11 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
     /** Editing tools only for administrators and data managers; the service refuses everyone else anyway. */
     private void setUpEditing() {
-        actions.removeAll();
         if (!editable) {
             grid.setSelectionMode(Grid.SelectionMode.NONE);
             return;
         }
-        Button add = new Button("Add apparatus", VaadinIcon.PLUS.create(),
-                e -> new ApparatusForm(service, linking, new ApparatusDetails(), this::refresh).open());
-        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        unlink.addClickListener(e -> confirmUnlink());
-        unlink.setEnabled(false);
-        Button importCsv = new Button("Import CSV", VaadinIcon.UPLOAD.create(),
-                e -> new CsvImportDialog(csvFiles, this::refresh).open());
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] csv = csvFiles.exportCsv(filter, sort);
-            return new DownloadResponse(new ByteArrayInputStream(csv), exportFileName(), "text/csv;charset=UTF-8",
-                    csv.length);
-        }), "");
-        export.add(new Button("Export CSV", VaadinIcon.DOWNLOAD.create()));
-        export.getElement().setAttribute("download", true);
-        Button findIds = new Button("Find Samsara IDs by VIN", VaadinIcon.SEARCH.create(), e -> findSamsaraIds());
-        findIds.setTooltipText("For the selected apparatus, or for every unlinked apparatus when none is selected");
-        actions.add(add, findIds, unlink, importCsv, export);
-
-        grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addSelectionListener(e -> unlink.setEnabled(!e.getAllSelectedItems().isEmpty()));
+        actions.show();
         grid.addComponentColumn(this::rowActions).setHeader("").setKey("actions").setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
         quickEdit.setUp();
@@ -227,33 +194,6 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
-    private void findSamsaraIds() {
-        BulkMatchDialog dialog = new BulkMatchDialog(linking, () -> {
-            grid.deselectAll();
-            refresh();
-        });
-        dialog.load(grid.getSelectedItems().stream().map(ApparatusRow::getId).toList());
-        dialog.open();
-    }
-
-    private void confirmUnlink() {
-        Set<ApparatusRow> selected = grid.getSelectedItems();
-        List<Long> ids = new ArrayList<>(selected.stream().map(ApparatusRow::getId).toList());
-        long linked = selected.stream().filter(r -> r.getSamsaraVehicleId() != null).count();
-        if (linked == 0) {
-            Notifications.error("None of the selected apparatus is linked to Samsara.");
-            return;
-        }
-        Confirmation.ask("Unlink from Samsara?", "Remove the Samsara link from " + linked + " of the "
-                        + selected.size() + " selected apparatus? Their synced values stop updating until they are "
-                        + "linked again.", "Unlink " + linked + " apparatus", () -> {
-                    int done = service.unlink(ids);
-                    Notifications.success(done + " apparatus unlinked from Samsara.");
-                    grid.deselectAll();
-                    refresh();
-                });
-    }
-
     private void filterChanged(ApparatusFilter changed) {
         filter = changed;
         refresh();
@@ -261,10 +201,6 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
-    }
-
-    private String exportFileName() {
-        return "apparatus-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".csv";
     }
 
     private static Sort toSort(List<GridSortOrder<ApparatusRow>> orders) {
