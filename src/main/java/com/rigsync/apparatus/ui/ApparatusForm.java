@@ -31,8 +31,11 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 
 /**
- * Adds or edits one apparatus: a buffered form (nothing is saved until Save), with the Samsara ID magnifier. Saving
- * over someone else's change is refused and the form reloads their version.
+ * Adds, edits and deletes one apparatus in a buffered form: nothing is saved until Save. The VIN is checked as it is
+ * typed (warnings only, never blocking); the magnifier asks {@link SamsaraLinking} for the Samsara vehicle with the
+ * same VIN, fills in the Samsara ID only for one exact match no other apparatus has, and otherwise offers the
+ * vehicles with the same VIN or nearly the same to pick from. What the server refuses is shown on the field it names.
+ * A save or delete over someone else's change is refused and the form reloads their version.
  */
 class ApparatusForm extends Dialog {
 
@@ -81,7 +84,7 @@ class ApparatusForm extends Dialog {
         int nextYear = Year.now().getValue() + 1;
         modelYear.setPlaceholder("2019");
 
-        // the magnifier: finds the Samsara vehicle with the same VIN (the integration step adds a live refresh)
+        // the magnifier: finds the Samsara vehicle with the same VIN
         Button magnifier = new Button(VaadinIcon.SEARCH.create(), e -> lookUpSamsaraId());
         magnifier.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
         magnifier.setAriaLabel("Find Samsara ID by VIN");
