@@ -1,69 +1,48 @@
 package com.rigsync.apparatus;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 
+import com.rigsync.apparatus.ApparatusEdits.Values;
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditService;
 import com.rigsync.security.CurrentUser;
 import com.rigsync.security.Role;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The department's apparatus: reading them page by page, editing them (administrators and data managers), the
- * Samsara ID lookup by VIN, unlinking, and CSV export and import. The department always comes from the signed-in user.
+ * The department's apparatus records: reading them page by page, and adding, editing, deleting and unlinking them
+ * (administrators and data managers). Finding Samsara IDs by VIN is {@link SamsaraLinking}'s, CSV files are
+ * {@link ApparatusCsvService}'s. The department always comes from the signed-in user.
  */
 @Service
 public class ApparatusService {
 
     static final String READERS = "hasAnyRole('ADMINISTRATOR', 'DATA_MANAGER', 'MEMBER')";
     static final String EDITORS = "hasAnyRole('ADMINISTRATOR', 'DATA_MANAGER')";
-    private static final int EXPORT_PAGE = 1000;
 
     private final ApparatusRepository apparatus;
     private final ApparatusQueries queries;
     private final SamsaraVehicleLookup samsaraVehicles;
-    private final CachedSamsaraVehicles vehicleCache;
+    private final ApparatusEdits edits;
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final TransactionTemplate readOnly;
-    private final JdbcTemplate jdbc;
 
     ApparatusService(ApparatusRepository apparatus, ApparatusQueries queries, SamsaraVehicleLookup samsaraVehicles,
-                     CachedSamsaraVehicles vehicleCache, AuditService audit, CurrentUser currentUser, Clock clock,
-                     PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+                     ApparatusEdits edits, AuditService audit, CurrentUser currentUser, Clock clock) {
         this.apparatus = apparatus;
         this.queries = queries;
         this.samsaraVehicles = samsaraVehicles;
-        this.vehicleCache = vehicleCache;
+        this.edits = edits;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
-        this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
     }
 
     /** Whether the signed-in user may add, edit and delete (the server checks again on every write). */
@@ -104,12 +83,12 @@ public class ApparatusService {
     @PreAuthorize(EDITORS)
     public ApparatusDetails save(ApparatusDetails details) {
         long departmentId = currentUser.departmentId();
-        Values values = validate(details);
+        Values values = edits.validate(details);
         Apparatus target = details.isNew() ? new Apparatus(departmentId) : find(departmentId, details.getId());
         if (!details.isNew() && target.getVersion() != details.getVersion()) {
             throw changedMeanwhile(target);
         }
-        checkUnique(departmentId, target, values);
+        edits.checkUnique(departmentId, target, values);
         if (values.samsaraId() != null && !values.samsaraId().equals(target.getSamsaraVehicleId())) {
             SamsaraIdCheck check = samsaraVehicles.checkSamsaraId(values.samsaraId());
             if (check.verdict() == SamsaraIdCheck.Verdict.NOT_FOUND) {
@@ -117,9 +96,9 @@ public class ApparatusService {
             }
         }
         String linkedBefore = target.getSamsaraVehicleId();
-        apply(departmentId, target, values);
-        Apparatus saved = write(target);
-        auditLinkChange(departmentId, saved, linkedBefore);
+        edits.apply(departmentId, target, values);
+        Apparatus saved = edits.write(target);
+        edits.auditLinkChange(departmentId, saved, linkedBefore);
         return ApparatusDetails.of(saved);
     }
 
@@ -175,557 +154,6 @@ public class ApparatusService {
         return linked.size();
     }
 
-    /**
-     * The magnifier: which Samsara vehicle has this VIN exactly, and which nearly. Nothing is linked by looking; the
-     * person picks, then saves. Deliberately outside one transaction: a stale vehicle list is refreshed from Samsara
-     * and committed first, and the reads after it must see the refreshed rows.
-     */
-    @PreAuthorize(EDITORS)
-    public SamsaraIdLookup findSamsaraVehicleByVin(String vin, Long apparatusId) {
-        long departmentId = currentUser.departmentId();
-        String normalized = Vin.normalize(vin);
-        if (normalized == null) {
-            return SamsaraIdLookup.noVin();
-        }
-        VinMatches matches = samsaraVehicles.findSamsaraVehicleByVin(normalized);
-        Map<String, String> linkedElsewhere = new HashMap<>();
-        for (SamsaraVehicleSummary v : matches.exact()) {
-            apparatus.findByDepartmentIdAndSamsaraVehicleId(departmentId, v.samsaraId())
-                    .filter(a -> !Objects.equals(a.getId(), apparatusId))
-                    .ifPresent(a -> linkedElsewhere.put(v.samsaraId(), a.getUnitName()));
-        }
-        for (VinMatches.NearMiss n : matches.nearMisses()) {
-            apparatus.findByDepartmentIdAndSamsaraVehicleId(departmentId, n.vehicle().samsaraId())
-                    .filter(a -> !Objects.equals(a.getId(), apparatusId))
-                    .ifPresent(a -> linkedElsewhere.put(n.vehicle().samsaraId(), a.getUnitName()));
-        }
-        return SamsaraIdLookup.of(matches, linkedElsewhere);
-    }
-
-    /**
-     * "Find Samsara IDs by VIN" for the chosen apparatus (empty: every unlinked apparatus of the department): what
-     * each would be linked to, near misses to pick from, no matches and conflicts. Links nothing. The vehicle list is
-     * refreshed from Samsara first when it is stale (at most its list pages), then read in one go.
-     */
-    @PreAuthorize(EDITORS)
-    public BulkMatchPreview previewBulkMatch(Collection<Long> chosen) {
-        long departmentId = currentUser.departmentId();
-        Optional<String> notice = samsaraVehicles.refreshVehicleListIfStale();
-        return readOnly.execute(status -> {
-            List<MatchableApparatus> all = apparatus.matchableOf(departmentId);
-            Set<Long> ids = chosen == null ? Set.of() : new HashSet<>(chosen);
-            List<MatchableApparatus> looked = all.stream()
-                    .filter(a -> ids.isEmpty() || ids.contains(a.id()))
-                    .sorted(Comparator.comparing(MatchableApparatus::unitName, String.CASE_INSENSITIVE_ORDER))
-                    .toList();
-            BulkMatcher matcher = new BulkMatcher(vehicleCache.all(departmentId), all);
-            List<BulkMatchPreview.Row> rows = new ArrayList<>();
-            int alreadyLinked = 0;
-            for (MatchableApparatus a : looked) {
-                if (a.samsaraVehicleId() != null) {
-                    alreadyLinked++;
-                } else {
-                    rows.add(matcher.match(a));
-                }
-            }
-            return new BulkMatchPreview(rows, ids.isEmpty() ? 0 : alreadyLinked,
-                    vehicleCache.listedAt(departmentId).orElse(null), notice.orElse(null));
-        });
-    }
-
-    /**
-     * Links the rows accepted in the preview, all in one transaction, or none: every row is checked again (still
-     * unlinked, the vehicle still listed and linked to no other apparatus, no other apparatus with the same VIN, no
-     * vehicle accepted twice), and each update applies only to a still unlinked apparatus. Returns how many were
-     * linked.
-     */
-    @Transactional
-    @PreAuthorize(EDITORS)
-    public int applyBulkMatch(List<BulkMatchPreview.Accepted> accepted) {
-        long departmentId = currentUser.departmentId();
-        if (accepted.isEmpty()) {
-            return 0;
-        }
-        Map<Long, MatchableApparatus> byId = new HashMap<>();
-        Map<String, String> linkedTo = new HashMap<>();
-        Map<String, Integer> vinCount = new HashMap<>();
-        for (MatchableApparatus a : apparatus.matchableOf(departmentId)) {
-            byId.put(a.id(), a);
-            if (a.samsaraVehicleId() != null) {
-                linkedTo.put(a.samsaraVehicleId(), a.unitName());
-            }
-            if (a.vinNormalized() != null) {
-                vinCount.merge(a.vinNormalized(), 1, Integer::sum);
-            }
-        }
-        Set<String> listed = vehicleCache.ids(departmentId);
-        Map<String, String> acceptedFor = new HashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (BulkMatchPreview.Accepted row : accepted) {
-            MatchableApparatus target = byId.get(row.apparatusId());
-            if (target == null) {
-                problems.add("an apparatus was deleted meanwhile");
-                continue;
-            }
-            String unit = target.unitName();
-            if (target.samsaraVehicleId() != null) {
-                problems.add(unit + " was linked meanwhile");
-            } else if (!listed.contains(row.samsaraId())) {
-                problems.add(unit + ": Samsara no longer lists vehicle " + row.samsaraId());
-            } else if (linkedTo.containsKey(row.samsaraId())) {
-                problems.add(unit + ": vehicle " + row.samsaraId() + " is already linked to "
-                        + linkedTo.get(row.samsaraId()));
-            } else if (acceptedFor.containsKey(row.samsaraId())) {
-                problems.add(unit + " and " + acceptedFor.get(row.samsaraId()) + " were both given vehicle "
-                        + row.samsaraId());
-            } else if (target.vinNormalized() != null && vinCount.get(target.vinNormalized()) > 1) {
-                problems.add(unit + " shares its VIN with another apparatus");
-            }
-            acceptedFor.putIfAbsent(row.samsaraId(), unit);
-        }
-        if (!problems.isEmpty()) {
-            throw refusedBulk(String.join("; ", problems.subList(0, Math.min(problems.size(), 5)))
-                    + (problems.size() > 5 ? " (and " + (problems.size() - 5) + " more)" : ""));
-        }
-        String by = currentUser.require().displayName();
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        int[][] counts;
-        try {
-            counts = jdbc.batchUpdate("""
-                    update apparatus set samsara_vehicle_id = ?, link_flag = 'NONE', version = version + 1,
-                        updated_by = ?, updated_at = ?
-                    where id = ? and department_id = ? and samsara_vehicle_id is null""", accepted, 500,
-                    (statement, row) -> {
-                        statement.setString(1, row.samsaraId());
-                        statement.setString(2, by);
-                        statement.setObject(3, now);
-                        statement.setLong(4, row.apparatusId());
-                        statement.setLong(5, departmentId);
-                    });
-        } catch (DataIntegrityViolationException e) {
-            throw refusedBulk("someone linked one of these Samsara vehicles meanwhile");
-        }
-        for (int[] batch : counts) {
-            for (int count : batch) {
-                if (count == 0) {
-                    throw refusedBulk("an apparatus was linked or deleted meanwhile");
-                }
-            }
-        }
-        List<String> linked = new ArrayList<>();
-        for (BulkMatchPreview.Accepted row : accepted) {
-            linked.add(byId.get(row.apparatusId()).unitName() + " → " + row.samsaraId());
-        }
-        audit.record(departmentId, AuditAction.SAMSARA_BULK_LINKED, linked.size() + " apparatus",
-                String.join(", ", linked));
-        return linked.size();
-    }
-
-    private static ApparatusRefusedException refusedBulk(String why) {
-        return new ApparatusRefusedException(null, "Nothing was linked: " + why + ". Find the Samsara IDs again to "
-                + "see how things stand now.");
-    }
-
-    /** The grid's current filter and sort as CSV (UTF-8), read page by page. */
-    @Transactional(readOnly = true)
-    @PreAuthorize(EDITORS)
-    public byte[] exportCsv(ApparatusFilter filter, Sort sort) {
-        long departmentId = currentUser.departmentId();
-        return ApparatusCsv.write(sink -> {
-            long offset = 0;
-            while (true) {
-                List<ApparatusRow> rows = queries.page(departmentId, filter, offset, EXPORT_PAGE, sort);
-                rows.forEach(sink);
-                if (rows.size() < EXPORT_PAGE) {
-                    return;
-                }
-                offset += EXPORT_PAGE;
-            }
-        });
-    }
-
-    /** What importing the file would do, row by row; changes nothing. Refuses unreadable files with the reason. */
-    @Transactional(readOnly = true)
-    @PreAuthorize(EDITORS)
-    public ImportPreview previewImport(byte[] file) {
-        return new ImportPreview(plan(currentUser.departmentId(), ApparatusCsv.read(file)).stream()
-                .map(PlannedRow::row).toList());
-    }
-
-    /** Imports every row of the file, or nothing when any row has an error. Returns what was done. */
-    @Transactional
-    @PreAuthorize(EDITORS)
-    public ImportPreview applyImport(byte[] file, String fileName) {
-        long departmentId = currentUser.departmentId();
-        List<PlannedRow> planned = plan(departmentId, ApparatusCsv.read(file));
-        ImportPreview preview = new ImportPreview(planned.stream().map(PlannedRow::row).toList());
-        if (preview.count(ImportOutcome.ERROR) > 0) {
-            throw new ApparatusRefusedException(null, "Nothing was imported: " + preview.count(ImportOutcome.ERROR)
-                    + " rows have errors. Correct them in the file and import it again.");
-        }
-        int linked = 0;
-        int unlinked = 0;
-        for (PlannedRow p : planned) {
-            if (p.row().outcome() == ImportOutcome.NEW || p.row().outcome() == ImportOutcome.UPDATE) {
-                Apparatus target = p.target() == null ? new Apparatus(departmentId) : p.target();
-                String before = target.getSamsaraVehicleId();
-                apply(departmentId, target, p.values());
-                if (!Objects.equals(before, target.getSamsaraVehicleId())) {
-                    if (target.getSamsaraVehicleId() != null) {
-                        linked++;
-                    } else {
-                        unlinked++;
-                    }
-                }
-                apparatus.save(target);
-            }
-        }
-        try {
-            apparatus.flush();
-        } catch (DataIntegrityViolationException e) {
-            throw new ApparatusRefusedException(null, "Nothing was imported: the file clashes with a change made "
-                    + "meanwhile (a unit name or Samsara ID is now taken). Preview the file again.");
-        }
-        audit.record(departmentId, AuditAction.APPARATUS_IMPORTED, fileName == null ? "CSV file" : fileName,
-                preview.summary() + "; Samsara IDs linked: " + linked + ", unlinked: " + unlinked);
-        return preview;
-    }
-
-    private record PlannedRow(ImportRow row, Apparatus target, Values values) {
-    }
-
-    private List<PlannedRow> plan(long departmentId, List<ApparatusCsv.Line> lines) {
-        List<Apparatus> existing = apparatus.findByDepartmentId(departmentId);
-        Map<Long, Apparatus> byId = new HashMap<>();
-        Map<String, Apparatus> byName = new HashMap<>();
-        for (Apparatus a : existing) {
-            byId.put(a.getId(), a);
-            byName.put(key(a.getUnitName()), a);
-        }
-        Set<String> knownVehicles = vehicleCache.ids(departmentId);
-        boolean haveVehicleList = !knownVehicles.isEmpty();
-
-        List<PlannedRow> planned = new ArrayList<>();
-        for (ApparatusCsv.Line line : lines) {
-            String unit = line.get(ApparatusCsv.UNIT);
-            try {
-                Apparatus target = target(line, byId, byName);
-                Values values = validate(details(line, target));
-                if (values.samsaraId() != null && haveVehicleList && !knownVehicles.contains(values.samsaraId())
-                        && (target == null || !values.samsaraId().equals(target.getSamsaraVehicleId()))) {
-                    throw new ApparatusRefusedException(ApparatusCsv.SAMSARA_ID, "no Samsara vehicle has the ID "
-                            + values.samsaraId());
-                }
-                if (target == null) {
-                    planned.add(new PlannedRow(new ImportRow(line.number(), values.unitName(), ImportOutcome.NEW,
-                            "new apparatus"), null, values));
-                } else {
-                    List<String> changes = changes(target, values);
-                    planned.add(new PlannedRow(new ImportRow(line.number(), values.unitName(),
-                            changes.isEmpty() ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATE,
-                            changes.isEmpty() ? "" : "changes " + String.join(", ", changes)), target, values));
-                }
-            } catch (ApparatusRefusedException e) {
-                planned.add(new PlannedRow(new ImportRow(line.number(), unit, ImportOutcome.ERROR, e.getMessage()),
-                        null, null));
-            }
-        }
-        markClashes(planned, existing);
-        return planned;
-    }
-
-    /** Two rows for one apparatus, or final unit names / Samsara IDs held twice, are errors on the rows involved. */
-    private static void markClashes(List<PlannedRow> planned, List<Apparatus> existing) {
-        Map<Object, List<Integer>> byTarget = new HashMap<>();
-        Map<String, List<Integer>> byName = new HashMap<>();
-        Map<String, List<Integer>> bySamsaraId = new HashMap<>();
-        Set<Long> touched = new java.util.HashSet<>();
-        for (int i = 0; i < planned.size(); i++) {
-            PlannedRow p = planned.get(i);
-            if (p.values() == null) {
-                continue;
-            }
-            if (p.target() != null) {
-                touched.add(p.target().getId());
-                byTarget.computeIfAbsent(p.target().getId(), k -> new ArrayList<>()).add(i);
-            }
-            byName.computeIfAbsent(key(p.values().unitName()), k -> new ArrayList<>()).add(i);
-            if (p.values().samsaraId() != null) {
-                bySamsaraId.computeIfAbsent(p.values().samsaraId(), k -> new ArrayList<>()).add(i);
-            }
-        }
-        Map<String, String> untouchedNames = new HashMap<>();
-        Map<String, String> untouchedLinks = new HashMap<>();
-        for (Apparatus a : existing) {
-            if (!touched.contains(a.getId())) {
-                untouchedNames.put(key(a.getUnitName()), a.getUnitName());
-                if (a.getSamsaraVehicleId() != null) {
-                    untouchedLinks.put(a.getSamsaraVehicleId(), a.getUnitName());
-                }
-            }
-        }
-        Map<Integer, String> errors = new HashMap<>();
-        byTarget.values().stream().filter(rows -> rows.size() > 1).forEach(rows -> rows.forEach(i ->
-                errors.putIfAbsent(i, "rows " + rowNumbers(planned, rows) + " are all for the same apparatus")));
-        byName.forEach((name, rows) -> {
-            if (rows.size() > 1) {
-                rows.forEach(i -> errors.putIfAbsent(i, "rows " + rowNumbers(planned, rows)
-                        + " have the same unit name"));
-            } else if (untouchedNames.containsKey(name)) {
-                errors.putIfAbsent(rows.getFirst(), "another apparatus is already called '"
-                        + untouchedNames.get(name) + "'");
-            }
-        });
-        bySamsaraId.forEach((id, rows) -> {
-            if (rows.size() > 1) {
-                rows.forEach(i -> errors.putIfAbsent(i, "rows " + rowNumbers(planned, rows)
-                        + " link the same Samsara vehicle " + id));
-            } else if (untouchedLinks.containsKey(id)) {
-                errors.putIfAbsent(rows.getFirst(), "Samsara vehicle " + id + " is already linked to "
-                        + untouchedLinks.get(id));
-            }
-        });
-        errors.forEach((i, message) -> {
-            PlannedRow p = planned.get(i);
-            planned.set(i, new PlannedRow(new ImportRow(p.row().line(), p.row().unitName(), ImportOutcome.ERROR,
-                    message), null, null));
-        });
-    }
-
-    private static String rowNumbers(List<PlannedRow> planned, List<Integer> indexes) {
-        return String.join(", ", indexes.stream().map(i -> Integer.toString(planned.get(i).row().line())).toList());
-    }
-
-    private static Apparatus target(ApparatusCsv.Line line, Map<Long, Apparatus> byId, Map<String, Apparatus> byName) {
-        String id = line.get(ApparatusCsv.ID);
-        if (id != null) {
-            try {
-                Apparatus found = byId.get(Long.valueOf(id));
-                if (found == null) {
-                    throw new ApparatusRefusedException(ApparatusCsv.ID, "your department has no apparatus with "
-                            + "RigSync id " + id + " (leave the RigSync id empty to add a new one)");
-                }
-                return found;
-            } catch (NumberFormatException e) {
-                throw new ApparatusRefusedException(ApparatusCsv.ID, "the RigSync id '" + id + "' is not a number");
-            }
-        }
-        String unit = line.get(ApparatusCsv.UNIT);
-        return unit == null ? null : byName.get(key(cleanName(unit)));
-    }
-
-    /** The row's values: columns absent from the file keep the apparatus' current values. */
-    private static ApparatusDetails details(ApparatusCsv.Line line, Apparatus target) {
-        ApparatusDetails d = target == null ? new ApparatusDetails() : ApparatusDetails.of(target);
-        d.setUnitName(line.get(ApparatusCsv.UNIT));
-        String type = line.get(ApparatusCsv.TYPE);
-        d.setType(type == null ? null : ApparatusType.parse(type).orElseThrow(() -> new ApparatusRefusedException(
-                "type", "unknown type '" + type + "' (use one of: " + labels(ApparatusType.values()) + ")")));
-        String status = line.get(ApparatusCsv.STATUS);
-        d.setStatus(status == null ? null : ApparatusStatus.parse(status).orElseThrow(() ->
-                new ApparatusRefusedException("status", "unknown status '" + status + "' (use one of: "
-                        + labels(ApparatusStatus.values()) + ")")));
-        if (line.has(ApparatusCsv.STATION)) {
-            d.setStation(line.get(ApparatusCsv.STATION));
-        }
-        if (line.has(ApparatusCsv.VIN)) {
-            d.setVin(line.get(ApparatusCsv.VIN));
-        }
-        if (line.has(ApparatusCsv.MAKE)) {
-            d.setMake(line.get(ApparatusCsv.MAKE));
-        }
-        if (line.has(ApparatusCsv.MODEL)) {
-            d.setModel(line.get(ApparatusCsv.MODEL));
-        }
-        if (line.has(ApparatusCsv.YEAR)) {
-            String year = line.get(ApparatusCsv.YEAR);
-            try {
-                d.setModelYear(year == null ? null : Integer.valueOf(year));
-            } catch (NumberFormatException e) {
-                throw new ApparatusRefusedException("modelYear", "the year '" + year + "' is not a number");
-            }
-        }
-        if (line.has(ApparatusCsv.PLATE)) {
-            d.setPlate(line.get(ApparatusCsv.PLATE));
-        }
-        if (line.has(ApparatusCsv.STATUS_REASON)) {
-            d.setStatusReason(line.get(ApparatusCsv.STATUS_REASON));
-        }
-        if (line.has(ApparatusCsv.SAMSARA_ID)) {
-            d.setSamsaraVehicleId(line.get(ApparatusCsv.SAMSARA_ID));
-        }
-        return d;
-    }
-
-    private static String labels(Enum<?>[] values) {
-        return String.join(", ", java.util.Arrays.stream(values).map(v -> v instanceof ApparatusType t ? t.label()
-                : ((ApparatusStatus) v).label()).toList());
-    }
-
-    private static List<String> changes(Apparatus a, Values v) {
-        List<String> changes = new ArrayList<>();
-        compare(changes, "unit", a.getUnitName(), v.unitName());
-        compare(changes, "type", a.getType(), v.type());
-        compare(changes, "station", a.getStation(), v.station());
-        compare(changes, "VIN", a.getVinNormalized(), v.vin());
-        compare(changes, "make", a.getMake(), v.make());
-        compare(changes, "model", a.getModel(), v.model());
-        compare(changes, "year", a.getModelYear(), v.modelYear());
-        compare(changes, "plate", a.getPlate(), v.plate());
-        compare(changes, "status", a.getStatus(), v.status());
-        compare(changes, "status reason", a.getStatusReason(), v.statusReason());
-        compare(changes, "Samsara ID", a.getSamsaraVehicleId(), v.samsaraId());
-        return changes;
-    }
-
-    private static void compare(List<String> changes, String label, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            changes.add(label);
-        }
-    }
-
-    /** A person's input, tidied and checked: the values an apparatus may hold. */
-    record Values(String unitName, ApparatusType type, String station, String vin, String make, String model,
-                  Integer modelYear, String plate, ApparatusStatus status, String statusReason, String samsaraId) {
-    }
-
-    private Values validate(ApparatusDetails d) {
-        String unitName = cleanName(d.getUnitName());
-        if (unitName == null) {
-            throw new ApparatusRefusedException("unitName", "Enter the unit name, such as Engine 1.");
-        }
-        max("unitName", "The unit name", unitName, 80);
-        if (d.getType() == null) {
-            throw new ApparatusRefusedException("type", "Choose the type of apparatus.");
-        }
-        if (d.getStatus() == null) {
-            throw new ApparatusRefusedException("status", "Choose the status: in service, out of service or reserve.");
-        }
-        String reason = clean(d.getStatusReason());
-        if (d.getStatus() == ApparatusStatus.OUT_OF_SERVICE && reason == null) {
-            throw new ApparatusRefusedException("statusReason", "Say why " + unitName + " is out of service, "
-                    + "such as \"pump repair\".");
-        }
-        max("statusReason", "The reason", reason, 200);
-        String vin = Vin.normalize(d.getVin());
-        max("vin", "The VIN", vin, 40);
-        int nextYear = Year.now(clock.withZone(ZoneOffset.UTC)).getValue() + 1;
-        if (d.getModelYear() != null && (d.getModelYear() < 1900 || d.getModelYear() > nextYear)) {
-            throw new ApparatusRefusedException("modelYear", "Enter a model year from 1900 to " + nextYear + ".");
-        }
-        String samsaraId = clean(d.getSamsaraVehicleId());
-        if (samsaraId != null && !samsaraId.matches("\\d{1,30}")) {
-            throw new ApparatusRefusedException("samsaraVehicleId", "A Samsara ID is digits only, such as "
-                    + "281474977104729; copy it from the vehicle's page in Samsara or use the magnifier.");
-        }
-        String station = clean(d.getStation());
-        String make = clean(d.getMake());
-        String model = clean(d.getModel());
-        String plate = clean(d.getPlate());
-        max("station", "The station", station, 80);
-        max("make", "The make", make, 80);
-        max("model", "The model", model, 80);
-        max("plate", "The plate", plate, 20);
-        return new Values(unitName, d.getType(), station, vin, make, model, d.getModelYear(), plate, d.getStatus(),
-                d.getStatus() == ApparatusStatus.OUT_OF_SERVICE ? reason : null, samsaraId);
-    }
-
-    private static void max(String field, String what, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw new ApparatusRefusedException(field, what + " is too long (at most " + max + " characters).");
-        }
-    }
-
-    private void checkUnique(long departmentId, Apparatus target, Values values) {
-        apparatus.findByDepartmentIdAndUnitName(departmentId, values.unitName())
-                .filter(other -> !other.getId().equals(target.getId()))
-                .ifPresent(other -> {
-                    throw new ApparatusRefusedException("unitName", "Another apparatus is already called '"
-                            + other.getUnitName() + "'. Unit names are unique in the department: choose another.");
-                });
-        if (values.samsaraId() != null) {
-            apparatus.findByDepartmentIdAndSamsaraVehicleId(departmentId, values.samsaraId())
-                    .filter(other -> !other.getId().equals(target.getId()))
-                    .ifPresent(other -> {
-                        throw linkedElsewhere(values.samsaraId(), other.getUnitName());
-                    });
-        }
-    }
-
-    private static ApparatusRefusedException linkedElsewhere(String samsaraId, String unitName) {
-        return new ApparatusRefusedException("samsaraVehicleId", "Samsara vehicle " + samsaraId + " is already "
-                + "linked to " + unitName + ". One Samsara vehicle belongs to one apparatus: unlink it there first.");
-    }
-
-    private void apply(long departmentId, Apparatus a, Values v) {
-        String linkBefore = a.getSamsaraVehicleId();
-        LinkFlag flagBefore = a.getLinkFlag();
-        a.setUnitName(v.unitName());
-        a.setType(v.type());
-        a.setStation(v.station());
-        a.setVin(v.vin());
-        a.setMake(v.make());
-        a.setModel(v.model());
-        a.setModelYear(v.modelYear());
-        a.setPlate(v.plate());
-        a.setStatus(v.status(), v.statusReason());
-        a.link(v.samsaraId(), linkFlag(departmentId, v, Objects.equals(linkBefore, v.samsaraId()), flagBefore));
-        a.touch(currentUser.require().displayName(), clock.instant());
-    }
-
-    /**
-     * A link whose VINs differ is flagged for review (never dropped); a new or re-checked link with matching VINs is
-     * clear; other flags (set by sync) stay until the link changes.
-     */
-    private LinkFlag linkFlag(long departmentId, Values v, boolean sameLink, LinkFlag before) {
-        if (v.samsaraId() == null) {
-            return LinkFlag.NONE;
-        }
-        Optional<String> samsaraVin = vehicleCache.find(departmentId, v.samsaraId())
-                .map(SamsaraVehicleSummary::vin).map(Vin::normalize);
-        if (samsaraVin.isPresent() && v.vin() != null && !samsaraVin.get().equals(v.vin())) {
-            return LinkFlag.REVIEW_VIN_MISMATCH;
-        }
-        if (!sameLink || before == LinkFlag.REVIEW_VIN_MISMATCH) {
-            return LinkFlag.NONE;
-        }
-        return before;
-    }
-
-    private Apparatus write(Apparatus target) {
-        try {
-            return apparatus.saveAndFlush(target);
-        } catch (OptimisticLockingFailureException e) {
-            throw new ChangedMeanwhileException(target.getUnitName(), "someone else");
-        } catch (DataIntegrityViolationException e) {
-            String message = String.valueOf(e.getMostSpecificCause().getMessage());
-            if (message.contains("uq_apparatus_samsara_vehicle")) {
-                throw new ApparatusRefusedException("samsaraVehicleId", "Samsara vehicle "
-                        + target.getSamsaraVehicleId() + " was just linked to another apparatus. One Samsara "
-                        + "vehicle belongs to one apparatus: unlink it there first.");
-            }
-            if (message.contains("uq_apparatus_unit_name")) {
-                throw new ApparatusRefusedException("unitName", "Another apparatus is already called '"
-                        + target.getUnitName() + "'. Unit names are unique in the department: choose another.");
-            }
-            throw e;
-        }
-    }
-
-    private void auditLinkChange(long departmentId, Apparatus saved, String before) {
-        String after = saved.getSamsaraVehicleId();
-        if (Objects.equals(before, after)) {
-            return;
-        }
-        if (after == null) {
-            audit.record(departmentId, AuditAction.SAMSARA_UNLINKED, saved.getUnitName(),
-                    "was linked to Samsara vehicle " + before);
-        } else {
-            audit.record(departmentId, AuditAction.SAMSARA_LINKED, saved.getUnitName(),
-                    "Samsara vehicle " + after + (before == null ? "" : " (was " + before + ")"));
-        }
-    }
-
     private Apparatus find(long departmentId, long id) {
         // another department's apparatus is answered exactly like a missing one
         return apparatus.findByIdAndDepartmentId(id, departmentId).orElseThrow(() -> new ApparatusRefusedException(
@@ -736,22 +164,5 @@ public class ApparatusService {
     private static ChangedMeanwhileException changedMeanwhile(Apparatus current) {
         return new ChangedMeanwhileException(current.getUnitName(),
                 current.getUpdatedBy() == null ? "someone else" : current.getUpdatedBy());
-    }
-
-    private static String clean(String text) {
-        if (text == null) {
-            return null;
-        }
-        String stripped = text.strip();
-        return stripped.isEmpty() ? null : stripped;
-    }
-
-    private static String cleanName(String text) {
-        String cleaned = clean(text);
-        return cleaned == null ? null : cleaned.replaceAll("\\s+", " ");
-    }
-
-    private static String key(String unitName) {
-        return unitName == null ? null : unitName.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -27,6 +27,10 @@ class ApparatusServiceTest {
     @Autowired
     private ApparatusService service;
     @Autowired
+    private SamsaraLinking linking;
+    @Autowired
+    private ApparatusCsvService csvFiles;
+    @Autowired
     private UserDetailsService users;
     @Autowired
     private JdbcTemplate jdbc;
@@ -72,14 +76,14 @@ class ApparatusServiceTest {
                 null, null))).isInstanceOf(ApparatusRefusedException.class);
         assertThatThrownBy(() -> service.delete(id, 0)).isInstanceOf(ApparatusRefusedException.class);
         assertThat(service.unlink(List.of(id))).isZero();
-        String csv = new String(service.exportCsv(ApparatusFilter.none(), Sort.unsorted()), StandardCharsets.UTF_8);
+        String csv = new String(csvFiles.exportCsv(ApparatusFilter.none(), Sort.unsorted()), StandardCharsets.UTF_8);
         assertThat(csv).doesNotContain(unit).doesNotContain("4P18T5UW1K1165940");
         // importing a row naming the Springfield id is refused, not applied
         String file = "RigSync id,Unit,Type,Status\n" + id + "," + unit + ",Engine,In service\n";
-        assertThat(service.previewImport(file.getBytes(StandardCharsets.UTF_8)).rows()).singleElement()
+        assertThat(csvFiles.previewImport(file.getBytes(StandardCharsets.UTF_8)).rows()).singleElement()
                 .satisfies(row -> assertThat(row.outcome()).isEqualTo(ImportOutcome.ERROR));
         // nor does the magnifier see Springfield's Samsara vehicles
-        assertThat(service.findSamsaraVehicleByVin("4P18T5UW1K1165940", null).outcome())
+        assertThat(linking.findSamsaraVehicleByVin("4P18T5UW1K1165940", null).outcome())
                 .isEqualTo(SamsaraIdLookup.Outcome.NOT_FOUND);
 
         assertThat(fixtures.column(id, "plate")).isNull();
@@ -113,8 +117,8 @@ class ApparatusServiceTest {
     void membersAndClientSuccessCannotWrite() {
         signInAs("member");
         assertThatThrownBy(() -> service.save(new ApparatusDetails())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> service.applyImport(new byte[0], "x.csv")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> service.findSamsaraVehicleByVin("X", null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> csvFiles.applyImport(new byte[0], "x.csv")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> linking.findSamsaraVehicleByVin("X", null)).isInstanceOf(AccessDeniedException.class);
         signInAs("success");
         assertThatThrownBy(() -> service.page(ApparatusFilter.none(), PageRequest.of(0, 10)))
                 .isInstanceOf(AccessDeniedException.class);
@@ -127,7 +131,7 @@ class ApparatusServiceTest {
         jdbc.update("update apparatus set make = '+cmd|calc', model = '-2+3', plate = '@SUM(A1)', station = 'Station, \"9\"' "
                 + "where id = ?", id);
         signInAs("manager");
-        String csv = new String(service.exportCsv(ApparatusFilter.none().withText("HYPERLINK"), Sort.by("unitName")),
+        String csv = new String(csvFiles.exportCsv(ApparatusFilter.none().withText("HYPERLINK"), Sort.by("unitName")),
                 StandardCharsets.UTF_8);
 
         List<String> lines = csv.lines().toList();
@@ -138,7 +142,7 @@ class ApparatusServiceTest {
                 .contains(",\"Station, \"\"9\"\"\",").contains(",'+cmd|calc,'-2+3,,'@SUM(A1),In service,,,Not linked,");
 
         // and a file exported that way imports back unchanged
-        assertThat(service.previewImport(csv.getBytes(StandardCharsets.UTF_8)).rows()).singleElement()
+        assertThat(csvFiles.previewImport(csv.getBytes(StandardCharsets.UTF_8)).rows()).singleElement()
                 .satisfies(row -> assertThat(row.outcome()).isEqualTo(ImportOutcome.UNCHANGED));
     }
 
@@ -155,7 +159,7 @@ class ApparatusServiceTest {
                 + prefix + " D,Engine,Out of service,\n"
                 + prefix + " E,Engine,In service,\n"
                 + prefix + " e,Engine,In service,\n";
-        List<ImportRow> rows = service.previewImport(file.getBytes(StandardCharsets.UTF_8)).rows();
+        List<ImportRow> rows = csvFiles.previewImport(file.getBytes(StandardCharsets.UTF_8)).rows();
         assertThat(rows).extracting(ImportRow::outcome).containsExactly(ImportOutcome.NEW, ImportOutcome.ERROR,
                 ImportOutcome.ERROR, ImportOutcome.ERROR, ImportOutcome.ERROR, ImportOutcome.ERROR);
         assertThat(rows.get(1).detail()).isEqualTo("no Samsara vehicle has the ID 999");
@@ -203,7 +207,7 @@ class ApparatusServiceTest {
 
     private SamsaraIdLookup lookUp(String unit) {
         ApparatusDetails details = service.details(idOf(unit));
-        return service.findSamsaraVehicleByVin(details.getVin(), details.getId());
+        return linking.findSamsaraVehicleByVin(details.getVin(), details.getId());
     }
 
     private long idOf(String unit) {

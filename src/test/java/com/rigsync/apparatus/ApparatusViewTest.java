@@ -45,6 +45,8 @@ class ApparatusViewTest extends KaribuTest {
     private CachedSamsaraVehicles vehicleCache;
     @Autowired
     private ApparatusService service;
+    @Autowired
+    private ApparatusCsvService csvFiles;
 
     private ApparatusFixtures fixtures;
 
@@ -79,7 +81,7 @@ class ApparatusViewTest extends KaribuTest {
         assertThatThrownBy(() -> service.save(details)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.delete(id, 0)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.unlink(List.of(id))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> service.exportCsv(ApparatusFilter.none(), org.springframework.data.domain.Sort.unsorted()))
+        assertThatThrownBy(() -> csvFiles.exportCsv(ApparatusFilter.none(), org.springframework.data.domain.Sort.unsorted()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(fixtures.column(id, "plate")).isNull();
     }
@@ -395,7 +397,7 @@ class ApparatusViewTest extends KaribuTest {
                 .contains("Nothing can be imported");
         assertThat(_get(Button.class, spec -> spec.withText("Import")).isEnabled()).isFalse();
         // all or nothing, whatever a forged request would try
-        assertThatThrownBy(() -> service.applyImport(file.getBytes(StandardCharsets.UTF_8), "fleet.csv"))
+        assertThatThrownBy(() -> csvFiles.applyImport(file.getBytes(StandardCharsets.UTF_8), "fleet.csv"))
                 .hasMessageStartingWith("Nothing was imported: 1 rows have errors.");
         assertThat(fixtures.column(updated, "station")).isEqualTo("Station 9");
         assertThat(jdbc.queryForObject("select count(*) from apparatus where unit_name = ?", Integer.class,

@@ -37,7 +37,7 @@ class BulkMatchBenchmark {
     @Autowired
     private ApplicationContext context;
     @Autowired
-    private ApparatusService service;
+    private SamsaraLinking service;
     @Autowired
     private UserDetailsService users;
     @Autowired

@@ -31,7 +31,7 @@ class BulkMatchTest {
     @Autowired
     private ApplicationContext context;
     @Autowired
-    private ApparatusService service;
+    private SamsaraLinking service;
     @Autowired
     private CachedSamsaraVehicles cache;
     @Autowired

@@ -32,7 +32,7 @@ class SamsaraLookupTest {
     @Autowired
     private ApplicationContext context;
     @Autowired
-    private ApparatusService service;
+    private SamsaraLinking service;
     @Autowired
     private SamsaraVehicleLookup lookup;
     @Autowired

@@ -11,6 +11,7 @@ import com.rigsync.apparatus.ApparatusStatus;
 import com.rigsync.apparatus.ApparatusType;
 import com.rigsync.apparatus.ChangedMeanwhileException;
 import com.rigsync.apparatus.SamsaraIdLookup;
+import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.apparatus.Vin;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.Notifications;
@@ -30,12 +31,16 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 
 /**
- * Adds or edits one apparatus: a buffered form (nothing is saved until Save), with the Samsara ID magnifier. Saving
- * over someone else's change is refused and the form reloads their version.
+ * Adds, edits and deletes one apparatus in a buffered form: nothing is saved until Save. The VIN is checked as it is
+ * typed (warnings only, never blocking); the magnifier asks {@link SamsaraLinking} for the Samsara vehicle with the
+ * same VIN, fills in the Samsara ID only for one exact match no other apparatus has, and otherwise offers the
+ * vehicles with the same VIN or nearly the same to pick from. What the server refuses is shown on the field it names.
+ * A save or delete over someone else's change is refused and the form reloads their version.
  */
 class ApparatusForm extends Dialog {
 
     private final transient ApparatusService service;
+    private final transient SamsaraLinking linking;
     private final transient Runnable onChange;
     private final Binder<ApparatusDetails> binder = new Binder<>(ApparatusDetails.class);
     private final Map<String, HasValidation> fieldsByProperty = new HashMap<>();
@@ -56,8 +61,9 @@ class ApparatusForm extends Dialog {
     private final Div lookupResult = new Div();
     private final Div formError = new Div();
 
-    ApparatusForm(ApparatusService service, ApparatusDetails details, Runnable onChange) {
+    ApparatusForm(ApparatusService service, SamsaraLinking linking, ApparatusDetails details, Runnable onChange) {
         this.service = service;
+        this.linking = linking;
         this.onChange = onChange;
         setHeaderTitle(details.isNew() ? "Add apparatus" : "Edit " + details.getUnitName());
         setWidth("min(48rem, 100%)");
@@ -78,7 +84,7 @@ class ApparatusForm extends Dialog {
         int nextYear = Year.now().getValue() + 1;
         modelYear.setPlaceholder("2019");
 
-        // the magnifier: finds the Samsara vehicle with the same VIN (the integration step adds a live refresh)
+        // the magnifier: finds the Samsara vehicle with the same VIN
         Button magnifier = new Button(VaadinIcon.SEARCH.create(), e -> lookUpSamsaraId());
         magnifier.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
         magnifier.setAriaLabel("Find Samsara ID by VIN");
@@ -157,7 +163,7 @@ class ApparatusForm extends Dialog {
 
     private void lookUpSamsaraId() {
         lookupResult.removeAll();
-        SamsaraIdLookup result = service.findSamsaraVehicleByVin(vin.getValue(), details.getId());
+        SamsaraIdLookup result = linking.findSamsaraVehicleByVin(vin.getValue(), details.getId());
         Div message = new Div(result.message());
         message.addClassName("samsara-lookup-message");
         lookupResult.add(message);

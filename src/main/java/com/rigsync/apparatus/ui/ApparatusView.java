@@ -1,56 +1,36 @@
 package com.rigsync.apparatus.ui;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import com.rigsync.apparatus.ApparatusDetails;
+import com.rigsync.apparatus.ApparatusCsvService;
 import com.rigsync.apparatus.ApparatusFilter;
 import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusRow;
 import com.rigsync.apparatus.ApparatusService;
-import com.rigsync.apparatus.ApparatusStatus;
-import com.rigsync.apparatus.ApparatusType;
-import com.rigsync.apparatus.ChangedMeanwhileException;
-import com.rigsync.base.ui.Confirmation;
+import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
-import com.rigsync.integration.IntegrationState;
 import com.rigsync.integration.IntegrationStatus;
-import com.rigsync.integration.SyncSummary;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
-import com.vaadin.flow.component.grid.editor.Editor;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.data.domain.Sort;
 
@@ -70,67 +50,43 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     public static final String EDIT_PARAMETER = "edit";
 
     private final transient ApparatusService service;
+    private final transient SamsaraLinking linking;
     private final transient DepartmentDisplay preferences;
     private final transient Clock clock;
     private final transient IntegrationStatus integrationStatus;
-    /** The department's sync in one line, for everyone: when the synced values were last brought up to date. */
-    private final Paragraph syncSummary = new Paragraph();
+    private final Grid<ApparatusRow> grid = new Grid<>(ApparatusRow.class, false);
+    private final SyncSummaryLine syncSummary = new SyncSummaryLine();
+    private final ApparatusFilterBar filters = new ApparatusFilterBar(this::filterChanged);
+    private final EditingTools actions;
+    private final QuickEdit quickEdit;
     /** The apparatus whose form the address asks to open, until it is opened. */
     private Long requestedEdit;
     /** The department's units and time zone, read when the view is attached. */
     private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
-    private final Grid<ApparatusRow> grid = new Grid<>(ApparatusRow.class, false);
-    private final TextField search = new TextField();
-    private final ComboBox<String> station = new ComboBox<>("Station");
-    private final ComboBox<ApparatusType> type = new ComboBox<>("Type");
-    private final ComboBox<ApparatusStatus> status = new ComboBox<>("Status");
-    private final Checkbox notLinked = new Checkbox("Not linked to Samsara");
-    private final HorizontalLayout actions = new HorizontalLayout();
-    private final Button unlink = new Button("Unlink from Samsara", VaadinIcon.UNLINK.create());
     private ApparatusFilter filter = ApparatusFilter.none();
     private Sort sort = Sort.by("unitName");
     private boolean editable;
     private boolean editingSetUp;
 
-    ApparatusView(ApparatusService service, DepartmentDisplay preferences, Clock clock, IntegrationStatus integrationStatus) {
+    ApparatusView(ApparatusService service, SamsaraLinking linking, ApparatusCsvService csvFiles,
+                  DepartmentDisplay preferences, Clock clock, IntegrationStatus integrationStatus) {
         this.service = service;
+        this.linking = linking;
         this.preferences = preferences;
         this.clock = clock;
         this.integrationStatus = integrationStatus;
+        this.actions = new EditingTools(service, linking, csvFiles, clock, grid, () -> filter, () -> sort);
+        this.quickEdit = new QuickEdit(grid, service, this::refresh);
         addClassName("view");
         setSizeFull();
 
-        search.setPlaceholder("Unit, VIN, make, plate, Samsara ID…");
-        search.setAriaLabel("Search");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> filterChanged());
-        station.setClearButtonVisible(true);
-        station.addValueChangeListener(e -> filterChanged());
-        type.setItems(ApparatusType.values());
-        type.setItemLabelGenerator(ApparatusType::label);
-        type.setClearButtonVisible(true);
-        type.addValueChangeListener(e -> filterChanged());
-        status.setItems(ApparatusStatus.values());
-        status.setItemLabelGenerator(ApparatusStatus::label);
-        status.setClearButtonVisible(true);
-        status.addValueChangeListener(e -> filterChanged());
-        notLinked.addValueChangeListener(e -> filterChanged());
-        HorizontalLayout filters = new HorizontalLayout(search, station, type, status, notLinked);
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.setWrap(true);
-
         HorizontalLayout header = new HorizontalLayout(new H2("Apparatus"), actions);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         addColumns();
         grid.setSizeFull();
         grid.setMultiSort(true, true);
         grid.addSortListener(e -> sort = toSort(e.getSortOrder()));
-        syncSummary.setId("apparatus-sync-summary");
-        syncSummary.addClassName("sync-summary");
         add(header, syncSummary, filters, grid);
     }
 
@@ -152,9 +108,9 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
             editable = service.mayEdit();
             setUpEditing();
         }
-        station.setItems(service.stations());
+        filters.setStations(service.stations());
         grid.setItemsPageable(pageable -> service.page(filter, pageable), pageable -> service.count(filter));
-        showSyncSummary();
+        syncSummary.show(integrationStatus.summary(), display);
         openRequestedForm();
     }
 
@@ -169,25 +125,6 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         openForm(id);
-    }
-
-    private void showSyncSummary() {
-        SyncSummary summary = integrationStatus.summary();
-        IntegrationState state = summary.state();
-        syncSummary.setVisible(state != IntegrationState.NOT_ENTITLED);
-        StringBuilder text = new StringBuilder("Samsara sync: ");
-        switch (state) {
-            case OFF, NOT_CONNECTED -> text.append("not set up, so the synced columns are not kept current");
-            case NEEDS_ATTENTION, RECONNECT_NEEDED -> text.append("paused until an administrator or data manager "
-                    + "fixes the Samsara connection");
-            default -> text.append(state == IntegrationState.WORKING ? "working" : state.label().toLowerCase());
-        }
-        text.append(" · last successful sync ").append(summary.lastSuccess() == null ? "never"
-                : display.dateTime(summary.lastSuccess()));
-        if (summary.nextRunAt() != null) {
-            text.append(" · next ").append(display.dateTime(summary.nextRunAt()));
-        }
-        syncSummary.setText(text.toString());
     }
 
     private void addColumns() {
@@ -228,49 +165,20 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
     /** Editing tools only for administrators and data managers; the service refuses everyone else anyway. */
     private void setUpEditing() {
-        actions.removeAll();
         if (!editable) {
             grid.setSelectionMode(Grid.SelectionMode.NONE);
             return;
         }
-        Button add = new Button("Add apparatus", VaadinIcon.PLUS.create(),
-                e -> new ApparatusForm(service, new ApparatusDetails(), this::refresh).open());
-        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        unlink.addClickListener(e -> confirmUnlink());
-        unlink.setEnabled(false);
-        Button importCsv = new Button("Import CSV", VaadinIcon.UPLOAD.create(),
-                e -> new CsvImportDialog(service, this::refresh).open());
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] csv = service.exportCsv(filter, sort);
-            return new DownloadResponse(new ByteArrayInputStream(csv), exportFileName(), "text/csv;charset=UTF-8",
-                    csv.length);
-        }), "");
-        export.add(new Button("Export CSV", VaadinIcon.DOWNLOAD.create()));
-        export.getElement().setAttribute("download", true);
-        Button findIds = new Button("Find Samsara IDs by VIN", VaadinIcon.SEARCH.create(), e -> findSamsaraIds());
-        findIds.setTooltipText("For the selected apparatus, or for every unlinked apparatus when none is selected");
-        actions.add(add, findIds, unlink, importCsv, export);
-
-        grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addSelectionListener(e -> unlink.setEnabled(!e.getAllSelectedItems().isEmpty()));
+        actions.show();
         grid.addComponentColumn(this::rowActions).setHeader("").setKey("actions").setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
-        setUpInlineEditor();
+        quickEdit.setUp();
     }
 
     private HorizontalLayout rowActions(ApparatusRow row) {
         Button edit = new Button("Edit", e -> openForm(row));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        Button quick = new Button(VaadinIcon.PENCIL.create(), e -> {
-            if (grid.getEditor().isOpen()) {
-                grid.getEditor().cancel();
-            }
-            grid.getEditor().editItem(row);
-        });
-        quick.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        quick.setAriaLabel("Quick edit " + row.getUnitName());
-        quick.setTooltipText("Quick edit in the grid");
-        return new HorizontalLayout(edit, quick);
+        return new HorizontalLayout(edit, quickEdit.buttonFor(row));
     }
 
     private void openForm(ApparatusRow row) {
@@ -279,117 +187,20 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
     private void openForm(long id) {
         try {
-            new ApparatusForm(service, service.details(id), this::refresh).open();
+            new ApparatusForm(service, linking, service.details(id), this::refresh).open();
         } catch (ApparatusRefusedException e) {
             Notifications.error(e.getMessage());
             refresh();
         }
     }
 
-    /** Inline editing of the quick fields with a buffered binder: Save or Cancel per row. */
-    private void setUpInlineEditor() {
-        Editor<ApparatusRow> editor = grid.getEditor();
-        Binder<ApparatusRow> binder = new Binder<>(ApparatusRow.class);
-        editor.setBinder(binder);
-        editor.setBuffered(true);
-
-        TextField stationField = new TextField();
-        stationField.setAriaLabel("Station");
-        stationField.setWidthFull();
-        binder.forField(stationField).bind(ApparatusRow::getStation, ApparatusRow::setStation);
-        grid.getColumnByKey("station").setEditorComponent(stationField);
-
-        TextField plateField = new TextField();
-        plateField.setAriaLabel("Plate");
-        plateField.setWidthFull();
-        binder.forField(plateField).bind(ApparatusRow::getPlate, ApparatusRow::setPlate);
-        grid.getColumnByKey("plate").setEditorComponent(plateField);
-
-        ComboBox<ApparatusStatus> statusField = new ComboBox<>();
-        statusField.setAriaLabel("Status");
-        statusField.setItems(ApparatusStatus.values());
-        statusField.setItemLabelGenerator(ApparatusStatus::label);
-        TextField reasonField = new TextField();
-        reasonField.setAriaLabel("Reason out of service");
-        reasonField.setPlaceholder("Reason");
-        statusField.addValueChangeListener(e -> reasonField.setVisible(e.getValue() == ApparatusStatus.OUT_OF_SERVICE));
-        binder.forField(statusField).asRequired("Choose the status.")
-                .bind(ApparatusRow::getStatus, ApparatusRow::setStatus);
-        binder.forField(reasonField)
-                .withValidator(reason -> statusField.getValue() != ApparatusStatus.OUT_OF_SERVICE
-                        || (reason != null && !reason.isBlank()), "Say why it is out of service.")
-                .bind(ApparatusRow::getStatusReason, ApparatusRow::setStatusReason);
-        grid.getColumnByKey("status").setEditorComponent(new HorizontalLayout(statusField, reasonField));
-
-        TextField samsaraField = new TextField();
-        samsaraField.setAriaLabel("Samsara ID");
-        samsaraField.setAllowedCharPattern("[0-9]");
-        samsaraField.setWidthFull();
-        binder.forField(samsaraField)
-                .withValidator(id -> id == null || id.isBlank() || id.strip().matches("\\d{1,30}"),
-                        "A Samsara ID is digits only.")
-                .bind(ApparatusRow::getSamsaraVehicleId, ApparatusRow::setSamsaraVehicleId);
-        grid.getColumnByKey("samsaraId").setEditorComponent(samsaraField);
-
-        Button save = new Button("Save row", e -> editor.save());
-        save.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel row", e -> editor.cancel());
-        cancel.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        grid.getColumnByKey("actions").setEditorComponent(new HorizontalLayout(save, cancel));
-
-        editor.addSaveListener(e -> saveInline(e.getItem()));
-    }
-
-    private void saveInline(ApparatusRow row) {
-        try {
-            service.saveInline(row);
-            Notifications.success(row.getUnitName() + " saved.");
-        } catch (ChangedMeanwhileException | ApparatusRefusedException e) {
-            Notifications.error(e.getMessage());
-        }
-        // the row shows what the database holds, whatever happened
-        refresh();
-    }
-
-    private void findSamsaraIds() {
-        BulkMatchDialog dialog = new BulkMatchDialog(service, () -> {
-            grid.deselectAll();
-            refresh();
-        });
-        dialog.load(grid.getSelectedItems().stream().map(ApparatusRow::getId).toList());
-        dialog.open();
-    }
-
-    private void confirmUnlink() {
-        Set<ApparatusRow> selected = grid.getSelectedItems();
-        List<Long> ids = new ArrayList<>(selected.stream().map(ApparatusRow::getId).toList());
-        long linked = selected.stream().filter(r -> r.getSamsaraVehicleId() != null).count();
-        if (linked == 0) {
-            Notifications.error("None of the selected apparatus is linked to Samsara.");
-            return;
-        }
-        Confirmation.ask("Unlink from Samsara?", "Remove the Samsara link from " + linked + " of the "
-                        + selected.size() + " selected apparatus? Their synced values stop updating until they are "
-                        + "linked again.", "Unlink " + linked + " apparatus", () -> {
-                    int done = service.unlink(ids);
-                    Notifications.success(done + " apparatus unlinked from Samsara.");
-                    grid.deselectAll();
-                    refresh();
-                });
-    }
-
-    private void filterChanged() {
-        filter = new ApparatusFilter(search.getValue(), station.getValue(), type.getValue(), status.getValue(),
-                notLinked.getValue());
+    private void filterChanged(ApparatusFilter changed) {
+        filter = changed;
         refresh();
     }
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
-    }
-
-    private String exportFileName() {
-        return "apparatus-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".csv";
     }
 
     private static Sort toSort(List<GridSortOrder<ApparatusRow>> orders) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.rigsync.apparatus.ApparatusRefusedException;
-import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.BulkMatchPreview;
+import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.base.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,7 +25,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
  */
 class BulkMatchDialog extends Dialog {
 
-    private final transient ApparatusService service;
+    private final transient SamsaraLinking linking;
     private final transient Runnable onApplied;
     private final Div message = new Div();
     private final Grid<BulkMatchPreview.Row> rows = new Grid<>();
@@ -33,8 +33,8 @@ class BulkMatchDialog extends Dialog {
     /** The vehicle accepted per apparatus id (kept here: the grid re-creates its combo boxes when it redraws). */
     private final Map<Long, BulkMatchPreview.Candidate> accepted = new HashMap<>();
 
-    BulkMatchDialog(ApparatusService service, Runnable onApplied) {
-        this.service = service;
+    BulkMatchDialog(SamsaraLinking linking, Runnable onApplied) {
+        this.linking = linking;
         this.onApplied = onApplied;
         setHeaderTitle("Find Samsara IDs by VIN");
         setWidth("min(72rem, 100%)");
@@ -58,7 +58,7 @@ class BulkMatchDialog extends Dialog {
 
     /** Computes the preview for the chosen apparatus (empty: every unlinked one). */
     void load(Collection<Long> chosen) {
-        BulkMatchPreview preview = service.previewBulkMatch(chosen);
+        BulkMatchPreview preview = linking.previewBulkMatch(chosen);
         accepted.clear();
         for (BulkMatchPreview.Row row : preview.rows()) {
             if (row.kind() == BulkMatchPreview.Kind.EXACT) {
@@ -117,7 +117,7 @@ class BulkMatchDialog extends Dialog {
         List<BulkMatchPreview.Accepted> chosen = accepted.entrySet().stream()
                 .map(e -> new BulkMatchPreview.Accepted(e.getKey(), e.getValue().vehicle().samsaraId())).toList();
         try {
-            int linked = service.applyBulkMatch(chosen);
+            int linked = linking.applyBulkMatch(chosen);
             Notifications.success(linked + " apparatus linked to Samsara.");
             close();
             onApplied.run();

@@ -1,7 +1,7 @@
 package com.rigsync.apparatus.ui;
 
+import com.rigsync.apparatus.ApparatusCsvService;
 import com.rigsync.apparatus.ApparatusRefusedException;
-import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.ImportOutcome;
 import com.rigsync.apparatus.ImportPreview;
 import com.rigsync.apparatus.ImportRow;
@@ -23,7 +23,7 @@ class CsvImportDialog extends Dialog {
 
     private static final int MAX_BYTES = 5 * 1024 * 1024;
 
-    private final transient ApparatusService service;
+    private final transient ApparatusCsvService csv;
     private final transient Runnable onImported;
     private final Div message = new Div();
     private final Grid<ImportRow> preview = new Grid<>();
@@ -31,8 +31,8 @@ class CsvImportDialog extends Dialog {
     private byte[] file;
     private String fileName;
 
-    CsvImportDialog(ApparatusService service, Runnable onImported) {
-        this.service = service;
+    CsvImportDialog(ApparatusCsvService csv, Runnable onImported) {
+        this.csv = csv;
         this.onImported = onImported;
         setHeaderTitle("Import apparatus from CSV");
         setWidth("min(60rem, 100%)");
@@ -69,7 +69,7 @@ class CsvImportDialog extends Dialog {
         file = null;
         importButton.setEnabled(false);
         try {
-            ImportPreview result = service.previewImport(bytes);
+            ImportPreview result = csv.previewImport(bytes);
             preview.setItems(result.rows());
             preview.setVisible(true);
             if (result.canApply()) {
@@ -97,7 +97,7 @@ class CsvImportDialog extends Dialog {
 
     private void apply() {
         try {
-            ImportPreview done = service.applyImport(file, fileName);
+            ImportPreview done = csv.applyImport(file, fileName);
             Notifications.success("Imported " + fileName + ": " + done.summary() + ".");
             close();
             onImported.run();

@@ -1,0 +1,116 @@
+package com.rigsync.apparatus.ui;
+
+import java.io.Serializable;
+
+import com.rigsync.apparatus.ApparatusRefusedException;
+import com.rigsync.apparatus.ApparatusRow;
+import com.rigsync.apparatus.ApparatusService;
+import com.rigsync.apparatus.ApparatusStatus;
+import com.rigsync.apparatus.ChangedMeanwhileException;
+import com.rigsync.base.ui.Notifications;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.editor.Editor;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.function.SerializableRunnable;
+
+/**
+ * Quick edit in the apparatus grid: station, status and reason, plate and Samsara ID edited in the row with a buffered
+ * binder, so nothing is saved until Save row, and Cancel row drops the changes.
+ */
+class QuickEdit implements Serializable {
+
+    private final Grid<ApparatusRow> grid;
+    private final transient ApparatusService service;
+    private final SerializableRunnable refresh;
+
+    QuickEdit(Grid<ApparatusRow> grid, ApparatusService service, SerializableRunnable refresh) {
+        this.grid = grid;
+        this.service = service;
+        this.refresh = refresh;
+    }
+
+    /** Puts the editor's fields into the grid's columns; the grid needs its "actions" column first. */
+    void setUp() {
+        Editor<ApparatusRow> editor = grid.getEditor();
+        Binder<ApparatusRow> binder = new Binder<>(ApparatusRow.class);
+        editor.setBinder(binder);
+        editor.setBuffered(true);
+
+        TextField stationField = new TextField();
+        stationField.setAriaLabel("Station");
+        stationField.setWidthFull();
+        binder.forField(stationField).bind(ApparatusRow::getStation, ApparatusRow::setStation);
+        grid.getColumnByKey("station").setEditorComponent(stationField);
+
+        TextField plateField = new TextField();
+        plateField.setAriaLabel("Plate");
+        plateField.setWidthFull();
+        binder.forField(plateField).bind(ApparatusRow::getPlate, ApparatusRow::setPlate);
+        grid.getColumnByKey("plate").setEditorComponent(plateField);
+
+        ComboBox<ApparatusStatus> statusField = new ComboBox<>();
+        statusField.setAriaLabel("Status");
+        statusField.setItems(ApparatusStatus.values());
+        statusField.setItemLabelGenerator(ApparatusStatus::label);
+        TextField reasonField = new TextField();
+        reasonField.setAriaLabel("Reason out of service");
+        reasonField.setPlaceholder("Reason");
+        statusField.addValueChangeListener(e -> reasonField.setVisible(e.getValue() == ApparatusStatus.OUT_OF_SERVICE));
+        binder.forField(statusField).asRequired("Choose the status.")
+                .bind(ApparatusRow::getStatus, ApparatusRow::setStatus);
+        binder.forField(reasonField)
+                .withValidator(reason -> statusField.getValue() != ApparatusStatus.OUT_OF_SERVICE
+                        || (reason != null && !reason.isBlank()), "Say why it is out of service.")
+                .bind(ApparatusRow::getStatusReason, ApparatusRow::setStatusReason);
+        grid.getColumnByKey("status").setEditorComponent(new HorizontalLayout(statusField, reasonField));
+
+        TextField samsaraField = new TextField();
+        samsaraField.setAriaLabel("Samsara ID");
+        samsaraField.setAllowedCharPattern("[0-9]");
+        samsaraField.setWidthFull();
+        binder.forField(samsaraField)
+                .withValidator(id -> id == null || id.isBlank() || id.strip().matches("\\d{1,30}"),
+                        "A Samsara ID is digits only.")
+                .bind(ApparatusRow::getSamsaraVehicleId, ApparatusRow::setSamsaraVehicleId);
+        grid.getColumnByKey("samsaraId").setEditorComponent(samsaraField);
+
+        Button save = new Button("Save row", e -> editor.save());
+        save.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel row", e -> editor.cancel());
+        cancel.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        grid.getColumnByKey("actions").setEditorComponent(new HorizontalLayout(save, cancel));
+
+        editor.addSaveListener(e -> saveRow(e.getItem()));
+    }
+
+    /** The pencil in a row's actions: opens that row for quick edit, closing any other. */
+    Button buttonFor(ApparatusRow row) {
+        Button quick = new Button(VaadinIcon.PENCIL.create(), e -> {
+            if (grid.getEditor().isOpen()) {
+                grid.getEditor().cancel();
+            }
+            grid.getEditor().editItem(row);
+        });
+        quick.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        quick.setAriaLabel("Quick edit " + row.getUnitName());
+        quick.setTooltipText("Quick edit in the grid");
+        return quick;
+    }
+
+    private void saveRow(ApparatusRow row) {
+        try {
+            service.saveInline(row);
+            Notifications.success(row.getUnitName() + " saved.");
+        } catch (ChangedMeanwhileException | ApparatusRefusedException e) {
+            Notifications.error(e.getMessage());
+        }
+        // the row shows what the database holds, whatever happened
+        refresh.run();
+    }
+}
