@@ -47,10 +47,10 @@ class ArchitectureTest {
             .because("views go through their feature's service, which checks roles and the department");
 
     @ArchTest
-    static final ArchRule screensAskTheApparatusServiceNotTheSamsaraLookup = noClasses()
+    static final ArchRule screensAskTheApparatusServicesNotTheSamsaraLookup = noClasses()
             .that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().haveFullyQualifiedName("com.rigsync.apparatus.SamsaraVehicleLookup")
-            .because("the service checks the role and the apparatus' department before looking vehicles up");
+            .because("the services (SamsaraLinking) check the role and the apparatus' department before looking vehicles up");
 
     @ArchTest
     static final ArchRule onlyTheDemoUsesTheDemo = noClasses()

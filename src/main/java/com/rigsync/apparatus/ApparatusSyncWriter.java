@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * For background work only (the scheduled sync), where no user is signed in: every method takes the department as a
  * parameter and has no role check, so it must never be reachable with an id a browser chose. ArchitectureTest forbids
- * any {@code ui} package from using this class; screens go through {@link ApparatusService}.
+ * any {@code ui} package from using this class; screens go through the apparatus services
+ * ({@link ApparatusService}, {@link SamsaraLinking}, {@link ApparatusCsvService}, {@link MeterReadings}).
  * <p>
  * Telemetry is written in JDBC batches, never a round trip per row; only the fields Samsara sent are written (a null
  * keeps the stored value), so nothing is ever set to empty because Samsara omitted it.
