@@ -50,7 +50,8 @@ class ArchitectureTest {
     static final ArchRule screensAskTheApparatusServicesNotTheSamsaraLookup = noClasses()
             .that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().haveFullyQualifiedName("com.rigsync.apparatus.SamsaraVehicleLookup")
-            .because("the services (SamsaraLinking) check the role and the apparatus' department before looking vehicles up");
+            .because("the services (SamsaraLinking) check the role and the apparatus' department before looking "
+                    + "vehicles up");
 
     @ArchTest
     static final ArchRule onlyTheDemoUsesTheDemo = noClasses()
