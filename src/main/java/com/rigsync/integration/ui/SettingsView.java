@@ -3,10 +3,8 @@ package com.rigsync.integration.ui;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
+import com.rigsync.base.ui.BackgroundAnswer;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
@@ -23,9 +21,6 @@ import com.rigsync.integration.SettingsChange;
 import com.rigsync.integration.TagChoice;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -45,8 +40,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Assets > Setup > Settings: the department's Samsara integration. A saved token is never shown or sent to the
@@ -63,7 +56,6 @@ import org.slf4j.LoggerFactory;
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME})
 public class SettingsView extends VerticalLayout {
 
-    private static final Logger log = LoggerFactory.getLogger(SettingsView.class);
     static final String CHECKING = "Checking the token with Samsara…";
     private final transient SamsaraSettingsService service;
     private final transient SamsaraOAuthService oauth;
@@ -82,8 +74,7 @@ public class SettingsView extends VerticalLayout {
     private final Button test = new Button("Test connection", e -> testConnection());
     private SamsaraSettings settings;
     private boolean replacing;
-    /** The Samsara check whose answer this screen waits for; null when none (or when the screen was left). */
-    private CompletableFuture<?> pending;
+    private final BackgroundAnswer answer;
 
     SettingsView(SamsaraSettingsService service, SamsaraOAuthService oauth, DepartmentDisplay preferences) {
         this.service = service;
@@ -109,6 +100,7 @@ public class SettingsView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         checking.addClassName("checking");
         checking.setVisible(false);
+        answer = new BackgroundAnswer(this, "The check with Samsara", this::setChecking, Notifications::error);
     }
 
     @Override
@@ -119,13 +111,6 @@ public class SettingsView extends VerticalLayout {
         if (connected != null) {
             Notifications.success(connected);
         }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        // an answer still on its way belongs to a screen nobody looks at any more
-        pending = null;
-        setChecking(false);
     }
 
     private void show(SamsaraSettings loaded) {
@@ -234,7 +219,7 @@ public class SettingsView extends VerticalLayout {
     }
 
     private void disconnect() {
-        whileChecking(oauth.disconnect(), message -> {
+        answer.await(oauth.disconnect(), message -> {
             results.removeAll();
             show(service.settings());
             if (message.startsWith("Disconnected")) {
@@ -242,7 +227,7 @@ public class SettingsView extends VerticalLayout {
             } else {
                 Notifications.error(message);
             }
-        }, this::checkFailed);
+        });
     }
 
     private void saveClicked() {
@@ -282,7 +267,7 @@ public class SettingsView extends VerticalLayout {
     }
 
     private void save(SettingsChange change) {
-        whileChecking(service.saveInBackground(change), result -> saved(change, result), this::checkFailed);
+        answer.await(service.saveInBackground(change), result -> saved(change, result));
     }
 
     private void saved(SettingsChange change, SaveResult result) {
@@ -330,37 +315,8 @@ public class SettingsView extends VerticalLayout {
 
     private void testConnection() {
         Region chosen = region.getValue();
-        whileChecking(service.testConnectionInBackground(token.getValue(), chosen == null ? null : chosen.key(),
-                List.copyOf(tags.getSelectedItems())), this::tested, this::checkFailed);
-    }
-
-    /**
-     * Shows that a Samsara check runs (buttons and form disabled, "Checking…") until {@code call} completes, then
-     * applies its answer on the UI through {@code ui.access}, unless the screen was left or another check started.
-     */
-    private <T> void whileChecking(CompletableFuture<T> call, Consumer<T> apply, Consumer<Throwable> failed) {
-        UI ui = UI.getCurrent();
-        pending = call;
-        setChecking(true);
-        call.whenComplete((answer, error) -> {
-            try {
-                ui.access(() -> {
-                    if (pending != call) {
-                        return;
-                    }
-                    pending = null;
-                    setChecking(false);
-                    if (error == null) {
-                        apply.accept(answer);
-                    } else {
-                        failed.accept(error instanceof CompletionException wrapped && wrapped.getCause() != null
-                                ? wrapped.getCause() : error);
-                    }
-                });
-            } catch (UIDetachedException closed) {
-                // the browser tab is gone: nobody waits for this answer
-            }
-        });
+        answer.await(service.testConnectionInBackground(token.getValue(), chosen == null ? null : chosen.key(),
+                List.copyOf(tags.getSelectedItems())), this::tested);
     }
 
     private void setChecking(boolean running) {
@@ -368,18 +324,6 @@ public class SettingsView extends VerticalLayout {
         save.setEnabled(!running);
         test.setEnabled(!running);
         content.setEnabled(!running);
-    }
-
-    private void checkFailed(Throwable error) {
-        if (error instanceof IllegalArgumentException || error instanceof IllegalStateException) {
-            // the service's own messages, written for the user (no token in them)
-            Notifications.error(error.getMessage());
-        } else {
-            // only the type: a message from deep down could quote a request, and a request could carry the token
-            log.warn("Samsara check failed unexpectedly: {}", error.getClass().getName());
-            Notifications.error("The check with Samsara failed unexpectedly. Try again; if it keeps failing, tell "
-                    + "your Client Success Manager.");
-        }
     }
 
     private void tested(ConnectionTestReport report) {
