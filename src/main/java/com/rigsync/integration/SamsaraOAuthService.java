@@ -7,10 +7,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -31,9 +29,7 @@ import com.rigsync.security.SignedInUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -82,9 +78,9 @@ public class SamsaraOAuthService {
     private final TokenVault vault;
     private final SamsaraOAuthApp app;
     private final OAuthRefresher refresher;
+    private final GrantStore grants;
     private final AuditService audit;
     private final CurrentUser currentUser;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final BackgroundCalls background;
@@ -92,8 +88,8 @@ public class SamsaraOAuthService {
 
     SamsaraOAuthService(SamsaraConnectionRepository connections, DepartmentService departments,
                         SamsaraRegions regions, SamsaraClients clients, TokenVault vault, SamsaraOAuthApp app,
-                        OAuthRefresher refresher, AuditService audit, CurrentUser currentUser,
-                        ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+                        OAuthRefresher refresher, GrantStore grants, AuditService audit, CurrentUser currentUser,
+                        Clock clock, PlatformTransactionManager transactions,
                         @Qualifier(SamsaraClientConfiguration.SAMSARA_CHECKS) TaskExecutor pool) {
         this.connections = connections;
         this.departments = departments;
@@ -102,9 +98,9 @@ public class SamsaraOAuthService {
         this.vault = vault;
         this.app = app;
         this.refresher = refresher;
+        this.grants = grants;
         this.audit = audit;
         this.currentUser = currentUser;
-        this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.background = new BackgroundCalls(pool, "Samsara OAuth call", SamsaraSettingsService.BUSY);
@@ -248,7 +244,7 @@ public class SamsaraOAuthService {
             if (c == null || !c.hasSecret()) {
                 current = "none";
             } else if (c.getAuthKind() == AuthKind.OAUTH) {
-                current = "connected with Samsara to " + describeOrg(c.getOrgName(), c.getOrgId())
+                current = "connected with Samsara to " + Organisations.describe(c.getOrgName(), c.getOrgId())
                         + (c.getHealth() == ConnectionHealth.RECONNECT_NEEDED ? " (reconnect needed)" : "");
             } else {
                 token = true;
@@ -293,81 +289,8 @@ public class SamsaraOAuthService {
                 expiresAt, tokens.scope(), org.id(), org.name()), false);
     }
 
-    private record Replaced(String regionKey, String refreshCiphertext) {
-    }
-
     private ConnectOutcome store(ObtainedGrant grant, boolean organisationChangeConfirmed) {
-        SignedInUser user = requireOwn(grant);
-        long departmentId = grant.departmentId();
-        if (connections.oauthConnectedElsewhere(grant.organizationId(), departmentId)) {
-            refresher.revoke(grant.regionKey(), grant.refreshCiphertext);
-            log.info("Samsara OAuth for department {}: organisation {} is OAuth-connected to another department",
-                    departmentId, grant.organizationId());
-            return new ConnectOutcome.Refused(ELSEWHERE);
-        }
-        List<Replaced> toRevoke = new ArrayList<>();
-        ConnectOutcome outcome;
-        try {
-            outcome = transaction.execute(status -> {
-                SamsaraConnection c = connections.lockById(departmentId).orElse(null);
-                boolean created = c == null;
-                if (created) {
-                    c = new SamsaraConnection(departmentId, grant.regionKey());
-                }
-                String previousOrg = c.getOrgId();
-                if (previousOrg != null && !previousOrg.equals(grant.organizationId()) && !organisationChangeConfirmed) {
-                    return new ConnectOutcome.OtherOrganisation(grant, describeOrg(c.getOrgName(), previousOrg),
-                            describeOrg(grant.organizationName(), grant.organizationId()));
-                }
-                List<String> messages = new ArrayList<>();
-                messages.add("Connected with Samsara: " + grant.organizationName() + ". Granted scope: "
-                        + (grant.scope() == null ? "not stated" : grant.scope()) + ".");
-                String replaced = null;
-                if (c.hasSecret() && c.getAuthKind() == AuthKind.API_TOKEN) {
-                    replaced = "replaced the API token ending in …" + c.getSecretLast4();
-                    messages.add("The saved API token was replaced; delete it in the Samsara dashboard if nothing "
-                            + "else uses it.");
-                } else if (c.hasSecret() && c.getAuthKind() == AuthKind.OAUTH) {
-                    toRevoke.add(new Replaced(c.getRegion(), c.getRefreshCiphertext()));
-                    replaced = "replaced the earlier Samsara connection";
-                }
-                if (previousOrg != null && !previousOrg.equals(grant.organizationId())) {
-                    audit.record(departmentId, AuditAction.SAMSARA_ORGANISATION_CHANGED, grant.organizationName(),
-                            "from organisation " + previousOrg + " to " + grant.organizationId()
-                                    + "; existing Samsara links flagged for review");
-                    events.publishEvent(new SamsaraOrganisationChanged(departmentId, previousOrg,
-                            grant.organizationId()));
-                    messages.add("Existing Samsara links are flagged for review.");
-                }
-                if (!c.isEnabled()) {
-                    c.setEnabled(true);
-                    audit.record(departmentId, AuditAction.SAMSARA_ENABLED, "Samsara integration",
-                            "switched on by connecting with Samsara");
-                    messages.add("The Samsara integration is switched on.");
-                }
-                Instant now = clock.instant();
-                c.setRegion(grant.regionKey());
-                c.storeOAuthGrant(grant.accessCiphertext, grant.refreshCiphertext, grant.expiresAt(), grant.scope(),
-                        grant.organizationId(), grant.organizationName(), user.displayName(), now);
-                c.touch(user.displayName(), now);
-                connections.saveAndFlush(c);
-                audit.record(departmentId, AuditAction.SAMSARA_OAUTH_CONNECTED,
-                        describeOrg(grant.organizationName(), grant.organizationId()),
-                        "scope " + grant.scope() + (replaced == null ? "" : "; " + replaced));
-                return new ConnectOutcome.Connected(String.join(" ", messages));
-            });
-        } catch (DataIntegrityViolationException e) {
-            // the unique oauth_org_id: another department connected this organisation a moment ago
-            refresher.revoke(grant.regionKey(), grant.refreshCiphertext);
-            return new ConnectOutcome.Refused(ELSEWHERE);
-        }
-        // the earlier grant is revoked only once the new one is safely stored
-        toRevoke.forEach(r -> refresher.revoke(r.regionKey(), r.refreshCiphertext()));
-        if (outcome instanceof ConnectOutcome.Connected) {
-            log.info("Samsara OAuth for department {}: connected to organisation {}", departmentId,
-                    grant.organizationId());
-        }
-        return outcome;
+        return grants.store(grant, requireOwn(grant), organisationChangeConfirmed);
     }
 
     private String disconnectNow() {
@@ -378,7 +301,7 @@ public class SamsaraOAuthService {
             if (c == null || c.getAuthKind() != AuthKind.OAUTH) {
                 return "RigSync is not connected with Samsara, so there is nothing to disconnect.";
             }
-            String org = describeOrg(c.getOrgName(), c.getOrgId());
+            String org = Organisations.describe(c.getOrgName(), c.getOrgId());
             boolean revoked = refresher.revoke(c.getRegion(), c.getRefreshCiphertext());
             c.removeSecret();
             c.touch(user.displayName(), clock.instant());
@@ -402,10 +325,6 @@ public class SamsaraOAuthService {
 
     private static CompletableFuture<ConnectOutcome> refused(String message) {
         return CompletableFuture.completedFuture(new ConnectOutcome.Refused(message));
-    }
-
-    private static String describeOrg(String name, String id) {
-        return (name == null ? "organisation" : name) + " (id " + id + ")";
     }
 
     /** For tests: waits until every call handed to the pool has run to its end (the screens' hand-over included). */

@@ -2,8 +2,6 @@ package com.rigsync.integration;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -22,10 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,11 +52,10 @@ public class SamsaraSettingsService {
     private final SamsaraRegions regions;
     private final SamsaraClients clients;
     private final TokenVault vault;
-    private final SamsaraOAuthApp oauthApp;
+    private final SettingsStore store;
     private final OAuthRefresher oauth;
     private final AuditService audit;
     private final CurrentUser currentUser;
-    private final ApplicationEventPublisher events;
     private final ObjectProvider<ApparatusCount> apparatusCount;
     private final Clock clock;
     private final TransactionTemplate transaction;
@@ -67,9 +63,8 @@ public class SamsaraSettingsService {
     private final BackgroundCalls background;
 
     SamsaraSettingsService(SamsaraConnectionRepository connections, DepartmentService departments,
-                           SamsaraRegions regions, SamsaraClients clients, TokenVault vault,
-                           SamsaraOAuthApp oauthApp, OAuthRefresher oauth, AuditService audit,
-                           CurrentUser currentUser, ApplicationEventPublisher events,
+                           SamsaraRegions regions, SamsaraClients clients, TokenVault vault, SettingsStore store,
+                           OAuthRefresher oauth, AuditService audit, CurrentUser currentUser,
                            ObjectProvider<ApparatusCount> apparatusCount, Clock clock,
                            PlatformTransactionManager transactions,
                            @Qualifier(SamsaraClientConfiguration.SAMSARA_CHECKS) TaskExecutor checkPool) {
@@ -78,11 +73,10 @@ public class SamsaraSettingsService {
         this.regions = regions;
         this.clients = clients;
         this.vault = vault;
-        this.oauthApp = oauthApp;
+        this.store = store;
         this.oauth = oauth;
         this.audit = audit;
         this.currentUser = currentUser;
-        this.events = events;
         this.apparatusCount = apparatusCount;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -91,12 +85,11 @@ public class SamsaraSettingsService {
         this.background = new BackgroundCalls(checkPool, "Samsara check", BUSY);
     }
 
-
     /** The department's settings as the screen shows them (no token, only its last four characters). */
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public SamsaraSettings settings() {
         long departmentId = currentUser.departmentId();
-        return readOnly.execute(status -> view(departmentId));
+        return readOnly.execute(status -> store.read(departmentId));
     }
 
     /**
@@ -159,13 +152,13 @@ public class SamsaraSettingsService {
             String savedOrg = before == null ? null : before.getOrgId();
             if (report.passed() && savedOrg != null && !savedOrg.equals(report.organizationId())
                     && !change.confirmOrganisationChange()) {
-                return new SaveResult.OtherOrganisation(describeOrg(before.getOrgName(), savedOrg),
-                        describeOrg(report.organizationName(), report.organizationId()));
+                return new SaveResult.OtherOrganisation(Organisations.describe(before.getOrgName(), savedOrg),
+                        Organisations.describe(report.organizationName(), report.organizationId()));
             }
         }
         ConnectionTestReport verified = report;
         try {
-            SaveResult result = transaction.execute(status -> write(departmentId, user, change, tagIds, token,
+            SaveResult result = transaction.execute(status -> store.write(departmentId, user, change, tagIds, token,
                     verified));
             if (replacedGrant != null && result instanceof SaveResult.Saved saved) {
                 boolean revoked = oauth.revoke(replacedGrantRegion, replacedGrant);
@@ -179,86 +172,6 @@ public class SamsaraSettingsService {
             return new SaveResult.ChangedMeanwhile(connections.findById(departmentId)
                     .map(SamsaraConnection::getUpdatedBy).orElse("someone"));
         }
-    }
-
-    private SaveResult write(long departmentId, SignedInUser user, SettingsChange change, List<String> tagIds,
-                             String token, ConnectionTestReport report) {
-        SamsaraConnection connection = connections.findById(departmentId).orElse(null);
-        Long currentVersion = connection == null ? null : connection.getVersion();
-        if (!Objects.equals(currentVersion, change.expectedVersion())) {
-            return new SaveResult.ChangedMeanwhile(connection == null ? "someone" : connection.getUpdatedBy());
-        }
-        boolean created = connection == null;
-        if (created) {
-            connection = new SamsaraConnection(departmentId, change.regionKey());
-        }
-        Instant now = clock.instant();
-        String by = user.displayName();
-        List<String> messages = new ArrayList<>();
-
-        if (created ? change.enabled() : connection.isEnabled() != change.enabled()) {
-            audit.record(departmentId, change.enabled() ? AuditAction.SAMSARA_ENABLED : AuditAction.SAMSARA_DISABLED,
-                    "Samsara integration", null);
-        }
-        List<String> settingsChanges = new ArrayList<>();
-        if (!created && !connection.getRegion().equals(change.regionKey())) {
-            settingsChanges.add("region " + connection.getRegion() + " -> " + change.regionKey());
-        }
-        if (!(created ? List.of() : connection.getTagIds()).equals(tagIds)) {
-            settingsChanges.add("tag filter " + (tagIds.isEmpty() ? "none" : String.join(",", tagIds)));
-        }
-        if (!settingsChanges.isEmpty()) {
-            audit.record(departmentId, AuditAction.SAMSARA_SETTINGS_CHANGED, "Samsara integration",
-                    String.join("; ", settingsChanges));
-        }
-        connection.setEnabled(change.enabled());
-        connection.setRegion(change.regionKey());
-        connection.setTagIds(tagIds);
-
-        boolean verified = report != null && report.passed();
-        if (report != null && verified) {
-            String previousOrg = connection.getOrgId();
-            if (previousOrg != null && !previousOrg.equals(report.organizationId())) {
-                audit.record(departmentId, AuditAction.SAMSARA_ORGANISATION_CHANGED, report.organizationName(),
-                        "from organisation " + previousOrg + " to " + report.organizationId()
-                                + "; existing Samsara links flagged for review");
-                events.publishEvent(new SamsaraOrganisationChanged(departmentId, previousOrg, report.organizationId()));
-                messages.add("Existing Samsara links are flagged for review.");
-            }
-            connection.setOrganization(report.organizationId(), report.organizationName());
-        }
-        if (token != null) {
-            if (connection.hasSecret() && connection.getAuthKind() == AuthKind.OAUTH) {
-                audit.record(departmentId, AuditAction.SAMSARA_OAUTH_DISCONNECTED,
-                        describeOrg(connection.getOrgName(), connection.getOrgId()), "replaced by an API token");
-            }
-            boolean replacing = connection.hasSecret() && connection.getAuthKind() == AuthKind.API_TOKEN;
-            String last4 = token.substring(token.length() - 4);
-            connection.storeApiToken(vault.encrypt(token), last4, by, now,
-                    verified ? ConnectionHealth.OK : ConnectionHealth.NOT_YET_VERIFIED);
-            audit.record(departmentId, replacing ? AuditAction.SAMSARA_TOKEN_REPLACED : AuditAction.SAMSARA_TOKEN_SAVED,
-                    "token ending in " + last4, verified ? "verified: " + report.organizationName()
-                            + " (" + report.organizationId() + ")" : "saved not yet verified: Samsara could not be reached");
-            messages.add(0, verified ? "Token saved and verified: " + report.organizationName() + "."
-                    : "Token saved, marked not yet verified: RigSync checks it at its first call to Samsara.");
-        } else if (report != null) {
-            connection.setHealth(verified ? ConnectionHealth.OK : ConnectionHealth.NOT_YET_VERIFIED);
-            if (verified) {
-                connection.setLastUsedAt(now);
-            }
-        }
-        if (messages.isEmpty()) {
-            messages.add("Settings saved.");
-        }
-        if (connection.isEnabled() && !connection.hasSecret()) {
-            messages.add("Save an access token to connect to Samsara.");
-        }
-        if (report != null && report.warning() != null) {
-            messages.add(report.warning());
-        }
-        connection.touch(by, now);
-        connections.saveAndFlush(connection);
-        return new SaveResult.Saved(view(departmentId), String.join(" ", messages));
     }
 
     /**
@@ -293,7 +206,7 @@ public class SamsaraSettingsService {
                 }
                 connection.touch(user.displayName(), clock.instant());
                 connections.saveAndFlush(connection);
-                return new SaveResult.Saved(view(departmentId), "Token removed. RigSync no longer calls Samsara "
+                return new SaveResult.Saved(store.read(departmentId), "Token removed. RigSync no longer calls Samsara "
                         + "for your department until a new token is saved. Delete the token in the Samsara "
                         + "dashboard too if nothing else uses it.");
             });
@@ -383,42 +296,11 @@ public class SamsaraSettingsService {
                 "while " + when + ": " + report.reason());
     }
 
-    private SamsaraSettings view(long departmentId) {
-        boolean entitled = departments.samsaraEntitled(departmentId);
-        boolean oauth = oauthApp.configured();
-        List<Region> regionChoices = regions.all();
-        SamsaraConnection c = connections.findById(departmentId).orElse(null);
-        if (!entitled) {
-            return new SamsaraSettings(false, false, null, List.of(), List.of(), null, null, null, null, null, null,
-                    null, null, c == null ? null : c.getVersion(), false, null);
-        }
-        if (c == null) {
-            return new SamsaraSettings(true, false, SamsaraRegions.US, regionChoices, List.of(), null, null,
-                    ConnectionHealth.NOT_CONNECTED, null, null, null, null, null, null, oauth, null);
-        }
-        SavedToken token = c.hasSecret() && c.getAuthKind() == AuthKind.API_TOKEN
-                ? new SavedToken(c.getSecretLast4(), c.getSecretSavedBy(), c.getSecretSavedAt()) : null;
-        SamsaraSettings.OAuthGrantSummary grant = c.hasSecret() && c.getAuthKind() == AuthKind.OAUTH
-                ? new SamsaraSettings.OAuthGrantSummary(c.getOauthScope(), c.getSecretSavedBy(), c.getSecretSavedAt())
-                : null;
-        List<Region> offered = new ArrayList<>(regionChoices);
-        if (regions.find(c.getRegion()).isEmpty()) {
-            offered.add(new Region(c.getRegion(), c.getRegion() + " (no longer offered)"));
-        }
-        return new SamsaraSettings(true, c.isEnabled(), c.getRegion(), offered, c.getTagIds(), c.getAuthKind(), token,
-                c.getHealth(), c.getOrgId(), c.getOrgName(), c.getLastUsedAt(), c.getUpdatedBy(), c.getUpdatedAt(),
-                c.getVersion(), oauth, grant);
-    }
-
     private static List<String> cleanTags(List<String> tagIds) {
         if (tagIds == null) {
             return List.of();
         }
         return List.copyOf(new LinkedHashSet<>(tagIds.stream().filter(Objects::nonNull).map(String::strip)
                 .filter(s -> !s.isEmpty() && !s.contains(",")).toList()));
-    }
-
-    private static String describeOrg(String name, String id) {
-        return (name == null ? "organisation" : name) + " (id " + id + ")";
     }
 }

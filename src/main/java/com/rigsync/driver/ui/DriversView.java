@@ -3,9 +3,9 @@ package com.rigsync.driver.ui;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
+import com.rigsync.base.ui.BackgroundAnswer;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
@@ -20,9 +20,6 @@ import com.rigsync.integration.ui.SettingsView;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -42,8 +39,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Assets > Setup > Drivers: the drivers of the department's Samsara organisation, searchable and paged, and for
@@ -59,7 +54,6 @@ import org.slf4j.LoggerFactory;
 public class DriversView extends VerticalLayout {
 
     static final String LOADING = "Loading drivers…";
-    private static final Logger log = LoggerFactory.getLogger(DriversView.class);
 
     private final transient DriverService service;
     private final transient DepartmentDisplay preferences;
@@ -77,8 +71,7 @@ public class DriversView extends VerticalLayout {
     private boolean columnsSetUp;
     private DriverDirectory directory;
     private List<SamsaraDriver> shown = List.of();
-    /** The Samsara call whose answer this screen waits for; null when none (or when the screen was left). */
-    private CompletableFuture<?> pending;
+    private final BackgroundAnswer answer;
 
     DriversView(DriverService service, DepartmentDisplay preferences, Clock clock) {
         this.service = service;
@@ -113,6 +106,7 @@ public class DriversView extends VerticalLayout {
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         grid.setPageSize(100);
         add(crumbs, new H2("Drivers"), toolbar, working, message, summary, grid);
+        answer = new BackgroundAnswer(this, "Asking Samsara", this::setWorking, Notifications::error);
     }
 
     @Override
@@ -124,13 +118,6 @@ public class DriversView extends VerticalLayout {
             addColumns();
         }
         load(false);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        // an answer still on its way belongs to a screen nobody looks at any more
-        pending = null;
-        setWorking(null);
     }
 
     private void addColumns() {
@@ -154,7 +141,7 @@ public class DriversView extends VerticalLayout {
         }
         Button issue = new Button("Issue login token", VaadinIcon.KEY.create(), e -> confirmIssue(driver));
         issue.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        issue.setEnabled(pending == null);
+        issue.setEnabled(!answer.waiting());
         return issue;
     }
 
@@ -243,55 +230,21 @@ public class DriversView extends VerticalLayout {
                 });
     }
 
-    /**
-     * Shows that a Samsara call runs ({@code what}, Refresh and the issue buttons disabled) until {@code call}
-     * completes, then applies its answer through {@code ui.access}, unless the screen was left or another call started.
-     */
+    /** Shows {@code what} runs (Refresh and the issue buttons disabled) until {@code call} answers. */
     private <T> void whileWorking(String what, CompletableFuture<T> call, Consumer<T> apply) {
-        UI ui = UI.getCurrent();
-        pending = call;
-        setWorking(what);
-        call.whenComplete((answer, error) -> {
-            try {
-                ui.access(() -> {
-                    if (pending != call) {
-                        return;
-                    }
-                    pending = null;
-                    setWorking(null);
-                    if (error == null) {
-                        apply.accept(answer);
-                    } else {
-                        failed(error instanceof CompletionException wrapped && wrapped.getCause() != null
-                                ? wrapped.getCause() : error);
-                    }
-                });
-            } catch (UIDetachedException closed) {
-                // the browser tab is gone: nobody waits for this answer
-            }
-        });
+        working.setText(what);
+        answer.await(call, apply);
     }
 
-    private void setWorking(String what) {
-        boolean running = what != null;
-        working.setText(running ? what : LOADING);
+    private void setWorking(boolean running) {
+        if (!running) {
+            working.setText(LOADING);
+        }
         working.setVisible(running);
         refresh.setEnabled(!running);
         if (directory != null) {
-            // the issue buttons follow "pending"
+            // the issue buttons follow the answer awaited
             grid.getDataProvider().refreshAll();
-        }
-    }
-
-    private void failed(Throwable error) {
-        if (error instanceof IllegalStateException || error instanceof IllegalArgumentException) {
-            // the service's own messages, written for the user (no token or code in them)
-            Notifications.error(error.getMessage());
-        } else {
-            // only the type: a message from deep down could quote a request
-            log.warn("Samsara driver call failed unexpectedly: {}", error.getClass().getName());
-            Notifications.error("Asking Samsara failed unexpectedly. Try again; if it keeps failing, tell your Client "
-                    + "Success Manager.");
         }
     }
 }

@@ -3,18 +3,14 @@ package com.rigsync.integration.ui;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
+import com.rigsync.base.ui.BackgroundAnswer;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.integration.ConnectOutcome;
 import com.rigsync.integration.PendingConnection;
 import com.rigsync.integration.SamsaraOAuthService;
 import com.rigsync.security.Role;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -27,8 +23,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where Samsara sends the browser back after its authorize page ({@code /samsara/oauth/callback}, the redirect URI
@@ -45,40 +39,36 @@ public class OAuthCallbackView extends VerticalLayout implements BeforeEnterObse
     static final String CONNECTING = "Connecting with Samsara…";
     static final String OPENING_SETTINGS = "Connected with Samsara. Opening Settings…";
     private static final String SETTINGS = "setup/settings";
-    private static final Logger log = LoggerFactory.getLogger(OAuthCallbackView.class);
     private static final List<String> ANSWER = List.of("state", "code", "scope", "error", "error_description");
 
     private final transient SamsaraOAuthService oauth;
     private final Paragraph status = new Paragraph(CONNECTING);
     private final Div actions = new Div();
-    private CompletableFuture<?> waitingFor;
+    private final BackgroundAnswer answer;
 
     OAuthCallbackView(SamsaraOAuthService oauth) {
         this.oauth = oauth;
         addClassName("view");
         status.addClassName("oauth-status");
         add(new H2("Connect with Samsara"), status, actions);
+        // the status line already says "Connecting…": there is no other working state to show
+        answer = new BackgroundAnswer(this, "Connecting with Samsara", working -> { }, this::refuse);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
-        Map<String, String> answer = new LinkedHashMap<>();
+        Map<String, String> samsarasAnswer = new LinkedHashMap<>();
         for (String name : ANSWER) {
             List<String> values = query.get(name);
             if (values != null && values.size() == 1) {
-                answer.put(name, values.getFirst());
+                samsarasAnswer.put(name, values.getFirst());
             }
         }
-        PendingConnection pending = PendingConnections.take(answer.get("state"));
+        PendingConnection pending = PendingConnections.take(samsarasAnswer.get("state"));
         status.setText(CONNECTING);
         actions.removeAll();
-        await(oauth.complete(pending, answer), this::show);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        waitingFor = null;
+        answer.await(oauth.complete(pending, samsarasAnswer), this::show);
     }
 
     private void show(ConnectOutcome outcome) {
@@ -102,7 +92,7 @@ public class OAuthCallbackView extends VerticalLayout implements BeforeEnterObse
                 keep.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 Button drop = new Button("Do not connect", e -> {
                     actions.removeAll();
-                    await(oauth.discard(other.grant()), revoked -> refuse("Nothing was connected"
+                    answer.await(oauth.discard(other.grant()), revoked -> refuse("Nothing was connected"
                             + (revoked ? "; RigSync's access to " + other.newOrganization() + " was revoked at Samsara."
                             : ". Samsara could not be told: revoke the app in that organisation's Samsara dashboard.")));
                 });
@@ -118,36 +108,5 @@ public class OAuthCallbackView extends VerticalLayout implements BeforeEnterObse
         status.addClassName("refused");
         actions.removeAll();
         actions.add(new Button("Back to Settings", e -> UI.getCurrent().navigate(SettingsView.class)));
-    }
-
-    /** Applies the background answer on this screen through push, unless the user left meanwhile. */
-    private <T> void await(CompletableFuture<T> call, Consumer<T> apply) {
-        UI ui = UI.getCurrent();
-        waitingFor = call;
-        call.whenComplete((answer, error) -> {
-            try {
-                ui.access(() -> {
-                    if (waitingFor != call) {
-                        return;
-                    }
-                    waitingFor = null;
-                    if (error == null) {
-                        apply.accept(answer);
-                    } else {
-                        Throwable cause = error instanceof CompletionException wrapped && wrapped.getCause() != null
-                                ? wrapped.getCause() : error;
-                        if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
-                            refuse(cause.getMessage());
-                        } else {
-                            log.warn("Connecting with Samsara failed unexpectedly: {}", cause.getClass().getName());
-                            refuse("Connecting with Samsara failed unexpectedly. Start again from Settings; if it "
-                                    + "keeps failing, tell your Client Success Manager.");
-                        }
-                    }
-                });
-            } catch (UIDetachedException closed) {
-                // the tab is gone
-            }
-        });
     }
 }
