@@ -12,6 +12,8 @@
  *       was saved after confirmation; the apparatus and sync features flag links and clear caches.</li>
  *   <li>{@link com.rigsync.integration.ApparatusCount}: a hook the apparatus feature implements so Test connection
  *       warns when the token sees fewer vehicles than the department has apparatus.</li>
+ *   <li>{@link com.rigsync.integration.IntegrationStatus}: the integration in one line (state, last and next sync)
+ *       for every role and for Client Success; the sync feature answers {@link com.rigsync.integration.SyncTimes}.</li>
  * </ul>
  * TokenVault is the only class that decrypts; secrets leave it only inside a {@code TokenSource}.
  */
