@@ -1,17 +1,14 @@
 package com.rigsync.demo.simulator;
 
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -25,15 +22,24 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+
+import static com.rigsync.demo.simulator.QueryParameters.idList;
+import static com.rigsync.demo.simulator.QueryParameters.limit;
+import static com.rigsync.demo.simulator.QueryParameters.listParam;
+import static com.rigsync.demo.simulator.QueryParameters.time;
+import static com.rigsync.demo.simulator.QueryParameters.vehicleFilter;
+import static com.rigsync.demo.simulator.SamsaraJson.error;
+import static com.rigsync.demo.simulator.SamsaraJson.list;
+import static com.rigsync.demo.simulator.SamsaraJson.ok;
+import static com.rigsync.demo.simulator.SamsaraJson.vehicleHeader;
 
 /**
  * A simulated Samsara organisation: the API calls RigSync uses, answered with the JSON shapes of api.samsara.com,
@@ -60,7 +66,6 @@ public final class SimulatedSamsara {
     static final Duration DRIVER_TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedSamsara.class);
-    private static final int MAX_LIMIT = 512;
     private static final Duration FEED_WINDOW = Duration.ofHours(1);
     private static final Duration CURSOR_LIFETIME = Duration.ofDays(30);
     private static final int LOG_CAPACITY = 10_000;
@@ -92,24 +97,6 @@ public final class SimulatedSamsara {
     }
 
     private record Caller(String kind, Set<Scope> scopes) {
-    }
-
-    private record Cursor(String kind, long since, long until, String lastId, int serial) {
-        String encode() {
-            String raw = String.join("~", kind, Long.toString(since), Long.toString(until), lastId,
-                    Integer.toString(serial));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        Cursor at(String newLastId) {
-            return new Cursor(kind, since, until, newLastId, 0);
-        }
-    }
-
-    private static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message, null, false, false);
-        }
     }
 
     private final Object lock = new Object();
@@ -173,8 +160,8 @@ public final class SimulatedSamsara {
      */
     public SimulatedSamsara(Clock clock, int pageSize, Supplier<String> redirectUri, SimulatedFleet fleet,
             LongSupplier rateLimitNanoTime) {
-        if (pageSize < 1 || pageSize > MAX_LIMIT) {
-            throw new IllegalArgumentException("page size must be between 1 and " + MAX_LIMIT);
+        if (pageSize < 1 || pageSize > QueryParameters.MAX_LIMIT) {
+            throw new IllegalArgumentException("page size must be between 1 and " + QueryParameters.MAX_LIMIT);
         }
         this.baseClock = Objects.requireNonNull(clock);
         this.pageSize = pageSize;
@@ -340,8 +327,8 @@ public final class SimulatedSamsara {
     }
 
     private SimulatedResponse listVehicles(SimulatedRequest request) {
-        int limit = limit(request);
-        Cursor position = cursor(request, "v", new Cursor("v", 0, 0, "", 0));
+        int limit = limit(request, pageSize);
+        Cursor position = Cursor.after(request, "v", new Cursor("v", 0, 0, "", 0));
         Predicate<SimulatedVehicle> filter = vehicleFilter(request);
         Instant updatedAfter = time(request, "updatedAfterTime");
         Instant createdAfter = time(request, "createdAfterTime");
@@ -366,7 +353,7 @@ public final class SimulatedSamsara {
                 page.add(vehicle);
             }
         }
-        List<Object> data = page.stream().<Object>map(SimulatedSamsara::vehicleJson).toList();
+        List<Object> data = page.stream().<Object>map(SamsaraJson::vehicle).toList();
         return list(data, more ? position.at(page.getLast().id()).encode() : "", more);
     }
 
@@ -383,14 +370,14 @@ public final class SimulatedSamsara {
         if (found == null) {
             return error(404, "Vehicle " + id + " not found.", requestId);
         }
-        return ok(Map.of("data", vehicleJson(found)));
+        return ok(Map.of("data", SamsaraJson.vehicle(found)));
     }
 
     private SimulatedResponse stats(SimulatedRequest request, Instant now) {
         List<StatType> types = statTypes(request);
         Instant at = time(request, "time");
         at = at == null || at.isAfter(now) ? now : at;
-        Cursor position = cursor(request, "s", new Cursor("s", at.getEpochSecond(), 0, "", 0));
+        Cursor position = Cursor.after(request, "s", new Cursor("s", at.getEpochSecond(), 0, "", 0));
         Instant snapshot = Instant.ofEpochSecond(position.since());
         Predicate<SimulatedVehicle> filter = vehicleFilter(request);
         SimulatedResponse empty = emptyPage(position);
@@ -423,7 +410,7 @@ public final class SimulatedSamsara {
     private SimulatedResponse feed(SimulatedRequest request, Instant now) {
         List<StatType> types = statTypes(request);
         Predicate<SimulatedVehicle> filter = vehicleFilter(request);
-        Cursor position = cursor(request, "f", new Cursor("l", now.getEpochSecond(), 0, "", 0));
+        Cursor position = Cursor.after(request, "f", new Cursor("l", now.getEpochSecond(), 0, "", 0));
         SimulatedResponse empty = emptyPage(position);
         if (empty != null) {
             return empty;
@@ -480,8 +467,8 @@ public final class SimulatedSamsara {
     }
 
     private SimulatedResponse drivers(SimulatedRequest request) {
-        int limit = limit(request);
-        Cursor position = cursor(request, "d", new Cursor("d", 0, 0, "", 0));
+        int limit = limit(request, pageSize);
+        Cursor position = Cursor.after(request, "d", new Cursor("d", 0, 0, "", 0));
         String status = request.queryParam("driverActivationStatus");
         if (status != null && !status.equals("active") && !status.equals("deactivated")) {
             throw new BadRequest("driverActivationStatus must be 'active' or 'deactivated'.");
@@ -500,7 +487,7 @@ public final class SimulatedSamsara {
                 .toList();
         boolean more = matching.size() > limit;
         List<SimulatedDriver> page = matching.subList(0, Math.min(limit, matching.size()));
-        return list(page.stream().<Object>map(this::driverJson).toList(),
+        return list(page.stream().<Object>map(d -> SamsaraJson.driver(d, assignedVehicle(d))).toList(),
                 more ? position.at(page.getLast().id()).encode() : "", more);
     }
 
@@ -546,98 +533,7 @@ public final class SimulatedSamsara {
         return ok(Map.of("data", token));
     }
 
-    // ---- JSON shapes ----
-
-    private static Map<String, Object> vehicleJson(SimulatedVehicle vehicle) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", vehicle.id());
-        json.put("name", vehicle.name());
-        putIfPresent(json, "vin", vehicle.vin());
-        putIfPresent(json, "make", vehicle.make());
-        putIfPresent(json, "model", vehicle.model());
-        putIfPresent(json, "year", vehicle.year());
-        putIfPresent(json, "licensePlate", vehicle.licensePlate());
-        if (vehicle.hasGateway()) {
-            json.put("serial", vehicle.gatewaySerial());
-        }
-        var externalIds = new LinkedHashMap<String, Object>();
-        if (vehicle.hasGateway()) {
-            externalIds.put("samsara.serial", vehicle.gatewaySerial());
-        }
-        if (vehicle.vin() != null && !vehicle.vin().isEmpty()) {
-            externalIds.put("samsara.vin", vehicle.vin());
-        }
-        json.put("externalIds", externalIds);
-        json.put("tags", vehicle.tags().stream().map(SimulatedSamsara::tagJson).toList());
-        json.put("createdAtTime", vehicle.createdAtTime().toString());
-        json.put("updatedAtTime", vehicle.updatedAtTime().toString());
-        return json;
-    }
-
-    private Map<String, Object> driverJson(SimulatedDriver driver) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", driver.id());
-        json.put("name", driver.name());
-        json.put("username", driver.username());
-        json.put("phone", driver.phone());
-        json.put("licenseNumber", driver.licenseNumber());
-        json.put("licenseState", driver.licenseState());
-        json.put("driverActivationStatus", driver.active() ? "active" : "deactivated");
-        json.put("externalIds", driver.externalIds());
-        json.put("tags", driver.tags().stream().map(SimulatedSamsara::tagJson).toList());
-        SimulatedVehicle assigned = driver.staticAssignedVehicleId() == null ? null
-                : vehicles.get(driver.staticAssignedVehicleId());
-        if (assigned != null) {
-            json.put("staticAssignedVehicle", Map.of("id", assigned.id(), "name", assigned.name()));
-        }
-        json.put("createdAtTime", driver.createdAtTime().toString());
-        json.put("updatedAtTime", driver.updatedAtTime().toString());
-        return json;
-    }
-
-    private static Map<String, Object> tagJson(SimulatedTag tag) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", tag.id());
-        json.put("name", tag.name());
-        putIfPresent(json, "parentTagId", tag.parentTagId());
-        return json;
-    }
-
-    private static LinkedHashMap<String, Object> vehicleHeader(SimulatedVehicle vehicle) {
-        var item = new LinkedHashMap<String, Object>();
-        item.put("id", vehicle.id());
-        item.put("name", vehicle.name());
-        return item;
-    }
-
-    private static SimulatedResponse list(List<Object> data, String endCursor, boolean hasNextPage) {
-        var pagination = new LinkedHashMap<String, Object>();
-        pagination.put("endCursor", endCursor);
-        pagination.put("hasNextPage", hasNextPage);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("data", data);
-        body.put("pagination", pagination);
-        return ok(body);
-    }
-
-    private static SimulatedResponse ok(Object body) {
-        return SimulatedResponse.json(200, Json.write(body));
-    }
-
-    private static SimulatedResponse error(int status, String message, String requestId) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("message", message);
-        body.put("requestId", requestId);
-        return SimulatedResponse.json(status, Json.write(body));
-    }
-
-    private static void putIfPresent(Map<String, Object> json, String key, String value) {
-        if (value != null) {
-            json.put(key, value);
-        }
-    }
-
-    // ---- query parameters ----
+    // ---- pages ----
 
     private SimulatedResponse emptyPage(Cursor position) {
         if (emptyPagesLeft == 0) {
@@ -648,42 +544,6 @@ public final class SimulatedSamsara {
         var again = new Cursor(position.kind(), position.since(), position.until(), position.lastId(),
                 ++emptyPageSerial);
         return list(List.of(), again.encode(), true);
-    }
-
-    private int limit(SimulatedRequest request) {
-        String raw = request.queryParam("limit");
-        if (raw == null) {
-            return pageSize;
-        }
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return Math.min(limit, pageSize);
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw new BadRequest("limit must be a number between 1 and " + MAX_LIMIT + ".");
-    }
-
-    private static Cursor cursor(SimulatedRequest request, String kind, Cursor first) {
-        String raw = request.queryParam("after");
-        if (raw == null || raw.isEmpty()) {
-            return first;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8)
-                    .split("~", -1);
-            var cursor = new Cursor(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3],
-                    Integer.parseInt(parts[4]));
-            boolean fits = cursor.kind().equals(kind) || kind.equals("f") && cursor.kind().equals("l");
-            if (parts.length == 5 && fits) {
-                return cursor;
-            }
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException ignored) {
-            // answered below
-        }
-        throw new BadRequest("Invalid value for 'after': not a cursor of this endpoint.");
     }
 
     private static List<StatType> statTypes(SimulatedRequest request) {
@@ -703,39 +563,11 @@ public final class SimulatedSamsara {
         }
         return types;
     }
-
-    private static Predicate<SimulatedVehicle> vehicleFilter(SimulatedRequest request) {
-        Set<String> vehicleIds = idList(request, "vehicleIds");
-        Set<String> tagIds = idList(request, "tagIds");
-        Set<String> parentTagIds = idList(request, "parentTagIds");
-        return vehicle -> (vehicleIds.isEmpty() || vehicleIds.contains(vehicle.id()))
-                && (tagIds.isEmpty() || tagIds.stream().anyMatch(vehicle::hasTag))
-                && (parentTagIds.isEmpty() || parentTagIds.stream().anyMatch(vehicle::hasTagUnder));
-    }
-
-    private static Set<String> idList(SimulatedRequest request, String name) {
-        return new HashSet<>(listParam(request, name));
-    }
-
-    private static List<String> listParam(SimulatedRequest request, String name) {
-        List<String> values = request.query().getOrDefault(name, List.of());
-        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim)
-                .filter(v -> !v.isEmpty()).toList();
-    }
-
-    private static Instant time(SimulatedRequest request, String name) {
-        String raw = request.queryParam(name);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BadRequest(name + " must be an RFC 3339 time such as 2024-01-15T10:04:00Z.");
-        }
-    }
-
     // ---- state ----
+
+    private SimulatedVehicle assignedVehicle(SimulatedDriver driver) {
+        return driver.staticAssignedVehicleId() == null ? null : vehicles.get(driver.staticAssignedVehicleId());
+    }
 
     private VehicleTelemetry telemetry(SimulatedVehicle vehicle) {
         return telemetry.computeIfAbsent(vehicle.id(), id -> new VehicleTelemetry(fleet.profile(id)));
