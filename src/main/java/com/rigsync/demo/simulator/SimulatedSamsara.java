@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,7 +66,6 @@ public final class SimulatedSamsara {
     private static final Logger log = LoggerFactory.getLogger(SimulatedSamsara.class);
     private static final Duration FEED_WINDOW = Duration.ofHours(1);
     private static final Duration CURSOR_LIFETIME = Duration.ofDays(30);
-    private static final int LOG_CAPACITY = 10_000;
 
     /** The scopes a Samsara API token can be given, named as the dashboard names them. */
     enum Scope {
@@ -104,7 +101,8 @@ public final class SimulatedSamsara {
     private final int pageSize;
     private final SimulatedFleet fleet;
     private final SimulatedOAuth oauth;
-    private final RateLimits rateLimits;
+    private final FaultSwitches faults;
+    private final RequestLog requestLog = new RequestLog();
     private final Map<String, Set<Scope>> staticTokens = Map.of(
             GLOBAL_READ_TOKEN, ALL_READS,
             NO_STATS_TOKEN, EnumSet.of(Scope.READ_ORG, Scope.READ_VEHICLES, Scope.READ_DRIVERS),
@@ -118,19 +116,6 @@ public final class SimulatedSamsara {
     private final TreeMap<String, SimulatedVehicle> vehicles = new TreeMap<>();
     private final Map<String, VehicleTelemetry> telemetry = new HashMap<>();
     private final Set<String> revokedTokens = new HashSet<>();
-    private final Map<String, Integer> countsByPath = new HashMap<>();
-    private final Deque<LoggedRequest> requestLog = new ArrayDeque<>();
-    private int totalRequests;
-    private int failuresLeft;
-    private int failureStatus = 503;
-    private String failurePath;
-    private int failuresDelayedBy;
-    private String failureRetryAfter;
-    private int malformedLeft;
-    private int emptyPagesLeft;
-    private int emptyPageSerial;
-    private Duration responseDelay = Duration.ZERO;
-    private boolean rateLimitsEnabled = true;
 
     /** A simulator on the given clock with the default page size and redirect URI. */
     public SimulatedSamsara(Clock clock) {
@@ -167,7 +152,7 @@ public final class SimulatedSamsara {
         this.pageSize = pageSize;
         this.fleet = fleet;
         this.oauth = new SimulatedOAuth(OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, Objects.requireNonNull(redirectUri));
-        this.rateLimits = new RateLimits(rateLimitNanoTime);
+        this.faults = new FaultSwitches(new RateLimits(rateLimitNanoTime));
         resetFleet();
         revokedTokens.add(REVOKED_TOKEN);
     }
@@ -184,19 +169,8 @@ public final class SimulatedSamsara {
         String path = normalize(request.path());
         SimulatedResponse response;
         synchronized (lock) {
-            boolean failing = failuresLeft > 0 && (failurePath == null || failurePath.equals(path));
-            if (failing && failuresDelayedBy > 0) {
-                failuresDelayedBy--;
-                failing = false;
-            }
-            if (failing) {
-                failuresLeft--;
-                response = failureStatus == 429
-                        ? error(429, "Rate limit exceeded (simulated). Retry after " + failureRetryAfter
-                                + " seconds.", requestId).withHeader("Retry-After", failureRetryAfter)
-                        : error(failureStatus, "Service temporarily unavailable (simulated outage). Retry later.",
-                                requestId);
-            } else {
+            response = faults.failureFor(path, requestId);
+            if (response == null) {
                 try {
                     response = route(request, path, requestId);
                 } catch (BadRequest bad) {
@@ -207,13 +181,8 @@ public final class SimulatedSamsara {
                     response = error(500, "Internal error in the simulated Samsara.", requestId);
                 }
             }
-            if (malformedLeft > 0 && response.contentType() != null && response.contentType().contains("json")) {
-                malformedLeft--;
-                String body = response.body();
-                response = response.withBody(body.substring(0, body.length() / 2) + "<!-- simulated garbage");
-            }
-            response = response.withDelay(responseDelay);
-            record(request, path, response.status(), requestId);
+            response = faults.deliver(response);
+            requestLog.record(request, path, response.status(), requestId, now());
         }
         log.debug("simulated Samsara: {} {} -> {} (requestId {})", request.method(), path, response.status(),
                 requestId);
@@ -249,14 +218,12 @@ public final class SimulatedSamsara {
             case "GET /fleet/drivers" -> Scope.READ_DRIVERS;
             default -> Scope.WRITE_DRIVER_AUTH_TOKEN;
         };
-        if (rateLimitsEnabled) {
-            double wait = rateLimits.acquire(token, endpoint);
-            if (wait > 0) {
-                String retryAfter = BigDecimal.valueOf(wait).setScale(9, RoundingMode.HALF_UP)
-                        .setScale(5, RoundingMode.CEILING).toPlainString();
-                return error(429, "Rate limit exceeded for " + endpoint + ". Retry after " + retryAfter
-                        + " seconds.", requestId).withHeader("Retry-After", retryAfter);
-            }
+        double wait = faults.rateLimitWait(token, endpoint);
+        if (wait > 0) {
+            String retryAfter = BigDecimal.valueOf(wait).setScale(9, RoundingMode.HALF_UP)
+                    .setScale(5, RoundingMode.CEILING).toPlainString();
+            return error(429, "Rate limit exceeded for " + endpoint + ". Retry after " + retryAfter
+                    + " seconds.", requestId).withHeader("Retry-After", retryAfter);
         }
         if (!caller.scopes().contains(needed)) {
             return error(403, "Forbidden: this token does not have the '" + needed.label + "' scope required "
@@ -338,7 +305,7 @@ public final class SimulatedSamsara {
         if (createdAfter != null) {
             filter = filter.and(v -> v.createdAtTime().isAfter(createdAfter));
         }
-        SimulatedResponse empty = emptyPage(position);
+        SimulatedResponse empty = faults.emptyPageAt(position);
         if (empty != null) {
             return empty;
         }
@@ -380,7 +347,7 @@ public final class SimulatedSamsara {
         Cursor position = Cursor.after(request, "s", new Cursor("s", at.getEpochSecond(), 0, "", 0));
         Instant snapshot = Instant.ofEpochSecond(position.since());
         Predicate<SimulatedVehicle> filter = vehicleFilter(request);
-        SimulatedResponse empty = emptyPage(position);
+        SimulatedResponse empty = faults.emptyPageAt(position);
         if (empty != null) {
             return empty;
         }
@@ -411,7 +378,7 @@ public final class SimulatedSamsara {
         List<StatType> types = statTypes(request);
         Predicate<SimulatedVehicle> filter = vehicleFilter(request);
         Cursor position = Cursor.after(request, "f", new Cursor("l", now.getEpochSecond(), 0, "", 0));
-        SimulatedResponse empty = emptyPage(position);
+        SimulatedResponse empty = faults.emptyPageAt(position);
         if (empty != null) {
             return empty;
         }
@@ -475,7 +442,7 @@ public final class SimulatedSamsara {
         }
         boolean active = status == null || status.equals("active");
         Set<String> tagIds = idList(request, "tagIds");
-        SimulatedResponse empty = emptyPage(position);
+        SimulatedResponse empty = faults.emptyPageAt(position);
         if (empty != null) {
             return empty;
         }
@@ -533,18 +500,7 @@ public final class SimulatedSamsara {
         return ok(Map.of("data", token));
     }
 
-    // ---- pages ----
-
-    private SimulatedResponse emptyPage(Cursor position) {
-        if (emptyPagesLeft == 0) {
-            return null;
-        }
-        emptyPagesLeft--;
-        // a fresh cursor for the same position, so clients that refuse a repeated cursor keep going
-        var again = new Cursor(position.kind(), position.since(), position.until(), position.lastId(),
-                ++emptyPageSerial);
-        return list(List.of(), again.encode(), true);
-    }
+    // ---- query parameters ----
 
     private static List<StatType> statTypes(SimulatedRequest request) {
         List<String> asked = listParam(request, "types");
@@ -571,18 +527,6 @@ public final class SimulatedSamsara {
 
     private VehicleTelemetry telemetry(SimulatedVehicle vehicle) {
         return telemetry.computeIfAbsent(vehicle.id(), id -> new VehicleTelemetry(fleet.profile(id)));
-    }
-
-    private void record(SimulatedRequest request, String path, int status, String requestId) {
-        totalRequests++;
-        countsByPath.merge(path, 1, Integer::sum);
-        if (requestLog.size() == LOG_CAPACITY) {
-            requestLog.removeFirst();
-        }
-        String query = request.query().entrySet().stream()
-                .map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
-                .collect(Collectors.joining("&"));
-        requestLog.addLast(new LoggedRequest(now(), request.method(), path, query, status, requestId));
     }
 
     private static String normalize(String path) {
@@ -659,10 +603,7 @@ public final class SimulatedSamsara {
      */
     public void failRequestsTo(String path, int after, int count, int status) {
         synchronized (lock) {
-            failuresDelayedBy = after;
-            failuresLeft = count;
-            failureStatus = status;
-            failurePath = path == null ? null : normalize(path);
+            faults.failRequestsTo(path == null ? null : normalize(path), after, count, status);
         }
         log.info("simulated Samsara: next {} requests answer {}", count, status);
     }
@@ -673,11 +614,7 @@ public final class SimulatedSamsara {
      */
     public void rateLimitNextRequests(String path, int count, String retryAfter) {
         synchronized (lock) {
-            failuresDelayedBy = 0;
-            failuresLeft = count;
-            failureStatus = 429;
-            failurePath = path == null ? null : normalize(path);
-            failureRetryAfter = retryAfter;
+            faults.rateLimitNextRequests(path == null ? null : normalize(path), count, retryAfter);
         }
         log.info("simulated Samsara: next {} requests to {} answer 429 (Retry-After {})", count,
                 path == null ? "any path" : path, retryAfter);
@@ -701,7 +638,7 @@ public final class SimulatedSamsara {
     /** Every response waits this long before it is sent; zero switches it off. */
     public void setResponseDelay(Duration delay) {
         synchronized (lock) {
-            responseDelay = delay;
+            faults.setResponseDelay(delay);
         }
         log.info("simulated Samsara: response delay {}", delay);
     }
@@ -709,7 +646,7 @@ public final class SimulatedSamsara {
     /** The next {@code count} JSON answers are cut in half and end in garbage. */
     public void malformNextResponses(int count) {
         synchronized (lock) {
-            malformedLeft = count;
+            faults.malformNextResponses(count);
         }
         log.info("simulated Samsara: next {} JSON answers malformed", count);
     }
@@ -717,15 +654,14 @@ public final class SimulatedSamsara {
     /** The next {@code count} list pages come back empty with {@code hasNextPage: true}, then listing resumes. */
     public void insertEmptyPages(int count) {
         synchronized (lock) {
-            emptyPagesLeft = count;
+            faults.insertEmptyPages(count);
         }
         log.info("simulated Samsara: next {} list pages empty", count);
     }
 
     public void setRateLimitsEnabled(boolean enabled) {
         synchronized (lock) {
-            rateLimitsEnabled = enabled;
-            rateLimits.clear();
+            faults.setRateLimitsEnabled(enabled);
         }
         log.info("simulated Samsara: rate limits {}", enabled ? "on" : "off");
     }
@@ -775,23 +711,14 @@ public final class SimulatedSamsara {
 
     public Faults faults() {
         synchronized (lock) {
-            return new Faults(failuresLeft, failureStatus, responseDelay, malformedLeft, emptyPagesLeft,
-                    rateLimitsEnabled, clockOffset);
+            return faults.snapshot(clockOffset);
         }
     }
 
     /** Switches every fault off: failures, delay, malformed answers, empty pages; rate limits back on. */
     public void resetFaults() {
         synchronized (lock) {
-            failuresLeft = 0;
-            failuresDelayedBy = 0;
-            failurePath = null;
-            failureRetryAfter = null;
-            malformedLeft = 0;
-            emptyPagesLeft = 0;
-            responseDelay = Duration.ZERO;
-            rateLimitsEnabled = true;
-            rateLimits.clear();
+            faults.reset();
         }
         log.info("simulated Samsara: faults reset");
     }
@@ -816,7 +743,7 @@ public final class SimulatedSamsara {
             revokedTokens.clear();
             revokedTokens.add(REVOKED_TOKEN);
             oauth.clear();
-            clearRequestLogLocked();
+            requestLog.clear();
         }
     }
 
@@ -844,33 +771,27 @@ public final class SimulatedSamsara {
     /** Requests answered so far, including failed ones. */
     public int requestCount() {
         synchronized (lock) {
-            return totalRequests;
+            return requestLog.count();
         }
     }
 
     /** Requests answered so far for one path below the prefix, e.g. {@code /fleet/vehicles}. */
     public int requestCount(String path) {
         synchronized (lock) {
-            return countsByPath.getOrDefault(normalize(path), 0);
+            return requestLog.count(normalize(path));
         }
     }
 
     /** The latest requests (up to 10,000), oldest first. */
     public List<LoggedRequest> requestLog() {
         synchronized (lock) {
-            return List.copyOf(requestLog);
+            return requestLog.latest();
         }
     }
 
     public void clearRequestLog() {
         synchronized (lock) {
-            clearRequestLogLocked();
+            requestLog.clear();
         }
-    }
-
-    private void clearRequestLogLocked() {
-        requestLog.clear();
-        countsByPath.clear();
-        totalRequests = 0;
     }
 }
