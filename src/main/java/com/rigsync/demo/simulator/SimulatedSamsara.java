@@ -2,27 +2,20 @@ package com.rigsync.demo.simulator;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +24,9 @@ import tools.jackson.databind.JsonNode;
 
 import static com.rigsync.demo.simulator.QueryParameters.idList;
 import static com.rigsync.demo.simulator.QueryParameters.limit;
-import static com.rigsync.demo.simulator.QueryParameters.listParam;
-import static com.rigsync.demo.simulator.QueryParameters.time;
-import static com.rigsync.demo.simulator.QueryParameters.vehicleFilter;
 import static com.rigsync.demo.simulator.SamsaraJson.error;
 import static com.rigsync.demo.simulator.SamsaraJson.list;
 import static com.rigsync.demo.simulator.SamsaraJson.ok;
-import static com.rigsync.demo.simulator.SamsaraJson.vehicleHeader;
 
 /**
  * A simulated Samsara organisation: the API calls RigSync uses, answered with the JSON shapes of api.samsara.com,
@@ -64,8 +53,6 @@ public final class SimulatedSamsara {
     static final Duration DRIVER_TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedSamsara.class);
-    private static final Duration FEED_WINDOW = Duration.ofHours(1);
-    private static final Duration CURSOR_LIFETIME = Duration.ofDays(30);
 
     /** The scopes a Samsara API token can be given, named as the dashboard names them. */
     enum Scope {
@@ -103,6 +90,8 @@ public final class SimulatedSamsara {
     private final SimulatedOAuth oauth;
     private final FaultSwitches faults;
     private final RequestLog requestLog = new RequestLog();
+    private final VehicleList vehicles;
+    private final VehicleStats stats;
     private final Map<String, Set<Scope>> staticTokens = Map.of(
             GLOBAL_READ_TOKEN, ALL_READS,
             NO_STATS_TOKEN, EnumSet.of(Scope.READ_ORG, Scope.READ_VEHICLES, Scope.READ_DRIVERS),
@@ -113,8 +102,6 @@ public final class SimulatedSamsara {
 
     // everything below is guarded by lock
     private Duration clockOffset = Duration.ZERO;
-    private final TreeMap<String, SimulatedVehicle> vehicles = new TreeMap<>();
-    private final Map<String, VehicleTelemetry> telemetry = new HashMap<>();
     private final Set<String> revokedTokens = new HashSet<>();
 
     /** A simulator on the given clock with the default page size and redirect URI. */
@@ -153,6 +140,8 @@ public final class SimulatedSamsara {
         this.fleet = fleet;
         this.oauth = new SimulatedOAuth(OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, Objects.requireNonNull(redirectUri));
         this.faults = new FaultSwitches(new RateLimits(rateLimitNanoTime));
+        this.vehicles = new VehicleList(fleet, pageSize, faults);
+        this.stats = new VehicleStats(fleet, vehicles, pageSize, faults);
         resetFleet();
         revokedTokens.add(REVOKED_TOKEN);
     }
@@ -231,10 +220,10 @@ public final class SimulatedSamsara {
         }
         return switch (endpoint) {
             case "GET /me" -> me();
-            case "GET /fleet/vehicles" -> listVehicles(request);
-            case "GET /fleet/vehicles/{id}" -> vehicle(path.substring("/fleet/vehicles/".length()), requestId);
-            case "GET /fleet/vehicles/stats" -> stats(request, now);
-            case "GET /fleet/vehicles/stats/feed" -> feed(request, now);
+            case "GET /fleet/vehicles" -> vehicles.page(request);
+            case "GET /fleet/vehicles/{id}" -> vehicles.one(path.substring("/fleet/vehicles/".length()), requestId);
+            case "GET /fleet/vehicles/stats" -> stats.snapshot(request, now);
+            case "GET /fleet/vehicles/stats/feed" -> stats.feed(request, now);
             case "GET /fleet/drivers" -> drivers(request);
             default -> driverAuthToken(request, now, requestId);
         };
@@ -291,146 +280,6 @@ public final class SimulatedSamsara {
         org.put("name", SimulatedFleet.ORGANIZATION_NAME);
         org.put("carrierSettings", carrier);
         return ok(Map.of("data", org));
-    }
-
-    private SimulatedResponse listVehicles(SimulatedRequest request) {
-        int limit = limit(request, pageSize);
-        Cursor position = Cursor.after(request, "v", new Cursor("v", 0, 0, "", 0));
-        Predicate<SimulatedVehicle> filter = vehicleFilter(request);
-        Instant updatedAfter = time(request, "updatedAfterTime");
-        Instant createdAfter = time(request, "createdAfterTime");
-        if (updatedAfter != null) {
-            filter = filter.and(v -> v.updatedAtTime().isAfter(updatedAfter));
-        }
-        if (createdAfter != null) {
-            filter = filter.and(v -> v.createdAtTime().isAfter(createdAfter));
-        }
-        SimulatedResponse empty = faults.emptyPageAt(position);
-        if (empty != null) {
-            return empty;
-        }
-        List<SimulatedVehicle> page = new ArrayList<>();
-        boolean more = false;
-        for (SimulatedVehicle vehicle : vehicles.tailMap(position.lastId(), false).values()) {
-            if (filter.test(vehicle)) {
-                if (page.size() == limit) {
-                    more = true;
-                    break;
-                }
-                page.add(vehicle);
-            }
-        }
-        List<Object> data = page.stream().<Object>map(SamsaraJson::vehicle).toList();
-        return list(data, more ? position.at(page.getLast().id()).encode() : "", more);
-    }
-
-    private SimulatedResponse vehicle(String rawId, String requestId) {
-        String id = percentDecode(rawId);
-        SimulatedVehicle found;
-        if (id.startsWith("samsara.vin:")) {
-            String vin = id.substring("samsara.vin:".length());
-            found = vehicles.values().stream().filter(v -> vin.equals(v.vin()) && !vin.isEmpty()).findFirst()
-                    .orElse(null);
-        } else {
-            found = vehicles.get(id);
-        }
-        if (found == null) {
-            return error(404, "Vehicle " + id + " not found.", requestId);
-        }
-        return ok(Map.of("data", SamsaraJson.vehicle(found)));
-    }
-
-    private SimulatedResponse stats(SimulatedRequest request, Instant now) {
-        List<StatType> types = statTypes(request);
-        Instant at = time(request, "time");
-        at = at == null || at.isAfter(now) ? now : at;
-        Cursor position = Cursor.after(request, "s", new Cursor("s", at.getEpochSecond(), 0, "", 0));
-        Instant snapshot = Instant.ofEpochSecond(position.since());
-        Predicate<SimulatedVehicle> filter = vehicleFilter(request);
-        SimulatedResponse empty = faults.emptyPageAt(position);
-        if (empty != null) {
-            return empty;
-        }
-        List<Object> data = new ArrayList<>();
-        String lastId = null;
-        boolean more = false;
-        for (SimulatedVehicle vehicle : vehicles.tailMap(position.lastId(), false).values()) {
-            if (!filter.test(vehicle)) {
-                continue;
-            }
-            if (data.size() == pageSize) {
-                more = true;
-                break;
-            }
-            var item = vehicleHeader(vehicle);
-            for (StatType type : types) {
-                if (type.reportedBy(vehicle)) {
-                    item.put(type.answerKey, telemetry(vehicle).latest(type, snapshot));
-                }
-            }
-            data.add(item);
-            lastId = vehicle.id();
-        }
-        return list(data, more ? position.at(lastId).encode() : "", more);
-    }
-
-    private SimulatedResponse feed(SimulatedRequest request, Instant now) {
-        List<StatType> types = statTypes(request);
-        Predicate<SimulatedVehicle> filter = vehicleFilter(request);
-        Cursor position = Cursor.after(request, "f", new Cursor("l", now.getEpochSecond(), 0, "", 0));
-        SimulatedResponse empty = faults.emptyPageAt(position);
-        if (empty != null) {
-            return empty;
-        }
-        boolean latest = position.kind().equals("l");
-        Instant since = Instant.ofEpochSecond(position.since());
-        if (!latest && since.isBefore(now.minus(CURSOR_LIFETIME))) {
-            throw new BadRequest("Invalid value for 'after': the cursor has expired (cursors last 30 days).");
-        }
-        Instant until = latest ? since
-                : position.until() != 0 ? Instant.ofEpochSecond(position.until()) : min(now, since.plus(FEED_WINDOW));
-        List<Object> data = new ArrayList<>();
-        String lastId = null;
-        boolean more = false;
-        for (SimulatedVehicle vehicle : vehicles.tailMap(position.lastId(), false).values()) {
-            if (!filter.test(vehicle) || !until.isAfter(since) && !latest) {
-                continue;
-            }
-            var item = vehicleHeader(vehicle);
-            for (StatType type : types) {
-                if (!type.reportedBy(vehicle)) {
-                    continue;
-                }
-                List<Map<String, Object>> readings = latest
-                        ? List.of(telemetry(vehicle).latest(type, since))
-                        : telemetry(vehicle).readingsBetween(type, since, until);
-                if (!readings.isEmpty()) {
-                    // the feed keys its lists by the type names asked for (engineStates, fuelPercents); only the
-                    // snapshot answers in the singular
-                    item.put(type.queryName, readings);
-                }
-            }
-            if (item.size() == 2) {
-                continue;
-            }
-            if (data.size() == pageSize) {
-                more = true;
-                break;
-            }
-            data.add(item);
-            lastId = vehicle.id();
-        }
-        Cursor next;
-        boolean hasNextPage;
-        if (more) {
-            next = new Cursor(position.kind(), position.since(), until.getEpochSecond(), lastId, 0);
-            hasNextPage = true;
-        } else {
-            Instant end = until.isAfter(since) ? until : since;
-            next = new Cursor("f", end.getEpochSecond(), 0, "", 0);
-            hasNextPage = !latest && end.isBefore(now);
-        }
-        return list(data, next.encode(), hasNextPage);
     }
 
     private SimulatedResponse drivers(SimulatedRequest request) {
@@ -500,49 +349,15 @@ public final class SimulatedSamsara {
         return ok(Map.of("data", token));
     }
 
-    // ---- query parameters ----
-
-    private static List<StatType> statTypes(SimulatedRequest request) {
-        List<String> asked = listParam(request, "types");
-        Set<String> names = new LinkedHashSet<>(asked);
-        if (names.isEmpty()) {
-            throw new BadRequest("types is required: name up to " + MAX_STAT_TYPES + " stat types.");
-        }
-        if (asked.size() > MAX_STAT_TYPES) {
-            throw new BadRequest("Too many stat types: at most " + MAX_STAT_TYPES + " may be requested at once.");
-        }
-        List<StatType> types = new ArrayList<>();
-        for (String name : names) {
-            types.add(StatType.byQueryName(name).orElseThrow(() -> new BadRequest("Invalid stat type: " + name
-                    + ". Valid types include " + Arrays.stream(StatType.values()).map(t -> t.queryName)
-                    .collect(Collectors.joining(", ")) + ".")));
-        }
-        return types;
-    }
     // ---- state ----
 
     private SimulatedVehicle assignedVehicle(SimulatedDriver driver) {
         return driver.staticAssignedVehicleId() == null ? null : vehicles.get(driver.staticAssignedVehicleId());
     }
 
-    private VehicleTelemetry telemetry(SimulatedVehicle vehicle) {
-        return telemetry.computeIfAbsent(vehicle.id(), id -> new VehicleTelemetry(fleet.profile(id)));
-    }
-
     private static String normalize(String path) {
         String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         return normalized.startsWith("/") ? normalized : "/" + normalized;
-    }
-
-    private static String percentDecode(String text) {
-        if (text.indexOf('%') < 0) {
-            return text;
-        }
-        return java.net.URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 
     private static Set<Scope> union(Set<Scope> scopes, Scope extra) {
@@ -626,11 +441,7 @@ public final class SimulatedSamsara {
      */
     public void moveOdometer(String vehicleId, long deltaMeters) {
         synchronized (lock) {
-            SimulatedVehicle vehicle = vehicles.get(vehicleId);
-            if (vehicle == null) {
-                throw new IllegalArgumentException("no simulated vehicle " + vehicleId);
-            }
-            telemetry(vehicle).moveOdometer(deltaMeters);
+            stats.moveOdometer(vehicleId, deltaMeters);
         }
         log.info("simulated Samsara: odometer of vehicle {} moved by {} m", vehicleId, deltaMeters);
     }
@@ -690,9 +501,7 @@ public final class SimulatedSamsara {
     /** Deletes a vehicle: it disappears from lists and stats and its id answers 404. */
     public void deleteVehicle(String vehicleId) {
         synchronized (lock) {
-            if (vehicles.remove(vehicleId) == null) {
-                throw new IllegalArgumentException("no simulated vehicle " + vehicleId);
-            }
+            vehicles.delete(vehicleId);
         }
         log.info("simulated Samsara: vehicle {} deleted", vehicleId);
     }
@@ -700,11 +509,7 @@ public final class SimulatedSamsara {
     /** Changes a vehicle's VIN (null removes it) and marks it updated now. */
     public void changeVin(String vehicleId, String newVin) {
         synchronized (lock) {
-            SimulatedVehicle vehicle = vehicles.get(vehicleId);
-            if (vehicle == null) {
-                throw new IllegalArgumentException("no simulated vehicle " + vehicleId);
-            }
-            vehicles.put(vehicleId, vehicle.withVin(newVin, now()));
+            vehicles.changeVin(vehicleId, newVin, now());
         }
         log.info("simulated Samsara: VIN of vehicle {} changed", vehicleId);
     }
@@ -726,9 +531,8 @@ public final class SimulatedSamsara {
     /** Restores the fleet: deleted vehicles come back, changed VINs and moved odometers return to the demo values. */
     public void resetFleet() {
         synchronized (lock) {
-            vehicles.clear();
-            fleet.vehicles().forEach(v -> vehicles.put(v.id(), v));
-            telemetry.clear();
+            vehicles.reset();
+            stats.reset();
         }
     }
 
@@ -752,7 +556,7 @@ public final class SimulatedSamsara {
     /** The vehicles as the simulated API currently lists them (after deletions and VIN changes). */
     public List<SimulatedVehicle> vehicles() {
         synchronized (lock) {
-            return List.copyOf(vehicles.values());
+            return vehicles.all();
         }
     }
 
