@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,13 +18,8 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
-import static com.rigsync.demo.simulator.QueryParameters.idList;
-import static com.rigsync.demo.simulator.QueryParameters.limit;
 import static com.rigsync.demo.simulator.SamsaraJson.error;
-import static com.rigsync.demo.simulator.SamsaraJson.list;
 import static com.rigsync.demo.simulator.SamsaraJson.ok;
 
 /**
@@ -50,7 +44,6 @@ public final class SimulatedSamsara {
     public static final String DEFAULT_REDIRECT_URI = "http://localhost:8080/samsara/oauth/callback";
     public static final int DEFAULT_PAGE_SIZE = 512;
     public static final int MAX_STAT_TYPES = 3;
-    static final Duration DRIVER_TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedSamsara.class);
 
@@ -92,6 +85,7 @@ public final class SimulatedSamsara {
     private final RequestLog requestLog = new RequestLog();
     private final VehicleList vehicles;
     private final VehicleStats stats;
+    private final Drivers drivers;
     private final Map<String, Set<Scope>> staticTokens = Map.of(
             GLOBAL_READ_TOKEN, ALL_READS,
             NO_STATS_TOKEN, EnumSet.of(Scope.READ_ORG, Scope.READ_VEHICLES, Scope.READ_DRIVERS),
@@ -142,6 +136,7 @@ public final class SimulatedSamsara {
         this.faults = new FaultSwitches(new RateLimits(rateLimitNanoTime));
         this.vehicles = new VehicleList(fleet, pageSize, faults);
         this.stats = new VehicleStats(fleet, vehicles, pageSize, faults);
+        this.drivers = new Drivers(fleet, vehicles, pageSize, faults);
         resetFleet();
         revokedTokens.add(REVOKED_TOKEN);
     }
@@ -224,8 +219,8 @@ public final class SimulatedSamsara {
             case "GET /fleet/vehicles/{id}" -> vehicles.one(path.substring("/fleet/vehicles/".length()), requestId);
             case "GET /fleet/vehicles/stats" -> stats.snapshot(request, now);
             case "GET /fleet/vehicles/stats/feed" -> stats.feed(request, now);
-            case "GET /fleet/drivers" -> drivers(request);
-            default -> driverAuthToken(request, now, requestId);
+            case "GET /fleet/drivers" -> drivers.page(request);
+            default -> drivers.authToken(request, now, requestId);
         };
     }
 
@@ -282,78 +277,7 @@ public final class SimulatedSamsara {
         return ok(Map.of("data", org));
     }
 
-    private SimulatedResponse drivers(SimulatedRequest request) {
-        int limit = limit(request, pageSize);
-        Cursor position = Cursor.after(request, "d", new Cursor("d", 0, 0, "", 0));
-        String status = request.queryParam("driverActivationStatus");
-        if (status != null && !status.equals("active") && !status.equals("deactivated")) {
-            throw new BadRequest("driverActivationStatus must be 'active' or 'deactivated'.");
-        }
-        boolean active = status == null || status.equals("active");
-        Set<String> tagIds = idList(request, "tagIds");
-        SimulatedResponse empty = faults.emptyPageAt(position);
-        if (empty != null) {
-            return empty;
-        }
-        List<SimulatedDriver> matching = fleet.drivers().stream()
-                .filter(d -> d.active() == active)
-                .filter(d -> tagIds.isEmpty() || d.tags().stream().anyMatch(t -> tagIds.contains(t.id())))
-                .filter(d -> d.id().compareTo(position.lastId()) > 0)
-                .sorted((a, b) -> a.id().compareTo(b.id()))
-                .toList();
-        boolean more = matching.size() > limit;
-        List<SimulatedDriver> page = matching.subList(0, Math.min(limit, matching.size()));
-        return list(page.stream().<Object>map(d -> SamsaraJson.driver(d, assignedVehicle(d))).toList(),
-                more ? position.at(page.getLast().id()).encode() : "", more);
-    }
-
-    private SimulatedResponse driverAuthToken(SimulatedRequest request, Instant now, String requestId) {
-        JsonNode body;
-        try {
-            body = Json.read(request.bodyText());
-        } catch (JacksonException notJson) {
-            throw new BadRequest("The request body must be a JSON object.");
-        }
-        if (body == null || !body.isObject()) {
-            throw new BadRequest("The request body must be a JSON object.");
-        }
-        String code = body.path("code").isString() ? body.path("code").stringValue() : null;
-        if (code == null || code.length() < 12) {
-            throw new BadRequest("code is required and must be at least 12 characters long.");
-        }
-        List<String> given = new ArrayList<>();
-        for (String field : List.of("driverId", "externalId", "username")) {
-            if (body.hasNonNull(field)) {
-                given.add(field);
-            }
-        }
-        if (given.size() != 1) {
-            throw new BadRequest("Exactly one of driverId, externalId or username is required.");
-        }
-        String value = body.get(given.getFirst()).asString();
-        SimulatedDriver driver = fleet.drivers().stream().filter(d -> switch (given.getFirst()) {
-            case "driverId" -> d.id().equals(value);
-            case "username" -> d.username().equals(value);
-            default -> d.externalIds().entrySet().stream()
-                    .anyMatch(e -> (e.getKey() + ":" + e.getValue()).equals(value));
-        }).findFirst().orElse(null);
-        if (driver == null) {
-            return error(404, "Driver not found.", requestId);
-        }
-        if (!driver.active()) {
-            throw new BadRequest("Driver " + driver.id() + " is deactivated.");
-        }
-        var token = new LinkedHashMap<String, Object>();
-        token.put("token", "sim-driver-" + UUID.randomUUID().toString().replace("-", ""));
-        token.put("expirationTime", now.plus(DRIVER_TOKEN_LIFETIME).toEpochMilli());
-        return ok(Map.of("data", token));
-    }
-
     // ---- state ----
-
-    private SimulatedVehicle assignedVehicle(SimulatedDriver driver) {
-        return driver.staticAssignedVehicleId() == null ? null : vehicles.get(driver.staticAssignedVehicleId());
-    }
 
     private static String normalize(String path) {
         String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
