@@ -1,17 +1,10 @@
 package com.rigsync.demo.simulator;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -20,13 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static com.rigsync.demo.simulator.SamsaraJson.error;
-import static com.rigsync.demo.simulator.SamsaraJson.ok;
 
 /**
  * A simulated Samsara organisation: the API calls RigSync uses, answered with the JSON shapes of api.samsara.com,
  * over the deterministic {@link SimulatedFleet}. Transport-agnostic ({@link #handle}) and thread-safe; its clock is a
  * base {@link Clock} plus an offset that {@link #advanceClock} moves forward. Fault switches let tests and the demo
  * show outages, slowness, malformed answers, empty pages, revoked tokens and changed vehicles.
+ *
+ * <p>This is the front: it holds the lock, the clock and the log lines. {@link SimulatedApi} routes requests to the
+ * endpoints ({@link VehicleList}, {@link VehicleStats}, {@link Drivers}, {@link SimulatedOAuth}); the switches are
+ * kept in {@link FaultSwitches}, the tokens in {@link ApiTokens}, the requests seen in {@link RequestLog}.
  */
 public final class SimulatedSamsara {
 
@@ -47,22 +43,6 @@ public final class SimulatedSamsara {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedSamsara.class);
 
-    /** The scopes a Samsara API token can be given, named as the dashboard names them. */
-    enum Scope {
-        READ_ORG("Read Org Information"), READ_VEHICLES("Read Vehicles"),
-        READ_VEHICLE_STATS("Read Vehicle Statistics"), READ_DRIVERS("Read Drivers"),
-        WRITE_DRIVER_AUTH_TOKEN("Write Driver Auth Token");
-
-        final String label;
-
-        Scope(String label) {
-            this.label = label;
-        }
-    }
-
-    private static final Set<Scope> ALL_READS = EnumSet.of(Scope.READ_ORG, Scope.READ_VEHICLES,
-            Scope.READ_VEHICLE_STATS, Scope.READ_DRIVERS);
-
     /** The fault switches as they stand, for a demo page that shows them. */
     public record Faults(int failuresLeft, int failureStatus, Duration responseDelay, int malformedLeft,
             int emptyPagesLeft, boolean rateLimitsEnabled, Duration clockOffset) {
@@ -73,30 +53,19 @@ public final class SimulatedSamsara {
             String requestId) {
     }
 
-    private record Caller(String kind, Set<Scope> scopes) {
-    }
-
     private final Object lock = new Object();
     private final Clock baseClock;
     private final int pageSize;
     private final SimulatedFleet fleet;
+    // these are not thread-safe: every call to them holds lock (issuing a token needs none)
     private final SimulatedOAuth oauth;
+    private final ApiTokens tokens;
     private final FaultSwitches faults;
-    private final RequestLog requestLog = new RequestLog();
     private final VehicleList vehicles;
     private final VehicleStats stats;
-    private final Drivers drivers;
-    private final Map<String, Set<Scope>> staticTokens = Map.of(
-            GLOBAL_READ_TOKEN, ALL_READS,
-            NO_STATS_TOKEN, EnumSet.of(Scope.READ_ORG, Scope.READ_VEHICLES, Scope.READ_DRIVERS),
-            REVOKED_TOKEN, ALL_READS,
-            DRIVER_TOKENS_TOKEN, union(ALL_READS, Scope.WRITE_DRIVER_AUTH_TOKEN));
-    /** Further Global Read tokens made by {@link #issueGlobalReadToken}. */
-    private final Map<String, Set<Scope>> issuedTokens = new java.util.concurrent.ConcurrentHashMap<>();
-
-    // everything below is guarded by lock
+    private final SimulatedApi api;
+    private final RequestLog requestLog = new RequestLog();
     private Duration clockOffset = Duration.ZERO;
-    private final Set<String> revokedTokens = new HashSet<>();
 
     /** A simulator on the given clock with the default page size and redirect URI. */
     public SimulatedSamsara(Clock clock) {
@@ -133,12 +102,13 @@ public final class SimulatedSamsara {
         this.pageSize = pageSize;
         this.fleet = fleet;
         this.oauth = new SimulatedOAuth(OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, Objects.requireNonNull(redirectUri));
+        this.tokens = new ApiTokens(oauth);
         this.faults = new FaultSwitches(new RateLimits(rateLimitNanoTime));
         this.vehicles = new VehicleList(fleet, pageSize, faults);
         this.stats = new VehicleStats(fleet, vehicles, pageSize, faults);
-        this.drivers = new Drivers(fleet, vehicles, pageSize, faults);
+        this.api = new SimulatedApi(oauth, tokens, faults, vehicles, stats,
+                new Drivers(fleet, vehicles, pageSize, faults));
         resetFleet();
-        revokedTokens.add(REVOKED_TOKEN);
     }
 
     private static Supplier<String> constant(String value) {
@@ -156,7 +126,7 @@ public final class SimulatedSamsara {
             response = faults.failureFor(path, requestId);
             if (response == null) {
                 try {
-                    response = route(request, path, requestId);
+                    response = api.answer(request, path, requestId, now());
                 } catch (BadRequest bad) {
                     response = error(400, bad.getMessage(), requestId);
                 } catch (RuntimeException bug) {
@@ -173,121 +143,9 @@ public final class SimulatedSamsara {
         return response;
     }
 
-    private SimulatedResponse route(SimulatedRequest request, String path, String requestId) {
-        String method = request.method();
-        Instant now = now();
-        if (path.startsWith("/oauth2/")) {
-            return switch (method + " " + path) {
-                case "GET /oauth2/authorize" -> oauth.authorizePage(request, now);
-                case "POST /oauth2/authorize" -> oauth.decide(request, now);
-                case "POST /oauth2/token" -> oauth.token(request, now);
-                case "POST /oauth2/revoke" -> oauth.revoke(request);
-                default -> error(404, "Not found: " + method + " " + path, requestId);
-            };
-        }
-        String token = bearerToken(request);
-        Caller caller = token == null ? null : caller(token, now);
-        if (caller == null) {
-            return error(401, "Unauthorized: the API token is missing, unknown, expired or was revoked or "
-                    + "regenerated.", requestId);
-        }
-        String endpoint = endpoint(method, path);
-        if (endpoint == null) {
-            return error(404, "Not found: " + method + " " + path, requestId);
-        }
-        Scope needed = switch (endpoint) {
-            case "GET /me" -> Scope.READ_ORG;
-            case "GET /fleet/vehicles", "GET /fleet/vehicles/{id}" -> Scope.READ_VEHICLES;
-            case "GET /fleet/vehicles/stats", "GET /fleet/vehicles/stats/feed" -> Scope.READ_VEHICLE_STATS;
-            case "GET /fleet/drivers" -> Scope.READ_DRIVERS;
-            default -> Scope.WRITE_DRIVER_AUTH_TOKEN;
-        };
-        double wait = faults.rateLimitWait(token, endpoint);
-        if (wait > 0) {
-            String retryAfter = BigDecimal.valueOf(wait).setScale(9, RoundingMode.HALF_UP)
-                    .setScale(5, RoundingMode.CEILING).toPlainString();
-            return error(429, "Rate limit exceeded for " + endpoint + ". Retry after " + retryAfter
-                    + " seconds.", requestId).withHeader("Retry-After", retryAfter);
-        }
-        if (!caller.scopes().contains(needed)) {
-            return error(403, "Forbidden: this token does not have the '" + needed.label + "' scope required "
-                    + "for " + endpoint + ". Edit the token's scopes in the Samsara dashboard.", requestId);
-        }
-        return switch (endpoint) {
-            case "GET /me" -> me();
-            case "GET /fleet/vehicles" -> vehicles.page(request);
-            case "GET /fleet/vehicles/{id}" -> vehicles.one(path.substring("/fleet/vehicles/".length()), requestId);
-            case "GET /fleet/vehicles/stats" -> stats.snapshot(request, now);
-            case "GET /fleet/vehicles/stats/feed" -> stats.feed(request, now);
-            case "GET /fleet/drivers" -> drivers.page(request);
-            default -> drivers.authToken(request, now, requestId);
-        };
-    }
-
-    private static String endpoint(String method, String path) {
-        String template = switch (path) {
-            case "/me", "/fleet/vehicles", "/fleet/vehicles/stats", "/fleet/vehicles/stats/feed", "/fleet/drivers",
-                 "/fleet/drivers/auth-token" -> path;
-            default -> path.startsWith("/fleet/vehicles/") && path.indexOf('/', "/fleet/vehicles/".length()) < 0
-                    ? "/fleet/vehicles/{id}" : null;
-        };
-        if (template == null) {
-            return null;
-        }
-        String expectedMethod = template.equals("/fleet/drivers/auth-token") ? "POST" : "GET";
-        return expectedMethod.equals(method) ? method + " " + template : null;
-    }
-
-    private Caller caller(String token, Instant now) {
-        if (revokedTokens.contains(token)) {
-            return null;
-        }
-        Set<Scope> scopes = staticTokens.getOrDefault(token, issuedTokens.get(token));
-        if (scopes != null) {
-            return new Caller("api token", scopes);
-        }
-        SimulatedOAuth.TokenCheck check = oauth.check(token, now);
-        if (check.status() != SimulatedOAuth.TokenCheck.Status.VALID) {
-            return null;
-        }
-        return new Caller("oauth " + check.scope(), check.scope().equals(SimulatedOAuth.WRITE_SCOPE)
-                ? union(ALL_READS, Scope.WRITE_DRIVER_AUTH_TOKEN) : ALL_READS);
-    }
-
-    private static String bearerToken(SimulatedRequest request) {
-        String authorization = request.header("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).trim();
-        return token.isEmpty() ? null : token;
-    }
-
-    // ---- endpoints ----
-
-    private SimulatedResponse me() {
-        var carrier = new LinkedHashMap<String, Object>();
-        carrier.put("carrierName", "Springfield Fire Rescue");
-        carrier.put("dotNumber", 3141592);
-        carrier.put("mainOfficeAddress", "1 Main St, Springfield, IL 62701");
-        var org = new LinkedHashMap<String, Object>();
-        org.put("id", SimulatedFleet.ORGANIZATION_ID);
-        org.put("name", SimulatedFleet.ORGANIZATION_NAME);
-        org.put("carrierSettings", carrier);
-        return ok(Map.of("data", org));
-    }
-
-    // ---- state ----
-
     private static String normalize(String path) {
         String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         return normalized.startsWith("/") ? normalized : "/" + normalized;
-    }
-
-    private static Set<Scope> union(Set<Scope> scopes, Scope extra) {
-        EnumSet<Scope> union = EnumSet.copyOf(scopes);
-        union.add(extra);
-        return union;
     }
 
     // ---- public switches: clock ----
@@ -402,22 +260,20 @@ public final class SimulatedSamsara {
     }
 
     /**
-     * Revokes a token at once, as regenerating it in the dashboard does: a demo token, or an OAuth access or refresh
-     * token (which revokes its whole grant, so refreshing fails too).
-     */
-    /**
      * Makes another API token with Global Read for this organisation, as an administrator would in the dashboard. Each
      * token has its own rate limits (client and simulator), so a benchmark of many departments gives each its own.
      */
     public void issueGlobalReadToken(String token) {
-        issuedTokens.put(token, ALL_READS);
+        tokens.issueGlobalRead(token);
     }
 
+    /**
+     * Revokes a token at once, as regenerating it in the dashboard does: a demo token, or an OAuth access or refresh
+     * token (which revokes its whole grant, so refreshing fails too).
+     */
     public void revokeToken(String token) {
         synchronized (lock) {
-            if (!oauth.revokeGrantOf(token)) {
-                revokedTokens.add(token);
-            }
+            tokens.revoke(token);
         }
         log.info("simulated Samsara: a token was revoked");
     }
@@ -468,8 +324,7 @@ public final class SimulatedSamsara {
         resetFaults();
         resetFleet();
         synchronized (lock) {
-            revokedTokens.clear();
-            revokedTokens.add(REVOKED_TOKEN);
+            tokens.reset();
             oauth.clear();
             requestLog.clear();
         }
