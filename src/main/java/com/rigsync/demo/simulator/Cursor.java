@@ -6,7 +6,8 @@ import java.util.Base64;
 /**
  * Where a list goes on, handed to clients as an opaque {@code endCursor}. The kind names the list: {@code v}
  * vehicles, {@code d} drivers, {@code s} a stats snapshot, {@code l} the stats feed's first answer (the latest
- * readings), {@code f} the stats feed since a time. {@code serial} only tells apart the cursors of inserted empty pages.
+ * readings), {@code f} the stats feed since a time. {@code serial} only tells apart the cursors of inserted empty
+ * pages.
  */
 record Cursor(String kind, long since, long until, String lastId, int serial) {
 

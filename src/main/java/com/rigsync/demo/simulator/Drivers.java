@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import static com.rigsync.demo.simulator.QueryParameters.idList;
-import static com.rigsync.demo.simulator.QueryParameters.limit;
 import static com.rigsync.demo.simulator.SamsaraJson.error;
-import static com.rigsync.demo.simulator.SamsaraJson.list;
 import static com.rigsync.demo.simulator.SamsaraJson.ok;
 
 /**
@@ -28,19 +27,17 @@ final class Drivers {
 
     private final SimulatedFleet fleet;
     private final VehicleList vehicles;
-    private final int pageSize;
-    private final FaultSwitches faults;
+    private final Pagination pagination;
 
-    Drivers(SimulatedFleet fleet, VehicleList vehicles, int pageSize, FaultSwitches faults) {
+    Drivers(SimulatedFleet fleet, VehicleList vehicles, Pagination pagination) {
         this.fleet = fleet;
         this.vehicles = vehicles;
-        this.pageSize = pageSize;
-        this.faults = faults;
+        this.pagination = pagination;
     }
 
     /** {@code GET /fleet/drivers}. */
     SimulatedResponse page(SimulatedRequest request) {
-        int limit = limit(request, pageSize);
+        int limit = pagination.limit(request);
         Cursor position = Cursor.after(request, "d", new Cursor("d", 0, 0, "", 0));
         String status = request.queryParam("driverActivationStatus");
         if (status != null && !status.equals("active") && !status.equals("deactivated")) {
@@ -48,20 +45,14 @@ final class Drivers {
         }
         boolean active = status == null || status.equals("active");
         Set<String> tagIds = idList(request, "tagIds");
-        SimulatedResponse empty = faults.emptyPageAt(position);
-        if (empty != null) {
-            return empty;
-        }
-        List<SimulatedDriver> matching = fleet.drivers().stream()
-                .filter(d -> d.active() == active)
-                .filter(d -> tagIds.isEmpty() || d.tags().stream().anyMatch(t -> tagIds.contains(t.id())))
+        List<SimulatedDriver> after = fleet.drivers().stream()
                 .filter(d -> d.id().compareTo(position.lastId()) > 0)
                 .sorted((a, b) -> a.id().compareTo(b.id()))
                 .toList();
-        boolean more = matching.size() > limit;
-        List<SimulatedDriver> page = matching.subList(0, Math.min(limit, matching.size()));
-        return list(page.stream().<Object>map(d -> SamsaraJson.driver(d, assignedVehicle(d))).toList(),
-                more ? position.at(page.getLast().id()).encode() : "", more);
+        Predicate<SimulatedDriver> filter = d -> d.active() == active
+                && (tagIds.isEmpty() || d.tags().stream().anyMatch(t -> tagIds.contains(t.id())));
+        return pagination.page(position, limit, after, filter, SimulatedDriver::id,
+                d -> SamsaraJson.driver(d, assignedVehicle(d)));
     }
 
     /** {@code POST /fleet/drivers/auth-token}. */

@@ -1,10 +1,8 @@
 package com.rigsync.demo.simulator;
 
 import java.time.Duration;
-import java.util.List;
 
 import static com.rigsync.demo.simulator.SamsaraJson.error;
-import static com.rigsync.demo.simulator.SamsaraJson.list;
 
 /**
  * The fault switches as they stand: failed and rate-limited requests, slow and malformed answers, empty list pages,
@@ -20,7 +18,6 @@ final class FaultSwitches {
     private String failureRetryAfter;
     private int malformedLeft;
     private int emptyPagesLeft;
-    private int emptyPageSerial;
     private Duration responseDelay = Duration.ZERO;
     private boolean rateLimitsEnabled = true;
 
@@ -57,16 +54,13 @@ final class FaultSwitches {
         return delivered.withDelay(responseDelay);
     }
 
-    /** The empty page that answers instead of the list page at {@code position}, or null when none is due. */
-    SimulatedResponse emptyPageAt(Cursor position) {
+    /** Counts one inserted empty list page down; false when none is due. */
+    boolean takeEmptyPage() {
         if (emptyPagesLeft == 0) {
-            return null;
+            return false;
         }
         emptyPagesLeft--;
-        // a fresh cursor for the same position, so clients that refuse a repeated cursor keep going
-        var again = new Cursor(position.kind(), position.since(), position.until(), position.lastId(),
-                ++emptyPageSerial);
-        return list(List.of(), again.encode(), true);
+        return true;
     }
 
     /** Takes one request from the token's rate limits; 0 when it may pass (or the limits are off), else the wait. */

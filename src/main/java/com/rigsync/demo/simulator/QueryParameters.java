@@ -9,30 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** The query parameters several endpoints share, read as Samsara reads them; a bad value is a {@link BadRequest}. */
+/** The filters several endpoints share, read as Samsara reads them; a bad value is a {@link BadRequest}. */
 final class QueryParameters {
 
-    /** The largest {@code limit} the vehicles and drivers lists accept. */
-    static final int MAX_LIMIT = 512;
-
     private QueryParameters() {
-    }
-
-    /** The page size a list answers with: the client's {@code limit}, at most the simulator's page size. */
-    static int limit(SimulatedRequest request, int pageSize) {
-        String raw = request.queryParam("limit");
-        if (raw == null) {
-            return pageSize;
-        }
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return Math.min(limit, pageSize);
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw new BadRequest("limit must be a number between 1 and " + MAX_LIMIT + ".");
     }
 
     /** The vehicles the {@code vehicleIds}, {@code tagIds} and {@code parentTagIds} filters let through. */

@@ -95,8 +95,8 @@ public final class SimulatedSamsara {
      */
     public SimulatedSamsara(Clock clock, int pageSize, Supplier<String> redirectUri, SimulatedFleet fleet,
             LongSupplier rateLimitNanoTime) {
-        if (pageSize < 1 || pageSize > QueryParameters.MAX_LIMIT) {
-            throw new IllegalArgumentException("page size must be between 1 and " + QueryParameters.MAX_LIMIT);
+        if (pageSize < 1 || pageSize > Pagination.MAX_LIMIT) {
+            throw new IllegalArgumentException("page size must be between 1 and " + Pagination.MAX_LIMIT);
         }
         this.baseClock = Objects.requireNonNull(clock);
         this.pageSize = pageSize;
@@ -104,10 +104,10 @@ public final class SimulatedSamsara {
         this.oauth = new SimulatedOAuth(OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, Objects.requireNonNull(redirectUri));
         this.tokens = new ApiTokens(oauth);
         this.faults = new FaultSwitches(new RateLimits(rateLimitNanoTime));
-        this.vehicles = new VehicleList(fleet, pageSize, faults);
-        this.stats = new VehicleStats(fleet, vehicles, pageSize, faults);
-        this.api = new SimulatedApi(oauth, tokens, faults, vehicles, stats,
-                new Drivers(fleet, vehicles, pageSize, faults));
+        var pagination = new Pagination(pageSize, faults);
+        this.vehicles = new VehicleList(fleet, pagination);
+        this.stats = new VehicleStats(fleet, vehicles, pagination);
+        this.api = new SimulatedApi(oauth, tokens, faults, vehicles, stats, new Drivers(fleet, vehicles, pagination));
         resetFleet();
     }
 

@@ -3,18 +3,15 @@ package com.rigsync.demo.simulator;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import static com.rigsync.demo.simulator.QueryParameters.limit;
 import static com.rigsync.demo.simulator.QueryParameters.time;
 import static com.rigsync.demo.simulator.QueryParameters.vehicleFilter;
 import static com.rigsync.demo.simulator.SamsaraJson.error;
-import static com.rigsync.demo.simulator.SamsaraJson.list;
 import static com.rigsync.demo.simulator.SamsaraJson.ok;
 
 /**
@@ -25,19 +22,17 @@ import static com.rigsync.demo.simulator.SamsaraJson.ok;
 final class VehicleList {
 
     private final SimulatedFleet fleet;
-    private final int pageSize;
-    private final FaultSwitches faults;
+    private final Pagination pagination;
     private final TreeMap<String, SimulatedVehicle> vehicles = new TreeMap<>();
 
-    VehicleList(SimulatedFleet fleet, int pageSize, FaultSwitches faults) {
+    VehicleList(SimulatedFleet fleet, Pagination pagination) {
         this.fleet = fleet;
-        this.pageSize = pageSize;
-        this.faults = faults;
+        this.pagination = pagination;
     }
 
     /** {@code GET /fleet/vehicles}. */
     SimulatedResponse page(SimulatedRequest request) {
-        int limit = limit(request, pageSize);
+        int limit = pagination.limit(request);
         Cursor position = Cursor.after(request, "v", new Cursor("v", 0, 0, "", 0));
         Predicate<SimulatedVehicle> filter = vehicleFilter(request);
         Instant updatedAfter = time(request, "updatedAfterTime");
@@ -48,23 +43,8 @@ final class VehicleList {
         if (createdAfter != null) {
             filter = filter.and(v -> v.createdAtTime().isAfter(createdAfter));
         }
-        SimulatedResponse empty = faults.emptyPageAt(position);
-        if (empty != null) {
-            return empty;
-        }
-        List<SimulatedVehicle> page = new ArrayList<>();
-        boolean more = false;
-        for (SimulatedVehicle vehicle : after(position.lastId())) {
-            if (filter.test(vehicle)) {
-                if (page.size() == limit) {
-                    more = true;
-                    break;
-                }
-                page.add(vehicle);
-            }
-        }
-        List<Object> data = page.stream().<Object>map(SamsaraJson::vehicle).toList();
-        return list(data, more ? position.at(page.getLast().id()).encode() : "", more);
+        return pagination.page(position, limit, after(position.lastId()), filter, SimulatedVehicle::id,
+                SamsaraJson::vehicle);
     }
 
     /** {@code GET /fleet/vehicles/{id}}, where the id may also be {@code samsara.vin:<VIN>}. */

@@ -31,15 +31,13 @@ final class VehicleStats {
 
     private final SimulatedFleet fleet;
     private final VehicleList vehicles;
-    private final int pageSize;
-    private final FaultSwitches faults;
+    private final Pagination pagination;
     private final Map<String, VehicleTelemetry> telemetry = new HashMap<>();
 
-    VehicleStats(SimulatedFleet fleet, VehicleList vehicles, int pageSize, FaultSwitches faults) {
+    VehicleStats(SimulatedFleet fleet, VehicleList vehicles, Pagination pagination) {
         this.fleet = fleet;
         this.vehicles = vehicles;
-        this.pageSize = pageSize;
-        this.faults = faults;
+        this.pagination = pagination;
     }
 
     /** {@code GET /fleet/vehicles/stats}. */
@@ -50,31 +48,8 @@ final class VehicleStats {
         Cursor position = Cursor.after(request, "s", new Cursor("s", at.getEpochSecond(), 0, "", 0));
         Instant snapshot = Instant.ofEpochSecond(position.since());
         Predicate<SimulatedVehicle> filter = vehicleFilter(request);
-        SimulatedResponse empty = faults.emptyPageAt(position);
-        if (empty != null) {
-            return empty;
-        }
-        List<Object> data = new ArrayList<>();
-        String lastId = null;
-        boolean more = false;
-        for (SimulatedVehicle vehicle : vehicles.after(position.lastId())) {
-            if (!filter.test(vehicle)) {
-                continue;
-            }
-            if (data.size() == pageSize) {
-                more = true;
-                break;
-            }
-            var item = vehicleHeader(vehicle);
-            for (StatType type : types) {
-                if (type.reportedBy(vehicle)) {
-                    item.put(type.answerKey, telemetry(vehicle).latest(type, snapshot));
-                }
-            }
-            data.add(item);
-            lastId = vehicle.id();
-        }
-        return list(data, more ? position.at(lastId).encode() : "", more);
+        return pagination.page(position, pagination.pageSize(), vehicles.after(position.lastId()), filter,
+                SimulatedVehicle::id, vehicle -> latest(vehicle, types, snapshot));
     }
 
     /** {@code GET /fleet/vehicles/stats/feed}. */
@@ -82,7 +57,7 @@ final class VehicleStats {
         List<StatType> types = statTypes(request);
         Predicate<SimulatedVehicle> filter = vehicleFilter(request);
         Cursor position = Cursor.after(request, "f", new Cursor("l", now.getEpochSecond(), 0, "", 0));
-        SimulatedResponse empty = faults.emptyPageAt(position);
+        SimulatedResponse empty = pagination.emptyPageAt(position);
         if (empty != null) {
             return empty;
         }
@@ -117,7 +92,7 @@ final class VehicleStats {
             if (item.size() == 2) {
                 continue;
             }
-            if (data.size() == pageSize) {
+            if (data.size() == pagination.pageSize()) {
                 more = true;
                 break;
             }
@@ -145,6 +120,17 @@ final class VehicleStats {
     /** Forgets moved odometers: every vehicle reports its demo values again. */
     void reset() {
         telemetry.clear();
+    }
+
+    /** A snapshot item: the vehicle's latest reading of each type it reports, keyed in the singular. */
+    private Map<String, Object> latest(SimulatedVehicle vehicle, List<StatType> types, Instant at) {
+        var item = vehicleHeader(vehicle);
+        for (StatType type : types) {
+            if (type.reportedBy(vehicle)) {
+                item.put(type.answerKey, telemetry(vehicle).latest(type, at));
+            }
+        }
+        return item;
     }
 
     private VehicleTelemetry telemetry(SimulatedVehicle vehicle) {
