@@ -1,45 +1,28 @@
 package com.rigsync.demo.simulator;
 
-import java.nio.charset.StandardCharsets;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Deque;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import static com.rigsync.demo.simulator.SamsaraJson.error;
 
 /**
  * A simulated Samsara organisation: the API calls RigSync uses, answered with the JSON shapes of api.samsara.com,
  * over the deterministic {@link SimulatedFleet}. Transport-agnostic ({@link #handle}) and thread-safe; its clock is a
  * base {@link Clock} plus an offset that {@link #advanceClock} moves forward. Fault switches let tests and the demo
  * show outages, slowness, malformed answers, empty pages, revoked tokens and changed vehicles.
+ *
+ * <p>This is the front: it holds the lock, the clock and the log lines. {@link SimulatedApi} routes requests to the
+ * endpoints ({@link VehicleList}, {@link VehicleStats}, {@link Drivers}, {@link SimulatedOAuth}); the switches are
+ * kept in {@link FaultSwitches}, the tokens in {@link ApiTokens}, the requests seen in {@link RequestLog}.
  */
 public final class SimulatedSamsara {
 
@@ -57,29 +40,8 @@ public final class SimulatedSamsara {
     public static final String DEFAULT_REDIRECT_URI = "http://localhost:8080/samsara/oauth/callback";
     public static final int DEFAULT_PAGE_SIZE = 512;
     public static final int MAX_STAT_TYPES = 3;
-    static final Duration DRIVER_TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedSamsara.class);
-    private static final int MAX_LIMIT = 512;
-    private static final Duration FEED_WINDOW = Duration.ofHours(1);
-    private static final Duration CURSOR_LIFETIME = Duration.ofDays(30);
-    private static final int LOG_CAPACITY = 10_000;
-
-    /** The scopes a Samsara API token can be given, named as the dashboard names them. */
-    enum Scope {
-        READ_ORG("Read Org Information"), READ_VEHICLES("Read Vehicles"),
-        READ_VEHICLE_STATS("Read Vehicle Statistics"), READ_DRIVERS("Read Drivers"),
-        WRITE_DRIVER_AUTH_TOKEN("Write Driver Auth Token");
-
-        final String label;
-
-        Scope(String label) {
-            this.label = label;
-        }
-    }
-
-    private static final Set<Scope> ALL_READS = EnumSet.of(Scope.READ_ORG, Scope.READ_VEHICLES,
-            Scope.READ_VEHICLE_STATS, Scope.READ_DRIVERS);
 
     /** The fault switches as they stand, for a demo page that shows them. */
     public record Faults(int failuresLeft, int failureStatus, Duration responseDelay, int malformedLeft,
@@ -91,59 +53,19 @@ public final class SimulatedSamsara {
             String requestId) {
     }
 
-    private record Caller(String kind, Set<Scope> scopes) {
-    }
-
-    private record Cursor(String kind, long since, long until, String lastId, int serial) {
-        String encode() {
-            String raw = String.join("~", kind, Long.toString(since), Long.toString(until), lastId,
-                    Integer.toString(serial));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        Cursor at(String newLastId) {
-            return new Cursor(kind, since, until, newLastId, 0);
-        }
-    }
-
-    private static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private final Object lock = new Object();
     private final Clock baseClock;
     private final int pageSize;
     private final SimulatedFleet fleet;
+    // these are not thread-safe: every call to them holds lock (issuing a token needs none)
     private final SimulatedOAuth oauth;
-    private final RateLimits rateLimits;
-    private final Map<String, Set<Scope>> staticTokens = Map.of(
-            GLOBAL_READ_TOKEN, ALL_READS,
-            NO_STATS_TOKEN, EnumSet.of(Scope.READ_ORG, Scope.READ_VEHICLES, Scope.READ_DRIVERS),
-            REVOKED_TOKEN, ALL_READS,
-            DRIVER_TOKENS_TOKEN, union(ALL_READS, Scope.WRITE_DRIVER_AUTH_TOKEN));
-    /** Further Global Read tokens made by {@link #issueGlobalReadToken}. */
-    private final Map<String, Set<Scope>> issuedTokens = new java.util.concurrent.ConcurrentHashMap<>();
-
-    // everything below is guarded by lock
+    private final ApiTokens tokens;
+    private final FaultSwitches faults;
+    private final VehicleList vehicles;
+    private final VehicleStats stats;
+    private final SimulatedApi api;
+    private final RequestLog requestLog = new RequestLog();
     private Duration clockOffset = Duration.ZERO;
-    private final TreeMap<String, SimulatedVehicle> vehicles = new TreeMap<>();
-    private final Map<String, VehicleTelemetry> telemetry = new HashMap<>();
-    private final Set<String> revokedTokens = new HashSet<>();
-    private final Map<String, Integer> countsByPath = new HashMap<>();
-    private final Deque<LoggedRequest> requestLog = new ArrayDeque<>();
-    private int totalRequests;
-    private int failuresLeft;
-    private int failureStatus = 503;
-    private String failurePath;
-    private int failuresDelayedBy;
-    private String failureRetryAfter;
-    private int malformedLeft;
-    private int emptyPagesLeft;
-    private int emptyPageSerial;
-    private Duration responseDelay = Duration.ZERO;
-    private boolean rateLimitsEnabled = true;
 
     /** A simulator on the given clock with the default page size and redirect URI. */
     public SimulatedSamsara(Clock clock) {
@@ -173,16 +95,20 @@ public final class SimulatedSamsara {
      */
     public SimulatedSamsara(Clock clock, int pageSize, Supplier<String> redirectUri, SimulatedFleet fleet,
             LongSupplier rateLimitNanoTime) {
-        if (pageSize < 1 || pageSize > MAX_LIMIT) {
-            throw new IllegalArgumentException("page size must be between 1 and " + MAX_LIMIT);
+        if (pageSize < 1 || pageSize > Pagination.MAX_LIMIT) {
+            throw new IllegalArgumentException("page size must be between 1 and " + Pagination.MAX_LIMIT);
         }
         this.baseClock = Objects.requireNonNull(clock);
         this.pageSize = pageSize;
         this.fleet = fleet;
         this.oauth = new SimulatedOAuth(OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, Objects.requireNonNull(redirectUri));
-        this.rateLimits = new RateLimits(rateLimitNanoTime);
+        this.tokens = new ApiTokens(oauth);
+        this.faults = new FaultSwitches(new RateLimits(rateLimitNanoTime));
+        var pagination = new Pagination(pageSize, faults);
+        this.vehicles = new VehicleList(fleet, pagination);
+        this.stats = new VehicleStats(fleet, vehicles, pagination);
+        this.api = new SimulatedApi(oauth, tokens, faults, vehicles, stats, new Drivers(fleet, vehicles, pagination));
         resetFleet();
-        revokedTokens.add(REVOKED_TOKEN);
     }
 
     private static Supplier<String> constant(String value) {
@@ -197,21 +123,10 @@ public final class SimulatedSamsara {
         String path = normalize(request.path());
         SimulatedResponse response;
         synchronized (lock) {
-            boolean failing = failuresLeft > 0 && (failurePath == null || failurePath.equals(path));
-            if (failing && failuresDelayedBy > 0) {
-                failuresDelayedBy--;
-                failing = false;
-            }
-            if (failing) {
-                failuresLeft--;
-                response = failureStatus == 429
-                        ? error(429, "Rate limit exceeded (simulated). Retry after " + failureRetryAfter
-                                + " seconds.", requestId).withHeader("Retry-After", failureRetryAfter)
-                        : error(failureStatus, "Service temporarily unavailable (simulated outage). Retry later.",
-                                requestId);
-            } else {
+            response = faults.failureFor(path, requestId);
+            if (response == null) {
                 try {
-                    response = route(request, path, requestId);
+                    response = api.answer(request, path, requestId, now());
                 } catch (BadRequest bad) {
                     response = error(400, bad.getMessage(), requestId);
                 } catch (RuntimeException bug) {
@@ -220,559 +135,17 @@ public final class SimulatedSamsara {
                     response = error(500, "Internal error in the simulated Samsara.", requestId);
                 }
             }
-            if (malformedLeft > 0 && response.contentType() != null && response.contentType().contains("json")) {
-                malformedLeft--;
-                String body = response.body();
-                response = response.withBody(body.substring(0, body.length() / 2) + "<!-- simulated garbage");
-            }
-            response = response.withDelay(responseDelay);
-            record(request, path, response.status(), requestId);
+            response = faults.deliver(response);
+            requestLog.record(request, path, response.status(), requestId, now());
         }
         log.debug("simulated Samsara: {} {} -> {} (requestId {})", request.method(), path, response.status(),
                 requestId);
         return response;
     }
 
-    private SimulatedResponse route(SimulatedRequest request, String path, String requestId) {
-        String method = request.method();
-        Instant now = now();
-        if (path.startsWith("/oauth2/")) {
-            return switch (method + " " + path) {
-                case "GET /oauth2/authorize" -> oauth.authorizePage(request, now);
-                case "POST /oauth2/authorize" -> oauth.decide(request, now);
-                case "POST /oauth2/token" -> oauth.token(request, now);
-                case "POST /oauth2/revoke" -> oauth.revoke(request);
-                default -> error(404, "Not found: " + method + " " + path, requestId);
-            };
-        }
-        String token = bearerToken(request);
-        Caller caller = token == null ? null : caller(token, now);
-        if (caller == null) {
-            return error(401, "Unauthorized: the API token is missing, unknown, expired or was revoked or "
-                    + "regenerated.", requestId);
-        }
-        String endpoint = endpoint(method, path);
-        if (endpoint == null) {
-            return error(404, "Not found: " + method + " " + path, requestId);
-        }
-        Scope needed = switch (endpoint) {
-            case "GET /me" -> Scope.READ_ORG;
-            case "GET /fleet/vehicles", "GET /fleet/vehicles/{id}" -> Scope.READ_VEHICLES;
-            case "GET /fleet/vehicles/stats", "GET /fleet/vehicles/stats/feed" -> Scope.READ_VEHICLE_STATS;
-            case "GET /fleet/drivers" -> Scope.READ_DRIVERS;
-            default -> Scope.WRITE_DRIVER_AUTH_TOKEN;
-        };
-        if (rateLimitsEnabled) {
-            double wait = rateLimits.acquire(token, endpoint);
-            if (wait > 0) {
-                String retryAfter = BigDecimal.valueOf(wait).setScale(9, RoundingMode.HALF_UP)
-                        .setScale(5, RoundingMode.CEILING).toPlainString();
-                return error(429, "Rate limit exceeded for " + endpoint + ". Retry after " + retryAfter
-                        + " seconds.", requestId).withHeader("Retry-After", retryAfter);
-            }
-        }
-        if (!caller.scopes().contains(needed)) {
-            return error(403, "Forbidden: this token does not have the '" + needed.label + "' scope required "
-                    + "for " + endpoint + ". Edit the token's scopes in the Samsara dashboard.", requestId);
-        }
-        return switch (endpoint) {
-            case "GET /me" -> me();
-            case "GET /fleet/vehicles" -> listVehicles(request);
-            case "GET /fleet/vehicles/{id}" -> vehicle(path.substring("/fleet/vehicles/".length()), requestId);
-            case "GET /fleet/vehicles/stats" -> stats(request, now);
-            case "GET /fleet/vehicles/stats/feed" -> feed(request, now);
-            case "GET /fleet/drivers" -> drivers(request);
-            default -> driverAuthToken(request, now, requestId);
-        };
-    }
-
-    private static String endpoint(String method, String path) {
-        String template = switch (path) {
-            case "/me", "/fleet/vehicles", "/fleet/vehicles/stats", "/fleet/vehicles/stats/feed", "/fleet/drivers",
-                 "/fleet/drivers/auth-token" -> path;
-            default -> path.startsWith("/fleet/vehicles/") && path.indexOf('/', "/fleet/vehicles/".length()) < 0
-                    ? "/fleet/vehicles/{id}" : null;
-        };
-        if (template == null) {
-            return null;
-        }
-        String expectedMethod = template.equals("/fleet/drivers/auth-token") ? "POST" : "GET";
-        return expectedMethod.equals(method) ? method + " " + template : null;
-    }
-
-    private Caller caller(String token, Instant now) {
-        if (revokedTokens.contains(token)) {
-            return null;
-        }
-        Set<Scope> scopes = staticTokens.getOrDefault(token, issuedTokens.get(token));
-        if (scopes != null) {
-            return new Caller("api token", scopes);
-        }
-        SimulatedOAuth.TokenCheck check = oauth.check(token, now);
-        if (check.status() != SimulatedOAuth.TokenCheck.Status.VALID) {
-            return null;
-        }
-        return new Caller("oauth " + check.scope(), check.scope().equals(SimulatedOAuth.WRITE_SCOPE)
-                ? union(ALL_READS, Scope.WRITE_DRIVER_AUTH_TOKEN) : ALL_READS);
-    }
-
-    private static String bearerToken(SimulatedRequest request) {
-        String authorization = request.header("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).trim();
-        return token.isEmpty() ? null : token;
-    }
-
-    // ---- endpoints ----
-
-    private SimulatedResponse me() {
-        var carrier = new LinkedHashMap<String, Object>();
-        carrier.put("carrierName", "Springfield Fire Rescue");
-        carrier.put("dotNumber", 3141592);
-        carrier.put("mainOfficeAddress", "1 Main St, Springfield, IL 62701");
-        var org = new LinkedHashMap<String, Object>();
-        org.put("id", SimulatedFleet.ORGANIZATION_ID);
-        org.put("name", SimulatedFleet.ORGANIZATION_NAME);
-        org.put("carrierSettings", carrier);
-        return ok(Map.of("data", org));
-    }
-
-    private SimulatedResponse listVehicles(SimulatedRequest request) {
-        int limit = limit(request);
-        Cursor position = cursor(request, "v", new Cursor("v", 0, 0, "", 0));
-        Predicate<SimulatedVehicle> filter = vehicleFilter(request);
-        Instant updatedAfter = time(request, "updatedAfterTime");
-        Instant createdAfter = time(request, "createdAfterTime");
-        if (updatedAfter != null) {
-            filter = filter.and(v -> v.updatedAtTime().isAfter(updatedAfter));
-        }
-        if (createdAfter != null) {
-            filter = filter.and(v -> v.createdAtTime().isAfter(createdAfter));
-        }
-        SimulatedResponse empty = emptyPage(position);
-        if (empty != null) {
-            return empty;
-        }
-        List<SimulatedVehicle> page = new ArrayList<>();
-        boolean more = false;
-        for (SimulatedVehicle vehicle : vehicles.tailMap(position.lastId(), false).values()) {
-            if (filter.test(vehicle)) {
-                if (page.size() == limit) {
-                    more = true;
-                    break;
-                }
-                page.add(vehicle);
-            }
-        }
-        List<Object> data = page.stream().<Object>map(SimulatedSamsara::vehicleJson).toList();
-        return list(data, more ? position.at(page.getLast().id()).encode() : "", more);
-    }
-
-    private SimulatedResponse vehicle(String rawId, String requestId) {
-        String id = percentDecode(rawId);
-        SimulatedVehicle found;
-        if (id.startsWith("samsara.vin:")) {
-            String vin = id.substring("samsara.vin:".length());
-            found = vehicles.values().stream().filter(v -> vin.equals(v.vin()) && !vin.isEmpty()).findFirst()
-                    .orElse(null);
-        } else {
-            found = vehicles.get(id);
-        }
-        if (found == null) {
-            return error(404, "Vehicle " + id + " not found.", requestId);
-        }
-        return ok(Map.of("data", vehicleJson(found)));
-    }
-
-    private SimulatedResponse stats(SimulatedRequest request, Instant now) {
-        List<StatType> types = statTypes(request);
-        Instant at = time(request, "time");
-        at = at == null || at.isAfter(now) ? now : at;
-        Cursor position = cursor(request, "s", new Cursor("s", at.getEpochSecond(), 0, "", 0));
-        Instant snapshot = Instant.ofEpochSecond(position.since());
-        Predicate<SimulatedVehicle> filter = vehicleFilter(request);
-        SimulatedResponse empty = emptyPage(position);
-        if (empty != null) {
-            return empty;
-        }
-        List<Object> data = new ArrayList<>();
-        String lastId = null;
-        boolean more = false;
-        for (SimulatedVehicle vehicle : vehicles.tailMap(position.lastId(), false).values()) {
-            if (!filter.test(vehicle)) {
-                continue;
-            }
-            if (data.size() == pageSize) {
-                more = true;
-                break;
-            }
-            var item = vehicleHeader(vehicle);
-            for (StatType type : types) {
-                if (type.reportedBy(vehicle)) {
-                    item.put(type.answerKey, telemetry(vehicle).latest(type, snapshot));
-                }
-            }
-            data.add(item);
-            lastId = vehicle.id();
-        }
-        return list(data, more ? position.at(lastId).encode() : "", more);
-    }
-
-    private SimulatedResponse feed(SimulatedRequest request, Instant now) {
-        List<StatType> types = statTypes(request);
-        Predicate<SimulatedVehicle> filter = vehicleFilter(request);
-        Cursor position = cursor(request, "f", new Cursor("l", now.getEpochSecond(), 0, "", 0));
-        SimulatedResponse empty = emptyPage(position);
-        if (empty != null) {
-            return empty;
-        }
-        boolean latest = position.kind().equals("l");
-        Instant since = Instant.ofEpochSecond(position.since());
-        if (!latest && since.isBefore(now.minus(CURSOR_LIFETIME))) {
-            throw new BadRequest("Invalid value for 'after': the cursor has expired (cursors last 30 days).");
-        }
-        Instant until = latest ? since
-                : position.until() != 0 ? Instant.ofEpochSecond(position.until()) : min(now, since.plus(FEED_WINDOW));
-        List<Object> data = new ArrayList<>();
-        String lastId = null;
-        boolean more = false;
-        for (SimulatedVehicle vehicle : vehicles.tailMap(position.lastId(), false).values()) {
-            if (!filter.test(vehicle) || !until.isAfter(since) && !latest) {
-                continue;
-            }
-            var item = vehicleHeader(vehicle);
-            for (StatType type : types) {
-                if (!type.reportedBy(vehicle)) {
-                    continue;
-                }
-                List<Map<String, Object>> readings = latest
-                        ? List.of(telemetry(vehicle).latest(type, since))
-                        : telemetry(vehicle).readingsBetween(type, since, until);
-                if (!readings.isEmpty()) {
-                    // the feed keys its lists by the type names asked for (engineStates, fuelPercents); only the
-                    // snapshot answers in the singular
-                    item.put(type.queryName, readings);
-                }
-            }
-            if (item.size() == 2) {
-                continue;
-            }
-            if (data.size() == pageSize) {
-                more = true;
-                break;
-            }
-            data.add(item);
-            lastId = vehicle.id();
-        }
-        Cursor next;
-        boolean hasNextPage;
-        if (more) {
-            next = new Cursor(position.kind(), position.since(), until.getEpochSecond(), lastId, 0);
-            hasNextPage = true;
-        } else {
-            Instant end = until.isAfter(since) ? until : since;
-            next = new Cursor("f", end.getEpochSecond(), 0, "", 0);
-            hasNextPage = !latest && end.isBefore(now);
-        }
-        return list(data, next.encode(), hasNextPage);
-    }
-
-    private SimulatedResponse drivers(SimulatedRequest request) {
-        int limit = limit(request);
-        Cursor position = cursor(request, "d", new Cursor("d", 0, 0, "", 0));
-        String status = request.queryParam("driverActivationStatus");
-        if (status != null && !status.equals("active") && !status.equals("deactivated")) {
-            throw new BadRequest("driverActivationStatus must be 'active' or 'deactivated'.");
-        }
-        boolean active = status == null || status.equals("active");
-        Set<String> tagIds = idList(request, "tagIds");
-        SimulatedResponse empty = emptyPage(position);
-        if (empty != null) {
-            return empty;
-        }
-        List<SimulatedDriver> matching = fleet.drivers().stream()
-                .filter(d -> d.active() == active)
-                .filter(d -> tagIds.isEmpty() || d.tags().stream().anyMatch(t -> tagIds.contains(t.id())))
-                .filter(d -> d.id().compareTo(position.lastId()) > 0)
-                .sorted((a, b) -> a.id().compareTo(b.id()))
-                .toList();
-        boolean more = matching.size() > limit;
-        List<SimulatedDriver> page = matching.subList(0, Math.min(limit, matching.size()));
-        return list(page.stream().<Object>map(this::driverJson).toList(),
-                more ? position.at(page.getLast().id()).encode() : "", more);
-    }
-
-    private SimulatedResponse driverAuthToken(SimulatedRequest request, Instant now, String requestId) {
-        JsonNode body;
-        try {
-            body = Json.read(request.bodyText());
-        } catch (JacksonException notJson) {
-            throw new BadRequest("The request body must be a JSON object.");
-        }
-        if (body == null || !body.isObject()) {
-            throw new BadRequest("The request body must be a JSON object.");
-        }
-        String code = body.path("code").isString() ? body.path("code").stringValue() : null;
-        if (code == null || code.length() < 12) {
-            throw new BadRequest("code is required and must be at least 12 characters long.");
-        }
-        List<String> given = new ArrayList<>();
-        for (String field : List.of("driverId", "externalId", "username")) {
-            if (body.hasNonNull(field)) {
-                given.add(field);
-            }
-        }
-        if (given.size() != 1) {
-            throw new BadRequest("Exactly one of driverId, externalId or username is required.");
-        }
-        String value = body.get(given.getFirst()).asString();
-        SimulatedDriver driver = fleet.drivers().stream().filter(d -> switch (given.getFirst()) {
-            case "driverId" -> d.id().equals(value);
-            case "username" -> d.username().equals(value);
-            default -> d.externalIds().entrySet().stream()
-                    .anyMatch(e -> (e.getKey() + ":" + e.getValue()).equals(value));
-        }).findFirst().orElse(null);
-        if (driver == null) {
-            return error(404, "Driver not found.", requestId);
-        }
-        if (!driver.active()) {
-            throw new BadRequest("Driver " + driver.id() + " is deactivated.");
-        }
-        var token = new LinkedHashMap<String, Object>();
-        token.put("token", "sim-driver-" + UUID.randomUUID().toString().replace("-", ""));
-        token.put("expirationTime", now.plus(DRIVER_TOKEN_LIFETIME).toEpochMilli());
-        return ok(Map.of("data", token));
-    }
-
-    // ---- JSON shapes ----
-
-    private static Map<String, Object> vehicleJson(SimulatedVehicle vehicle) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", vehicle.id());
-        json.put("name", vehicle.name());
-        putIfPresent(json, "vin", vehicle.vin());
-        putIfPresent(json, "make", vehicle.make());
-        putIfPresent(json, "model", vehicle.model());
-        putIfPresent(json, "year", vehicle.year());
-        putIfPresent(json, "licensePlate", vehicle.licensePlate());
-        if (vehicle.hasGateway()) {
-            json.put("serial", vehicle.gatewaySerial());
-        }
-        var externalIds = new LinkedHashMap<String, Object>();
-        if (vehicle.hasGateway()) {
-            externalIds.put("samsara.serial", vehicle.gatewaySerial());
-        }
-        if (vehicle.vin() != null && !vehicle.vin().isEmpty()) {
-            externalIds.put("samsara.vin", vehicle.vin());
-        }
-        json.put("externalIds", externalIds);
-        json.put("tags", vehicle.tags().stream().map(SimulatedSamsara::tagJson).toList());
-        json.put("createdAtTime", vehicle.createdAtTime().toString());
-        json.put("updatedAtTime", vehicle.updatedAtTime().toString());
-        return json;
-    }
-
-    private Map<String, Object> driverJson(SimulatedDriver driver) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", driver.id());
-        json.put("name", driver.name());
-        json.put("username", driver.username());
-        json.put("phone", driver.phone());
-        json.put("licenseNumber", driver.licenseNumber());
-        json.put("licenseState", driver.licenseState());
-        json.put("driverActivationStatus", driver.active() ? "active" : "deactivated");
-        json.put("externalIds", driver.externalIds());
-        json.put("tags", driver.tags().stream().map(SimulatedSamsara::tagJson).toList());
-        SimulatedVehicle assigned = driver.staticAssignedVehicleId() == null ? null
-                : vehicles.get(driver.staticAssignedVehicleId());
-        if (assigned != null) {
-            json.put("staticAssignedVehicle", Map.of("id", assigned.id(), "name", assigned.name()));
-        }
-        json.put("createdAtTime", driver.createdAtTime().toString());
-        json.put("updatedAtTime", driver.updatedAtTime().toString());
-        return json;
-    }
-
-    private static Map<String, Object> tagJson(SimulatedTag tag) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", tag.id());
-        json.put("name", tag.name());
-        putIfPresent(json, "parentTagId", tag.parentTagId());
-        return json;
-    }
-
-    private static LinkedHashMap<String, Object> vehicleHeader(SimulatedVehicle vehicle) {
-        var item = new LinkedHashMap<String, Object>();
-        item.put("id", vehicle.id());
-        item.put("name", vehicle.name());
-        return item;
-    }
-
-    private static SimulatedResponse list(List<Object> data, String endCursor, boolean hasNextPage) {
-        var pagination = new LinkedHashMap<String, Object>();
-        pagination.put("endCursor", endCursor);
-        pagination.put("hasNextPage", hasNextPage);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("data", data);
-        body.put("pagination", pagination);
-        return ok(body);
-    }
-
-    private static SimulatedResponse ok(Object body) {
-        return SimulatedResponse.json(200, Json.write(body));
-    }
-
-    private static SimulatedResponse error(int status, String message, String requestId) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("message", message);
-        body.put("requestId", requestId);
-        return SimulatedResponse.json(status, Json.write(body));
-    }
-
-    private static void putIfPresent(Map<String, Object> json, String key, String value) {
-        if (value != null) {
-            json.put(key, value);
-        }
-    }
-
-    // ---- query parameters ----
-
-    private SimulatedResponse emptyPage(Cursor position) {
-        if (emptyPagesLeft == 0) {
-            return null;
-        }
-        emptyPagesLeft--;
-        // a fresh cursor for the same position, so clients that refuse a repeated cursor keep going
-        var again = new Cursor(position.kind(), position.since(), position.until(), position.lastId(),
-                ++emptyPageSerial);
-        return list(List.of(), again.encode(), true);
-    }
-
-    private int limit(SimulatedRequest request) {
-        String raw = request.queryParam("limit");
-        if (raw == null) {
-            return pageSize;
-        }
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return Math.min(limit, pageSize);
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw new BadRequest("limit must be a number between 1 and " + MAX_LIMIT + ".");
-    }
-
-    private static Cursor cursor(SimulatedRequest request, String kind, Cursor first) {
-        String raw = request.queryParam("after");
-        if (raw == null || raw.isEmpty()) {
-            return first;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8)
-                    .split("~", -1);
-            var cursor = new Cursor(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3],
-                    Integer.parseInt(parts[4]));
-            boolean fits = cursor.kind().equals(kind) || kind.equals("f") && cursor.kind().equals("l");
-            if (parts.length == 5 && fits) {
-                return cursor;
-            }
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException ignored) {
-            // answered below
-        }
-        throw new BadRequest("Invalid value for 'after': not a cursor of this endpoint.");
-    }
-
-    private static List<StatType> statTypes(SimulatedRequest request) {
-        List<String> asked = listParam(request, "types");
-        Set<String> names = new LinkedHashSet<>(asked);
-        if (names.isEmpty()) {
-            throw new BadRequest("types is required: name up to " + MAX_STAT_TYPES + " stat types.");
-        }
-        if (asked.size() > MAX_STAT_TYPES) {
-            throw new BadRequest("Too many stat types: at most " + MAX_STAT_TYPES + " may be requested at once.");
-        }
-        List<StatType> types = new ArrayList<>();
-        for (String name : names) {
-            types.add(StatType.byQueryName(name).orElseThrow(() -> new BadRequest("Invalid stat type: " + name
-                    + ". Valid types include " + Arrays.stream(StatType.values()).map(t -> t.queryName)
-                    .collect(Collectors.joining(", ")) + ".")));
-        }
-        return types;
-    }
-
-    private static Predicate<SimulatedVehicle> vehicleFilter(SimulatedRequest request) {
-        Set<String> vehicleIds = idList(request, "vehicleIds");
-        Set<String> tagIds = idList(request, "tagIds");
-        Set<String> parentTagIds = idList(request, "parentTagIds");
-        return vehicle -> (vehicleIds.isEmpty() || vehicleIds.contains(vehicle.id()))
-                && (tagIds.isEmpty() || tagIds.stream().anyMatch(vehicle::hasTag))
-                && (parentTagIds.isEmpty() || parentTagIds.stream().anyMatch(vehicle::hasTagUnder));
-    }
-
-    private static Set<String> idList(SimulatedRequest request, String name) {
-        return new HashSet<>(listParam(request, name));
-    }
-
-    private static List<String> listParam(SimulatedRequest request, String name) {
-        List<String> values = request.query().getOrDefault(name, List.of());
-        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim)
-                .filter(v -> !v.isEmpty()).toList();
-    }
-
-    private static Instant time(SimulatedRequest request, String name) {
-        String raw = request.queryParam(name);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BadRequest(name + " must be an RFC 3339 time such as 2024-01-15T10:04:00Z.");
-        }
-    }
-
-    // ---- state ----
-
-    private VehicleTelemetry telemetry(SimulatedVehicle vehicle) {
-        return telemetry.computeIfAbsent(vehicle.id(), id -> new VehicleTelemetry(fleet.profile(id)));
-    }
-
-    private void record(SimulatedRequest request, String path, int status, String requestId) {
-        totalRequests++;
-        countsByPath.merge(path, 1, Integer::sum);
-        if (requestLog.size() == LOG_CAPACITY) {
-            requestLog.removeFirst();
-        }
-        String query = request.query().entrySet().stream()
-                .map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
-                .collect(Collectors.joining("&"));
-        requestLog.addLast(new LoggedRequest(now(), request.method(), path, query, status, requestId));
-    }
-
     private static String normalize(String path) {
         String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         return normalized.startsWith("/") ? normalized : "/" + normalized;
-    }
-
-    private static String percentDecode(String text) {
-        if (text.indexOf('%') < 0) {
-            return text;
-        }
-        return java.net.URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    private static Set<Scope> union(Set<Scope> scopes, Scope extra) {
-        EnumSet<Scope> union = EnumSet.copyOf(scopes);
-        union.add(extra);
-        return union;
     }
 
     // ---- public switches: clock ----
@@ -827,10 +200,7 @@ public final class SimulatedSamsara {
      */
     public void failRequestsTo(String path, int after, int count, int status) {
         synchronized (lock) {
-            failuresDelayedBy = after;
-            failuresLeft = count;
-            failureStatus = status;
-            failurePath = path == null ? null : normalize(path);
+            faults.failRequestsTo(path == null ? null : normalize(path), after, count, status);
         }
         log.info("simulated Samsara: next {} requests answer {}", count, status);
     }
@@ -841,11 +211,7 @@ public final class SimulatedSamsara {
      */
     public void rateLimitNextRequests(String path, int count, String retryAfter) {
         synchronized (lock) {
-            failuresDelayedBy = 0;
-            failuresLeft = count;
-            failureStatus = 429;
-            failurePath = path == null ? null : normalize(path);
-            failureRetryAfter = retryAfter;
+            faults.rateLimitNextRequests(path == null ? null : normalize(path), count, retryAfter);
         }
         log.info("simulated Samsara: next {} requests to {} answer 429 (Retry-After {})", count,
                 path == null ? "any path" : path, retryAfter);
@@ -857,11 +223,7 @@ public final class SimulatedSamsara {
      */
     public void moveOdometer(String vehicleId, long deltaMeters) {
         synchronized (lock) {
-            SimulatedVehicle vehicle = vehicles.get(vehicleId);
-            if (vehicle == null) {
-                throw new IllegalArgumentException("no simulated vehicle " + vehicleId);
-            }
-            telemetry(vehicle).moveOdometer(deltaMeters);
+            stats.moveOdometer(vehicleId, deltaMeters);
         }
         log.info("simulated Samsara: odometer of vehicle {} moved by {} m", vehicleId, deltaMeters);
     }
@@ -869,7 +231,7 @@ public final class SimulatedSamsara {
     /** Every response waits this long before it is sent; zero switches it off. */
     public void setResponseDelay(Duration delay) {
         synchronized (lock) {
-            responseDelay = delay;
+            faults.setResponseDelay(delay);
         }
         log.info("simulated Samsara: response delay {}", delay);
     }
@@ -877,7 +239,7 @@ public final class SimulatedSamsara {
     /** The next {@code count} JSON answers are cut in half and end in garbage. */
     public void malformNextResponses(int count) {
         synchronized (lock) {
-            malformedLeft = count;
+            faults.malformNextResponses(count);
         }
         log.info("simulated Samsara: next {} JSON answers malformed", count);
     }
@@ -885,36 +247,33 @@ public final class SimulatedSamsara {
     /** The next {@code count} list pages come back empty with {@code hasNextPage: true}, then listing resumes. */
     public void insertEmptyPages(int count) {
         synchronized (lock) {
-            emptyPagesLeft = count;
+            faults.insertEmptyPages(count);
         }
         log.info("simulated Samsara: next {} list pages empty", count);
     }
 
     public void setRateLimitsEnabled(boolean enabled) {
         synchronized (lock) {
-            rateLimitsEnabled = enabled;
-            rateLimits.clear();
+            faults.setRateLimitsEnabled(enabled);
         }
         log.info("simulated Samsara: rate limits {}", enabled ? "on" : "off");
+    }
+
+    /**
+     * Makes another API token with Global Read for this organisation, as an administrator would in the dashboard. Each
+     * token has its own rate limits (client and simulator), so a benchmark of many departments gives each its own.
+     */
+    public void issueGlobalReadToken(String token) {
+        tokens.issueGlobalRead(token);
     }
 
     /**
      * Revokes a token at once, as regenerating it in the dashboard does: a demo token, or an OAuth access or refresh
      * token (which revokes its whole grant, so refreshing fails too).
      */
-    /**
-     * Makes another API token with Global Read for this organisation, as an administrator would in the dashboard. Each
-     * token has its own rate limits (client and simulator), so a benchmark of many departments gives each its own.
-     */
-    public void issueGlobalReadToken(String token) {
-        issuedTokens.put(token, ALL_READS);
-    }
-
     public void revokeToken(String token) {
         synchronized (lock) {
-            if (!oauth.revokeGrantOf(token)) {
-                revokedTokens.add(token);
-            }
+            tokens.revoke(token);
         }
         log.info("simulated Samsara: a token was revoked");
     }
@@ -922,9 +281,7 @@ public final class SimulatedSamsara {
     /** Deletes a vehicle: it disappears from lists and stats and its id answers 404. */
     public void deleteVehicle(String vehicleId) {
         synchronized (lock) {
-            if (vehicles.remove(vehicleId) == null) {
-                throw new IllegalArgumentException("no simulated vehicle " + vehicleId);
-            }
+            vehicles.delete(vehicleId);
         }
         log.info("simulated Samsara: vehicle {} deleted", vehicleId);
     }
@@ -932,34 +289,21 @@ public final class SimulatedSamsara {
     /** Changes a vehicle's VIN (null removes it) and marks it updated now. */
     public void changeVin(String vehicleId, String newVin) {
         synchronized (lock) {
-            SimulatedVehicle vehicle = vehicles.get(vehicleId);
-            if (vehicle == null) {
-                throw new IllegalArgumentException("no simulated vehicle " + vehicleId);
-            }
-            vehicles.put(vehicleId, vehicle.withVin(newVin, now()));
+            vehicles.changeVin(vehicleId, newVin, now());
         }
         log.info("simulated Samsara: VIN of vehicle {} changed", vehicleId);
     }
 
     public Faults faults() {
         synchronized (lock) {
-            return new Faults(failuresLeft, failureStatus, responseDelay, malformedLeft, emptyPagesLeft,
-                    rateLimitsEnabled, clockOffset);
+            return faults.snapshot(clockOffset);
         }
     }
 
     /** Switches every fault off: failures, delay, malformed answers, empty pages; rate limits back on. */
     public void resetFaults() {
         synchronized (lock) {
-            failuresLeft = 0;
-            failuresDelayedBy = 0;
-            failurePath = null;
-            failureRetryAfter = null;
-            malformedLeft = 0;
-            emptyPagesLeft = 0;
-            responseDelay = Duration.ZERO;
-            rateLimitsEnabled = true;
-            rateLimits.clear();
+            faults.reset();
         }
         log.info("simulated Samsara: faults reset");
     }
@@ -967,9 +311,8 @@ public final class SimulatedSamsara {
     /** Restores the fleet: deleted vehicles come back, changed VINs and moved odometers return to the demo values. */
     public void resetFleet() {
         synchronized (lock) {
-            vehicles.clear();
-            fleet.vehicles().forEach(v -> vehicles.put(v.id(), v));
-            telemetry.clear();
+            vehicles.reset();
+            stats.reset();
         }
     }
 
@@ -981,10 +324,9 @@ public final class SimulatedSamsara {
         resetFaults();
         resetFleet();
         synchronized (lock) {
-            revokedTokens.clear();
-            revokedTokens.add(REVOKED_TOKEN);
+            tokens.reset();
             oauth.clear();
-            clearRequestLogLocked();
+            requestLog.clear();
         }
     }
 
@@ -993,7 +335,7 @@ public final class SimulatedSamsara {
     /** The vehicles as the simulated API currently lists them (after deletions and VIN changes). */
     public List<SimulatedVehicle> vehicles() {
         synchronized (lock) {
-            return List.copyOf(vehicles.values());
+            return vehicles.all();
         }
     }
 
@@ -1012,33 +354,27 @@ public final class SimulatedSamsara {
     /** Requests answered so far, including failed ones. */
     public int requestCount() {
         synchronized (lock) {
-            return totalRequests;
+            return requestLog.count();
         }
     }
 
     /** Requests answered so far for one path below the prefix, e.g. {@code /fleet/vehicles}. */
     public int requestCount(String path) {
         synchronized (lock) {
-            return countsByPath.getOrDefault(normalize(path), 0);
+            return requestLog.count(normalize(path));
         }
     }
 
     /** The latest requests (up to 10,000), oldest first. */
     public List<LoggedRequest> requestLog() {
         synchronized (lock) {
-            return List.copyOf(requestLog);
+            return requestLog.latest();
         }
     }
 
     public void clearRequestLog() {
         synchronized (lock) {
-            clearRequestLogLocked();
+            requestLog.clear();
         }
-    }
-
-    private void clearRequestLogLocked() {
-        requestLog.clear();
-        countsByPath.clear();
-        totalRequests = 0;
     }
 }

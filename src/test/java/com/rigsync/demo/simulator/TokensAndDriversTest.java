@@ -68,7 +68,7 @@ class TokensAndDriversTest {
         assertThat(data.get("token").asString()).isNotBlank();
         assertThat(data.get("expirationTime").isIntegralNumber()).isTrue();
         assertThat(data.get("expirationTime").asLong())
-                .isEqualTo(SimulatedSamsaraServer.DEFAULT_START.plus(SimulatedSamsara.DRIVER_TOKEN_LIFETIME)
+                .isEqualTo(SimulatedSamsaraServer.DEFAULT_START.plus(Drivers.AUTH_TOKEN_LIFETIME)
                         .toEpochMilli());
         READS.forEach(path -> assertThat(http.get(path, DRIVER_TOKENS_TOKEN).status()).as(path).isEqualTo(200));
     }
