@@ -31,6 +31,12 @@ class Department extends VersionedEntity {
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone = "UTC";
 
+    @Column(name = "not_reporting_hours", nullable = false)
+    private int notReportingHours = FleetThresholds.DEFAULT.notReportingHours();
+
+    @Column(name = "low_fuel_percent", nullable = false)
+    private int lowFuelPercent = FleetThresholds.DEFAULT.lowFuelPercent();
+
     protected Department() {
     }
 
@@ -69,5 +75,14 @@ class Department extends VersionedEntity {
 
     void setTimeZone(String timeZone) {
         this.timeZone = timeZone;
+    }
+
+    FleetThresholds getFleetThresholds() {
+        return new FleetThresholds(notReportingHours, lowFuelPercent);
+    }
+
+    void setFleetThresholds(FleetThresholds thresholds) {
+        this.notReportingHours = thresholds.notReportingHours();
+        this.lowFuelPercent = thresholds.lowFuelPercent();
     }
 }

@@ -5,5 +5,5 @@ import java.time.ZoneId;
 import com.rigsync.base.DistanceUnit;
 
 /** A department's preferences as its administrators edit them. */
-public record DepartmentPreferences(DistanceUnit units, ZoneId zone, long version) {
+public record DepartmentPreferences(DistanceUnit units, ZoneId zone, FleetThresholds fleet, long version) {
 }

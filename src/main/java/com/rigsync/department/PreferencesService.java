@@ -44,21 +44,32 @@ public class PreferencesService implements DepartmentDisplay {
         return new DisplayPreferences(zoneOf(department), department.getDistanceUnit());
     }
 
+    /** When the signed-in person's department counts an apparatus as not reporting or low on fuel. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER','MEMBER')")
+    public FleetThresholds fleetThresholds() {
+        return departments.findById(currentUser.departmentId()).orElseThrow().getFleetThresholds();
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public DepartmentPreferences preferences() {
         Department department = departments.findById(currentUser.departmentId()).orElseThrow();
-        return new DepartmentPreferences(department.getDistanceUnit(), zoneOf(department), department.getVersion());
+        return preferencesOf(department);
     }
 
     @Transactional
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    public DepartmentPreferences savePreferences(DistanceUnit units, ZoneId zone, long expectedVersion) {
+    public DepartmentPreferences savePreferences(DistanceUnit units, ZoneId zone, FleetThresholds fleet,
+                                                 long expectedVersion) {
         if (units == null) {
             throw new IllegalArgumentException("Choose miles or kilometres.");
         }
         if (zone == null) {
             throw new IllegalArgumentException("Choose your department's time zone, such as America/Chicago.");
+        }
+        if (fleet == null) {
+            throw new IllegalArgumentException("Choose when an apparatus counts as not reporting and as low on fuel.");
         }
         Department department = departments.findById(currentUser.departmentId()).orElseThrow();
         if (department.getVersion() != expectedVersion) {
@@ -73,12 +84,26 @@ public class PreferencesService implements DepartmentDisplay {
             changes.add("time zone " + department.getTimeZone() + " → " + zone.getId());
             department.setTimeZone(zone.getId());
         }
+        FleetThresholds before = department.getFleetThresholds();
+        if (before.notReportingHours() != fleet.notReportingHours()) {
+            changes.add("not reporting after " + before.notReportingHours() + " → " + fleet.notReportingHours()
+                    + " hours");
+        }
+        if (before.lowFuelPercent() != fleet.lowFuelPercent()) {
+            changes.add("low fuel below " + before.lowFuelPercent() + " → " + fleet.lowFuelPercent() + " %");
+        }
+        department.setFleetThresholds(fleet);
         if (!changes.isEmpty()) {
             department = departments.saveAndFlush(department);
             audit.record(department.getId(), AuditAction.PREFERENCES_CHANGED, department.getName(),
                     String.join("; ", changes));
         }
-        return new DepartmentPreferences(department.getDistanceUnit(), zoneOf(department), department.getVersion());
+        return preferencesOf(department);
+    }
+
+    private static DepartmentPreferences preferencesOf(Department department) {
+        return new DepartmentPreferences(department.getDistanceUnit(), zoneOf(department),
+                department.getFleetThresholds(), department.getVersion());
     }
 
     private static ZoneId zoneOf(Department department) {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -100,6 +101,38 @@ class PreferencesViewTest extends KaribuTest {
         assertThat(units.getValue()).isEqualTo(DistanceUnit.MILES);
         assertThat(jdbc.queryForObject("select time_zone from department where id = ?", String.class, department))
                 .isEqualTo("America/Denver");
+    }
+
+    @Test
+    void anAdministratorSetsWhenApparatusCountAsNotReportingOrLowOnFuel() {
+        jdbc.update("insert ignore into department (name, samsara_entitled, created_at) values "
+                + "('Ogdenville Fire', false, now())");
+        long department = jdbc.queryForObject("select id from department where name = 'Ogdenville Fire'",
+                Long.class);
+        seeding.ensureAccount("ogdenville-admin", "Olga Den", Role.ADMINISTRATOR, department,
+                "a long and private passphrase", false);
+        signIn("ogdenville-admin");
+        navigate("preferences");
+        IntegerField hours = _get(IntegerField.class, spec -> spec.withLabel(
+                "Not reporting after (hours without a reading)"));
+        IntegerField fuel = _get(IntegerField.class, spec -> spec.withLabel("Low fuel below (%)"));
+        assertThat(hours.getValue()).as("the default").isEqualTo(24);
+        assertThat(fuel.getValue()).as("the default").isEqualTo(25);
+
+        hours.setValue(0);
+        _click(_get(Button.class, spec -> spec.withText("Save preferences")));
+        expectNotifications("Choose after how many hours without a reading an apparatus counts as not reporting: "
+                + "from 1 to 720 (a month).");
+        assertThat(preferences.fleetThresholds()).as("nothing saved").isEqualTo(FleetThresholds.DEFAULT);
+
+        hours.setValue(48);
+        fuel.setValue(15);
+        _click(_get(Button.class, spec -> spec.withText("Save preferences")));
+        expectNotifications("Preferences saved. Screens opened from now on use them.");
+        assertThat(preferences.fleetThresholds()).isEqualTo(new FleetThresholds(48, 15));
+        assertThat(jdbc.queryForObject("select detail from audit_event where department_id = ? and action = ?",
+                String.class, department, AuditAction.PREFERENCES_CHANGED.name()))
+                .isEqualTo("not reporting after 24 → 48 hours; low fuel below 25 → 15 %");
     }
 
     @ParameterizedTest
