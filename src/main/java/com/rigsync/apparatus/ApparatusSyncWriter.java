@@ -8,9 +8,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,13 +52,17 @@ public class ApparatusSyncWriter {
     }
 
     /**
-     * What a sync writes about one apparatus; a null field is "Samsara sent nothing new", and keeps the stored value.
+     * What a sync writes about one apparatus, each value with the time Samsara took it; a null value is "Samsara sent
+     * nothing new" and keeps the stored one, and a value older than the stored one is not written either. A location
+     * is written whole: new coordinates never keep an older address.
      *
+     * @param faults the active fault codes as last read, or null when they were not read
      * @param readAt the newest time Samsara took any of these readings; the stored one is kept when it is newer
      */
-    public record TelemetryUpdate(long apparatusId, Long odometerMeters, Long engineSeconds, Double latitude,
-                                  Double longitude, String address, Double fuelPercent, String engineState,
-                                  String faultSummary, Instant readAt) {
+    public record TelemetryUpdate(long apparatusId, Long odometerMeters, Instant odometerReadAt, Long engineSeconds,
+                                  Instant engineReadAt, Double latitude, Double longitude, String address,
+                                  Instant locationReadAt, Double fuelPercent, Instant fuelReadAt, String engineState,
+                                  Instant engineStateReadAt, ActiveFaults faults, Instant readAt) {
     }
 
     /** The department's apparatus with a Samsara ID. */
@@ -133,8 +141,9 @@ public class ApparatusSyncWriter {
 
     /**
      * Writes telemetry in JDBC batches inside the caller's transaction (or one of its own): inserts the row when the
-     * apparatus has none, otherwise updates only the fields given. Rows of apparatus outside the department are
-     * skipped. Returns how many apparatus rows were written.
+     * apparatus has none, otherwise updates each value that is newer than the stored one, and replaces the active
+     * fault codes of the apparatus whose faults were read. Rows of apparatus outside the department are skipped.
+     * Returns how many apparatus rows were written.
      */
     @Transactional
     public int writeTelemetry(long departmentId, List<TelemetryUpdate> updates, Instant syncedAt) {
@@ -142,38 +151,117 @@ public class ApparatusSyncWriter {
         if (mine.isEmpty()) {
             return 0;
         }
+        Map<Long, Instant> faultsBefore = faultTimes(mine);
         LocalDateTime synced = utc(syncedAt);
+        // MariaDB assigns left to right and later assignments see earlier ones: every value is assigned before the
+        // time it is compared with
         jdbc.batchUpdate("""
-                insert into apparatus_telemetry (apparatus_id, odometer_meters, engine_seconds, latitude, longitude,
-                    address, fuel_percent, engine_state, fault_summary, read_at, synced_at, sync_error)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)
+                insert into apparatus_telemetry (apparatus_id, odometer_meters, odometer_read_at, engine_seconds,
+                    engine_read_at, latitude, longitude, address, location_read_at, fuel_percent, fuel_read_at,
+                    engine_state, engine_state_read_at, fault_summary, active_fault_count, warning_lamps,
+                    faults_read_at, read_at, synced_at, sync_error)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)
                 on duplicate key update
-                    odometer_meters = coalesce(values(odometer_meters), odometer_meters),
-                    engine_seconds = coalesce(values(engine_seconds), engine_seconds),
-                    latitude = coalesce(values(latitude), latitude),
-                    longitude = coalesce(values(longitude), longitude),
-                    address = coalesce(values(address), address),
-                    fuel_percent = coalesce(values(fuel_percent), fuel_percent),
-                    engine_state = coalesce(values(engine_state), engine_state),
-                    fault_summary = coalesce(values(fault_summary), fault_summary),
+                    odometer_meters = if(%1$s, values(odometer_meters), odometer_meters),
+                    odometer_read_at = if(%1$s, values(odometer_read_at), odometer_read_at),
+                    engine_seconds = if(%2$s, values(engine_seconds), engine_seconds),
+                    engine_read_at = if(%2$s, values(engine_read_at), engine_read_at),
+                    latitude = if(%3$s, values(latitude), latitude),
+                    longitude = if(%3$s, values(longitude), longitude),
+                    address = if(%3$s, values(address), address),
+                    location_read_at = if(%3$s, values(location_read_at), location_read_at),
+                    fuel_percent = if(%4$s, values(fuel_percent), fuel_percent),
+                    fuel_read_at = if(%4$s, values(fuel_read_at), fuel_read_at),
+                    engine_state = if(%5$s, values(engine_state), engine_state),
+                    engine_state_read_at = if(%5$s, values(engine_state_read_at), engine_state_read_at),
+                    fault_summary = if(%6$s, values(fault_summary), fault_summary),
+                    active_fault_count = if(%6$s, values(active_fault_count), active_fault_count),
+                    warning_lamps = if(%6$s, values(warning_lamps), warning_lamps),
+                    faults_read_at = if(%6$s, values(faults_read_at), faults_read_at),
                     read_at = case when read_at is null or values(read_at) > read_at then values(read_at)
                         else read_at end,
                     synced_at = values(synced_at),
-                    sync_error = null""", mine, BATCH, (ps, u) -> {
+                    sync_error = null""".formatted(newer("odometer_meters", "odometer_read_at"),
+                newer("engine_seconds", "engine_read_at"), newer("latitude", "location_read_at"),
+                newer("fuel_percent", "fuel_read_at"), newer("engine_state", "engine_state_read_at"),
+                newer("fault_summary", "faults_read_at")), mine, BATCH, (ps, u) -> {
+            ActiveFaults faults = u.faults();
             ps.setLong(1, u.apparatusId());
             setLong(ps, 2, u.odometerMeters());
-            setLong(ps, 3, u.engineSeconds());
-            setDouble(ps, 4, u.latitude());
-            setDouble(ps, 5, u.longitude());
-            ps.setString(6, cut(u.address(), 300));
-            ps.setBigDecimal(7, u.fuelPercent() == null ? null
+            ps.setObject(3, utc(u.odometerReadAt()));
+            setLong(ps, 4, u.engineSeconds());
+            ps.setObject(5, utc(u.engineReadAt()));
+            setDouble(ps, 6, u.latitude());
+            setDouble(ps, 7, u.longitude());
+            ps.setString(8, u.latitude() == null ? null : cut(u.address(), 300));
+            ps.setObject(9, u.latitude() == null ? null : utc(u.locationReadAt()));
+            ps.setBigDecimal(10, u.fuelPercent() == null ? null
                     : BigDecimal.valueOf(Math.max(0, Math.min(100, u.fuelPercent()))).setScale(2, RoundingMode.HALF_UP));
-            ps.setString(8, cut(u.engineState(), 20));
-            ps.setString(9, cut(u.faultSummary(), 1000));
-            ps.setObject(10, utc(u.readAt()));
-            ps.setObject(11, synced);
+            ps.setObject(11, utc(u.fuelReadAt()));
+            ps.setString(12, cut(u.engineState(), 20));
+            ps.setObject(13, utc(u.engineStateReadAt()));
+            ps.setString(14, faults == null ? null : cut(faults.summary(), 1000));
+            ps.setObject(15, faults == null ? null : faults.codes().size());
+            ps.setString(16, faults == null ? null : cut(faults.warningLamps(), 200));
+            ps.setObject(17, faults == null ? null : utc(faults.readAt()));
+            ps.setObject(18, utc(u.readAt()));
+            ps.setObject(19, synced);
         });
+        replaceFaultCodes(mine, faultsBefore);
         return mine.size();
+    }
+
+    /**
+     * The condition for writing a value: Samsara sent one, and it is not older than the stored one (a value without
+     * a time, such as an accepted meter baseline, always counts).
+     */
+    private static String newer(String value, String readAt) {
+        return "values(%1$s) is not null and (%2$s is null or values(%2$s) is null or values(%2$s) >= %2$s)"
+                .formatted(value, readAt);
+    }
+
+    /** When each apparatus' stored fault codes were read, before this write. */
+    private Map<Long, Instant> faultTimes(List<TelemetryUpdate> updates) {
+        List<Long> ids = updates.stream().filter(u -> u.faults() != null).map(TelemetryUpdate::apparatusId).toList();
+        Map<Long, Instant> times = new HashMap<>();
+        if (ids.isEmpty()) {
+            return times;
+        }
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+        jdbc.query("select apparatus_id, faults_read_at from apparatus_telemetry where apparatus_id in (" + marks
+                + ")", rs -> {
+            LocalDateTime at = rs.getObject(2, LocalDateTime.class);
+            times.put(rs.getLong(1), at == null ? null : at.toInstant(ZoneOffset.UTC));
+        }, ids.toArray());
+        return times;
+    }
+
+    /** Replaces the fault codes of each apparatus whose faults were read and are not older than the stored ones. */
+    private void replaceFaultCodes(List<TelemetryUpdate> updates, Map<Long, Instant> before) {
+        List<TelemetryUpdate> replaced = updates.stream().filter(u -> u.faults() != null)
+                .filter(u -> {
+                    Instant stored = before.get(u.apparatusId());
+                    Instant read = u.faults().readAt();
+                    return stored == null || read == null || !read.isBefore(stored);
+                }).toList();
+        if (replaced.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("delete from apparatus_fault_code where apparatus_id = ?", replaced, BATCH,
+                (ps, u) -> ps.setLong(1, u.apparatusId()));
+        List<Object[]> rows = new ArrayList<>();
+        for (TelemetryUpdate u : replaced) {
+            for (ActiveFaultCode code : u.faults().codes()) {
+                rows.add(new Object[] {u.apparatusId(), code.source().name(), cut(code.code(), 80),
+                        cut(code.description(), 400), code.spn(), code.fmi(), cut(code.state(), 20),
+                        cut(code.lamps(), 200), code.occurrenceCount(), utc(u.faults().readAt() == null
+                        ? u.readAt() : u.faults().readAt())});
+            }
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("insert into apparatus_fault_code (apparatus_id, source, code, description, spn, fmi, "
+                    + "code_state, lamps, occurrence_count, read_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        }
     }
 
     /**
@@ -184,14 +272,15 @@ public class ApparatusSyncWriter {
     public void setCurrentMeter(long departmentId, long apparatusId, boolean odometer, long value, Instant readAt,
                                 Instant syncedAt) {
         writeTelemetry(departmentId, List.of(new TelemetryUpdate(apparatusId, odometer ? value : null,
-                odometer ? null : value, null, null, null, null, null, null, readAt)), syncedAt);
+                odometer ? readAt : null, odometer ? null : value, odometer ? null : readAt, null, null, null, null,
+                null, null, null, null, null, readAt)), syncedAt);
     }
 
     private List<TelemetryUpdate> ownedBy(long departmentId, List<TelemetryUpdate> updates) {
         if (updates.isEmpty()) {
             return updates;
         }
-        java.util.Set<Long> owned = new java.util.HashSet<>(jdbc.queryForList(
+        Set<Long> owned = new HashSet<>(jdbc.queryForList(
                 "select id from apparatus where department_id = ?", Long.class, departmentId));
         return updates.stream().filter(u -> owned.contains(u.apparatusId())).toList();
     }

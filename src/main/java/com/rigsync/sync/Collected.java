@@ -13,8 +13,8 @@ import com.rigsync.samsara.VehicleStatsSeries;
 
 /**
  * The newest reading of each stat one vehicle sent during a run, merged over groups of types and feed pages. A stat
- * Samsara did not send stays null, so it is never written as empty. Feed series are reduced to their newest reading:
- * one meter-history entry per meter and run.
+ * Samsara did not send stays null, so it is never written as empty. Feed series are reduced to their newest reading by
+ * the time Samsara took it, in whatever order the readings came: one meter-history entry per meter and run.
  */
 final class Collected {
 
@@ -39,14 +39,14 @@ final class Collected {
     }
 
     void add(VehicleStatsSeries s) {
-        obdOdometer = newer(obdOdometer, last(s.obdOdometerMeters()));
-        gpsOdometer = newer(gpsOdometer, last(s.gpsOdometerMeters()));
-        obdEngine = newer(obdEngine, last(s.obdEngineSeconds()));
-        syntheticEngine = newer(syntheticEngine, last(s.syntheticEngineSeconds()));
-        gps = newer(gps, last(s.gps()));
-        fuel = newer(fuel, last(s.fuelPercent()));
-        engineState = newer(engineState, last(s.engineState()));
-        faults = newer(faults, last(s.faultCodes()));
+        obdOdometer = newer(obdOdometer, newest(s.obdOdometerMeters()));
+        gpsOdometer = newer(gpsOdometer, newest(s.gpsOdometerMeters()));
+        obdEngine = newer(obdEngine, newest(s.obdEngineSeconds()));
+        syntheticEngine = newer(syntheticEngine, newest(s.syntheticEngineSeconds()));
+        gps = newer(gps, newest(s.gps()));
+        fuel = newer(fuel, newest(s.fuelPercent()));
+        engineState = newer(engineState, newest(s.engineState()));
+        faults = newer(faults, newest(s.faultCodes()));
     }
 
     /** OBD odometer, else GPS odometer. */
@@ -76,8 +76,14 @@ final class Collected {
         return r == null ? null : r.time();
     }
 
-    private static <T> T last(List<T> readings) {
-        return readings == null || readings.isEmpty() ? null : readings.getLast();
+    private static <T> T newest(List<T> readings) {
+        T newest = null;
+        if (readings != null) {
+            for (T reading : readings) {
+                newest = newer(newest, reading);
+            }
+        }
+        return newest;
     }
 
     private static <T> T newer(T current, T candidate) {

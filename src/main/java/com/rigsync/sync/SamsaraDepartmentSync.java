@@ -23,6 +23,7 @@ import com.rigsync.apparatus.SamsaraVehicleList;
 import com.rigsync.apparatus.Vin;
 import com.rigsync.integration.ConnectedSamsara;
 import com.rigsync.integration.SamsaraConnections;
+import com.rigsync.samsara.GpsReading;
 import com.rigsync.samsara.InvalidTokenException;
 import com.rigsync.samsara.SamsaraException;
 import com.rigsync.samsara.SamsaraSession;
@@ -302,11 +303,15 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 if (readAt == null) {
                     continue;
                 }
-                updates.add(new TelemetryUpdate(a.apparatusId(), odometer, engine,
-                        c.gps == null ? null : c.gps.latitude(), c.gps == null ? null : c.gps.longitude(),
-                        c.gps == null ? null : c.gps.formattedLocation(),
-                        c.fuel == null ? null : c.fuel.percent(), c.engineState == null ? null : c.engineState.state(),
-                        c.faults == null ? null : FaultSummary.of(c.faults), readAt));
+                GpsReading gps = c.gps;
+                updates.add(new TelemetryUpdate(a.apparatusId(), odometer, odometer == null ? null
+                        : c.odometer().time(), engine, engine == null ? null : c.engine().time(),
+                        gps == null ? null : gps.latitude(), gps == null ? null : gps.longitude(),
+                        gps == null ? null : gps.formattedLocation(), gps == null ? null : gps.time(),
+                        c.fuel == null ? null : c.fuel.percent(), c.fuel == null ? null : c.fuel.time(),
+                        c.engineState == null ? null : c.engineState.state(),
+                        c.engineState == null ? null : c.engineState.time(),
+                        c.faults == null ? null : FaultCodes.of(c.faults), readAt));
             }
             Instant now = clock.instant();
             Map<Long, List<MeterHistory.NewReading>> readingsByApparatus = readings.stream()

@@ -1,0 +1,86 @@
+package com.rigsync.sync;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.rigsync.apparatus.ActiveFaultCode;
+import com.rigsync.apparatus.ActiveFaults;
+import com.rigsync.samsara.FaultCodesReading;
+import com.rigsync.samsara.FaultCodesReading.CheckEngineLights;
+import com.rigsync.samsara.FaultCodesReading.Dtc;
+import com.rigsync.samsara.FaultCodesReading.J1939;
+import com.rigsync.samsara.FaultCodesReading.J1939TroubleCode;
+import com.rigsync.samsara.FaultCodesReading.Obdii;
+import com.rigsync.samsara.FaultCodesReading.ObdiiTroubleCodes;
+import com.rigsync.samsara.FuelPercentReading;
+import com.rigsync.samsara.GpsReading;
+import com.rigsync.samsara.MeterReading;
+import com.rigsync.samsara.VehicleStatsSeries;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a run makes of Samsara's readings before it writes them: the current value, and fault codes in words. */
+class ReadingsInPlainWordsTest {
+
+    private static final Instant T = Instant.parse("2026-11-30T12:00:00Z");
+
+    @Test
+    void theNewestReadingOfAFeedSeriesIsTheCurrentOneInWhateverOrderTheyCame() {
+        Collected collected = new Collected();
+        collected.add(new VehicleStatsSeries("1", "Engine 1",
+                List.of(new MeterReading(T.plusSeconds(120), 3_000), new MeterReading(T, 1_000),
+                        new MeterReading(T.plusSeconds(60), 2_000)),
+                List.of(), List.of(), List.of(),
+                List.of(new GpsReading(T.plusSeconds(90), 39.8, -89.6, null, null, null),
+                        new GpsReading(T, 39.7, -89.5, null, null, "12 N Grand Ave")),
+                List.of(new FuelPercentReading(T.plusSeconds(30), 40), new FuelPercentReading(T, 90)),
+                List.of(), List.of(), List.of()));
+
+        assertThat(collected.odometer().value()).isEqualTo(3_000);
+        assertThat(collected.gps.latitude()).isEqualTo(39.8);
+        assertThat(collected.gps.formattedLocation()).as("the newest fix came without an address").isNull();
+        assertThat(collected.fuel.percent()).isEqualTo(40);
+        assertThat(collected.newestTime()).isEqualTo(T.plusSeconds(120));
+    }
+
+    @Test
+    void faultCodesReadInPlainWordsWithTheLampsThatAreOn() {
+        FaultCodesReading reading = new FaultCodesReading(T, "J1939",
+                new Obdii(null, List.of(new ObdiiTroubleCodes(1L, true,
+                        List.of(new Dtc(100L, "P0128", "Coolant temperature below thermostat regulating temperature")),
+                        List.of(new Dtc(4711L, null, null)), List.of()))),
+                new J1939(new CheckEngineLights(false, false, true, true), List.of(
+                        new J1939TroubleCode(2L, 110L, 0L, 3L, "Engine coolant temperature",
+                                "Data valid but above normal operating range", 0),
+                        new J1939TroubleCode(2L, null, null, null, null, null, 1))),
+                null);
+
+        ActiveFaults faults = FaultCodes.of(reading);
+
+        assertThat(faults.warningLamps()).isEqualTo("Red stop, Protect, Check engine (MIL)");
+        assertThat(faults.readAt()).isEqualTo(T);
+        assertThat(faults.codes()).extracting(ActiveFaultCode::code)
+                .containsExactly("SPN 110 FMI 0", "J1939 code", "P0128", "DTC 4711");
+        ActiveFaultCode overheating = faults.codes().getFirst();
+        assertThat(overheating.description())
+                .isEqualTo("Engine coolant temperature, Data valid but above normal operating range");
+        assertThat(overheating.occurrenceCount()).isEqualTo(3);
+        assertThat(overheating.lamps()).isNull();
+        assertThat(faults.codes().get(1).description()).as("only an id came: nothing invented").isNull();
+        assertThat(faults.codes().get(1).lamps()).isEqualTo("Check engine (MIL)");
+        assertThat(faults.codes().get(2).state()).isEqualTo("confirmed");
+        assertThat(faults.codes().get(3).state()).isEqualTo("pending");
+        assertThat(faults.summary()).startsWith("Warning light on. SPN 110 FMI 0 Engine coolant temperature")
+                .contains("; DTC 4711").doesNotContain("null");
+    }
+
+    @Test
+    void aVehicleWithoutActiveCodesSaysSo() {
+        ActiveFaults faults = FaultCodes.of(new FaultCodesReading(T, null, new Obdii(false, List.of()), null, null));
+
+        assertThat(faults.codes()).isEmpty();
+        assertThat(faults.warningLamps()).isNull();
+        assertThat(faults.summary()).isEqualTo("No active fault codes");
+    }
+}
