@@ -39,15 +39,18 @@ public class ApparatusCsvService {
     private final ApparatusEdits edits;
     private final AuditService audit;
     private final CurrentUser currentUser;
+    private final FleetBounds fleetBounds;
 
     ApparatusCsvService(ApparatusRepository apparatus, ApparatusQueries queries, CachedSamsaraVehicles vehicleCache,
-                        ApparatusEdits edits, AuditService audit, CurrentUser currentUser) {
+                        ApparatusEdits edits, AuditService audit, CurrentUser currentUser,
+                        FleetBounds fleetBounds) {
         this.apparatus = apparatus;
         this.queries = queries;
         this.vehicleCache = vehicleCache;
         this.edits = edits;
         this.audit = audit;
         this.currentUser = currentUser;
+        this.fleetBounds = fleetBounds;
     }
 
     /** The grid's current filter and sort as CSV (UTF-8), read page by page. */
@@ -55,10 +58,11 @@ public class ApparatusCsvService {
     @PreAuthorize(EDITORS)
     public byte[] exportCsv(ApparatusFilter filter, Sort sort) {
         long departmentId = currentUser.departmentId();
+        ApparatusQueries.Bounds bounds = fleetBounds.forFilter(departmentId, filter);
         return ApparatusCsv.write(sink -> {
             long offset = 0;
             while (true) {
-                List<ApparatusRow> rows = queries.page(departmentId, filter, offset, EXPORT_PAGE, sort);
+                List<ApparatusRow> rows = queries.page(departmentId, filter, bounds, offset, EXPORT_PAGE, sort);
                 rows.forEach(sink);
                 if (rows.size() < EXPORT_PAGE) {
                     return;

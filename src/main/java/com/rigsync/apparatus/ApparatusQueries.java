@@ -1,11 +1,16 @@
 package com.rigsync.apparatus;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -47,9 +52,87 @@ class ApparatusQueries {
         this.entityManager = entityManager;
     }
 
-    List<ApparatusRow> page(long departmentId, ApparatusFilter filter, long offset, int limit, Sort sort) {
+    /**
+     * What the fleet conditions are measured against: no reading since {@code silentBefore} is not reporting, fuel
+     * below {@code lowFuelBelow} % is low, and these apparatus have meter readings waiting for review.
+     */
+    record Bounds(Instant silentBefore, int lowFuelBelow, Collection<Long> readingsToReview) {
+
+        /** For filters without a fleet condition, where no bound is read. */
+        static final Bounds NONE = new Bounds(Instant.EPOCH, 0, List.of());
+    }
+
+    /** The JPQL condition each fleet condition stands for: the grid's filter and the Overview's count share it. */
+    private static String condition(FleetCondition condition) {
+        return switch (condition) {
+            case ACTIVE_FAULTS -> "t.activeFaultCount > 0";
+            case WARNING_LAMPS -> "t.warningLamps is not null";
+            case NOT_REPORTING -> "(a.samsaraVehicleId is not null and (t.readAt is null or t.readAt < :silentBefore))";
+            case LOW_FUEL -> "t.fuelPercent < :lowFuelBelow";
+            case NEEDS_REVIEW -> "(a.linkFlag <> com.rigsync.apparatus.LinkFlag.NONE or a.id in :readingsToReview)";
+        };
+    }
+
+    /** How many of the department's apparatus are in each status and each fleet condition, in one query. */
+    FleetCounts counts(long departmentId, Bounds bounds) {
+        StringBuilder select = new StringBuilder("select count(a)");
+        for (ApparatusStatus status : ApparatusStatus.values()) {
+            select.append(", sum(case when a.status = com.rigsync.apparatus.ApparatusStatus.").append(status.name())
+                    .append(" then 1 else 0 end)");
+        }
+        for (FleetCondition condition : FleetCondition.values()) {
+            select.append(", sum(case when ").append(condition(condition)).append(" then 1 else 0 end)");
+        }
+        select.append(" from Apparatus a left join ApparatusTelemetry t on t.apparatusId = a.id")
+                .append(" where a.departmentId = :departmentId");
+        var query = entityManager.createQuery(select.toString(), Object[].class);
+        query.setParameter("departmentId", departmentId);
+        setBounds(query, bounds);
+        Object[] row = query.getSingleResult();
+        Map<ApparatusStatus, Integer> byStatus = new EnumMap<>(ApparatusStatus.class);
+        Map<FleetCondition, Integer> byCondition = new EnumMap<>(FleetCondition.class);
+        int i = 1;
+        for (ApparatusStatus status : ApparatusStatus.values()) {
+            byStatus.put(status, number(row[i++]));
+        }
+        for (FleetCondition condition : FleetCondition.values()) {
+            byCondition.put(condition, number(row[i++]));
+        }
+        return new FleetCounts(number(row[0]), byStatus, byCondition);
+    }
+
+    /** How many of the department's Samsara links are flagged for a person's review. */
+    int flaggedLinks(long departmentId) {
+        return entityManager.createQuery("select count(a) from Apparatus a where a.departmentId = :departmentId "
+                        + "and a.linkFlag <> com.rigsync.apparatus.LinkFlag.NONE", Long.class)
+                .setParameter("departmentId", departmentId).getSingleResult().intValue();
+    }
+
+    /** The department's apparatus out of service with why, by unit name; at most {@code limit}. */
+    List<FleetOverview.OutOfService> outOfService(long departmentId, int limit) {
+        return entityManager.createQuery("select new com.rigsync.apparatus.FleetOverview$OutOfService(a.id, "
+                        + "a.unitName, a.statusReason) from Apparatus a where a.departmentId = :departmentId "
+                        + "and a.status = com.rigsync.apparatus.ApparatusStatus.OUT_OF_SERVICE order by a.unitName",
+                        FleetOverview.OutOfService.class)
+                .setParameter("departmentId", departmentId).setMaxResults(limit).getResultList();
+    }
+
+    private static int number(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    private static void setBounds(Query query, Bounds bounds) {
+        query.setParameter("silentBefore", bounds.silentBefore());
+        query.setParameter("lowFuelBelow", BigDecimal.valueOf(bounds.lowFuelBelow()));
+        // an empty "in" list is not valid JPQL; no apparatus has id 0
+        query.setParameter("readingsToReview", bounds.readingsToReview().isEmpty() ? List.of(0L)
+                : bounds.readingsToReview());
+    }
+
+    List<ApparatusRow> page(long departmentId, ApparatusFilter filter, Bounds bounds, long offset, int limit,
+                            Sort sort) {
         Map<String, Object> parameters = new HashMap<>();
-        String where = where(departmentId, filter, parameters);
+        String where = where(departmentId, filter, bounds, parameters);
         TypedQuery<ApparatusRow> query = entityManager.createQuery(ROW + where + orderBy(sort), ApparatusRow.class);
         parameters.forEach(query::setParameter);
         query.setFirstResult(Math.toIntExact(offset));
@@ -57,19 +140,21 @@ class ApparatusQueries {
         return query.getResultList();
     }
 
-    List<ApparatusRow> page(long departmentId, ApparatusFilter filter, Pageable pageable) {
-        return page(departmentId, filter, pageable.getOffset(), pageable.getPageSize(), pageable.getSort());
+    List<ApparatusRow> page(long departmentId, ApparatusFilter filter, Bounds bounds, Pageable pageable) {
+        return page(departmentId, filter, bounds, pageable.getOffset(), pageable.getPageSize(), pageable.getSort());
     }
 
-    long count(long departmentId, ApparatusFilter filter) {
+    long count(long departmentId, ApparatusFilter filter, Bounds bounds) {
         Map<String, Object> parameters = new HashMap<>();
-        String where = where(departmentId, filter, parameters);
-        TypedQuery<Long> query = entityManager.createQuery("select count(a) from Apparatus a " + where, Long.class);
+        String where = where(departmentId, filter, bounds, parameters);
+        TypedQuery<Long> query = entityManager.createQuery("select count(a) from Apparatus a "
+                + "left join ApparatusTelemetry t on t.apparatusId = a.id " + where, Long.class);
         parameters.forEach(query::setParameter);
         return query.getSingleResult();
     }
 
-    private static String where(long departmentId, ApparatusFilter filter, Map<String, Object> parameters) {
+    private static String where(long departmentId, ApparatusFilter filter, Bounds bounds,
+                                Map<String, Object> parameters) {
         List<String> conditions = new ArrayList<>();
         conditions.add("a.departmentId = :departmentId");
         parameters.put("departmentId", departmentId);
@@ -97,6 +182,16 @@ class ApparatusQueries {
         }
         if (filter.notLinkedOnly()) {
             conditions.add("a.samsaraVehicleId is null");
+        }
+        if (filter.condition() != null) {
+            conditions.add(condition(filter.condition()));
+            switch (filter.condition()) {
+                case NOT_REPORTING -> parameters.put("silentBefore", bounds.silentBefore());
+                case LOW_FUEL -> parameters.put("lowFuelBelow", BigDecimal.valueOf(bounds.lowFuelBelow()));
+                case NEEDS_REVIEW -> parameters.put("readingsToReview", bounds.readingsToReview().isEmpty()
+                        ? List.of(0L) : bounds.readingsToReview());
+                default -> { }
+            }
         }
         return "where " + String.join(" and ", conditions);
     }

@@ -33,9 +33,11 @@ public class ApparatusService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final FleetBounds fleetBounds;
 
     ApparatusService(ApparatusRepository apparatus, ApparatusQueries queries, SamsaraVehicleLookup samsaraVehicles,
-                     ApparatusEdits edits, AuditService audit, CurrentUser currentUser, Clock clock) {
+                     ApparatusEdits edits, AuditService audit, CurrentUser currentUser, Clock clock,
+                     FleetBounds fleetBounds) {
         this.apparatus = apparatus;
         this.queries = queries;
         this.samsaraVehicles = samsaraVehicles;
@@ -43,6 +45,7 @@ public class ApparatusService {
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.fleetBounds = fleetBounds;
     }
 
     /** Whether the signed-in user may add, edit and delete (the server checks again on every write). */
@@ -56,13 +59,15 @@ public class ApparatusService {
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
     public List<ApparatusRow> page(ApparatusFilter filter, Pageable pageable) {
-        return queries.page(currentUser.departmentId(), filter, pageable);
+        long departmentId = currentUser.departmentId();
+        return queries.page(departmentId, filter, fleetBounds.forFilter(departmentId, filter), pageable);
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
     public long count(ApparatusFilter filter) {
-        return queries.count(currentUser.departmentId(), filter);
+        long departmentId = currentUser.departmentId();
+        return queries.count(departmentId, filter, fleetBounds.forFilter(departmentId, filter));
     }
 
     /** The stations the department's apparatus are at, for filters and suggestions. */

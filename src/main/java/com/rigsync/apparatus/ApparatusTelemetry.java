@@ -44,6 +44,12 @@ class ApparatusTelemetry {
     @Column(name = "fault_summary", length = 1000)
     private String faultSummary;
 
+    @Column(name = "active_fault_count")
+    private Integer activeFaultCount;
+
+    @Column(name = "warning_lamps", length = 200)
+    private String warningLamps;
+
     @Column(name = "read_at")
     private Instant readAt;
 

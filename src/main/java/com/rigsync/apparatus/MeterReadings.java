@@ -20,6 +20,10 @@ public class MeterReadings {
 
     private static final String FLAGGED = "'LOWER_THAN_PREVIOUS', 'IMPLAUSIBLE_DAILY_USE'";
     private static final String GOOD = "'NONE', 'ACCEPTED_AS_BASELINE'";
+    /** A flagged reading still waiting: no good reading of the same meter came after it. */
+    private static final String WAITING = "m.flag in (" + FLAGGED + ") and not exists (select 1 from meter_reading g "
+            + "where g.apparatus_id = m.apparatus_id and g.kind = m.kind and g.flag in (" + GOOD + ") "
+            + "and g.read_at > m.read_at)";
 
     private final JdbcTemplate jdbc;
     private final CurrentUser currentUser;
@@ -51,14 +55,17 @@ public class MeterReadings {
                 from meter_reading m
                 join apparatus a on a.id = m.apparatus_id and a.department_id = m.department_id
                 left join apparatus_telemetry t on t.apparatus_id = m.apparatus_id
-                where m.department_id = ? and m.flag in (""" + FLAGGED + """
-                ) and not exists (select 1 from meter_reading g where g.apparatus_id = m.apparatus_id
-                    and g.kind = m.kind and g.flag in (""" + GOOD + """
-                ) and g.read_at > m.read_at)
+                where m.department_id = ? and """ + WAITING + """
                 order by m.read_at desc, m.id desc""", (rs, row) -> new FlaggedReading(rs.getLong(1),
                 rs.getLong(2), rs.getString(3), MeterKind.valueOf(rs.getString(4)), rs.getLong(5),
                 MeterHistory.instant(rs, 6), MeterHistory.instant(rs, 7), MeterFlag.valueOf(rs.getString(8)),
                 rs.getString(9), rs.getObject(10, Long.class), rs.getObject(11, Long.class)), departmentId);
+    }
+
+    /** The department's apparatus with a flagged reading waiting for a decision (any role: the Overview counts them). */
+    List<Long> apparatusWithReadingsToReview(long departmentId) {
+        return jdbc.queryForList("select distinct m.apparatus_id from meter_reading m where m.department_id = ? and "
+                + WAITING, Long.class, departmentId);
     }
 
     /**
