@@ -1,8 +1,8 @@
 package com.rigsync.people;
 
 import com.rigsync.KaribuTest;
+import com.rigsync.apparatus.ui.OverviewView;
 import com.rigsync.audit.ui.AuditLogView;
-import com.rigsync.department.ui.OverviewView;
 import com.rigsync.people.ui.ChangePasswordView;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.button.Button;

@@ -1,9 +1,9 @@
 package com.rigsync.security;
 
 import com.rigsync.KaribuTest;
+import com.rigsync.apparatus.ui.OverviewView;
 import com.rigsync.audit.ui.AuditLogView;
 import com.rigsync.clientsuccess.ui.DepartmentsView;
-import com.rigsync.department.ui.OverviewView;
 import com.rigsync.security.ui.LoginView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
