@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 
 import com.rigsync.demo.simulator.VehicleProfile.Duty;
 import com.rigsync.demo.simulator.VehicleProfile.Fault;
+import com.rigsync.demo.simulator.VehicleProfile.Quirk;
 
 /**
  * The deterministic demo organisation "Springfield Fire Rescue (simulated)": about 40 vehicles over five stations
@@ -45,6 +46,8 @@ public final class SimulatedFleet {
             RESERVE, new Home(39.80030, -89.64370, "1 Main St, Springfield"),
             POLICE, new Home(39.79900, -89.65000, "800 E Monroe St, Springfield"),
             PUBLIC_WORKS, new Home(39.81200, -89.66800, "300 N Yard Rd, Springfield"));
+    /** Where a brush truck waits in the fire season: a field west of town, with no street address. */
+    private static final Home WILDLAND_STAGING = new Home(39.76150, -89.73900, null);
 
     private static final SimulatedFleet DEMO = buildDemo();
 
@@ -152,7 +155,7 @@ public final class SimulatedFleet {
         builder.add("Engine 3", "Rosenbauer", "Commander", 2020, "4S7", STATION_3, Duty.ENGINE, Fault.NONE);
         builder.add("Truck 3", "Pierce", "Arrow XT", 2008, "4P1", STATION_3, Duty.AERIAL, Fault.NONE);
         builder.add("Medic 3", "Ford", "E-450", 2019, "1FD", STATION_3, Duty.MEDIC, Fault.OBDII_CATALYST);
-        builder.add("Utility 3", "Ford", "F-250", 2015, "1FT", STATION_3, Duty.UTILITY, Fault.NONE);
+        builder.add("Utility 3", "Ford", "F-250", 2015, "1FT", STATION_3, Duty.UTILITY, Fault.OBDII_ID_ONLY);
         builder.addWithoutObd("Engine 13", "Spartan", "Metro Star", 2005, "4S7", STATION_3, Duty.ENGINE);
         // station 4
         builder.add("Engine 4", "Pierce", "Velocity", 2017, "4P1", STATION_4, Duty.ENGINE, Fault.NONE);
@@ -165,7 +168,8 @@ public final class SimulatedFleet {
         builder.add("Ladder 5", "Rosenbauer", "Viper", 2024, "4S7", STATION_5, Duty.AERIAL, Fault.NONE);
         builder.add("Medic 5", "Ford", "F-450", 2018, "1FD", STATION_5, Duty.MEDIC, Fault.NONE);
         builder.add("Brush 5", "Chevrolet", "Silverado 3500HD", 2019, "1GC", STATION_5, Duty.SPECIAL, Fault.NONE);
-        builder.add("Rescue 5", "E-ONE", "Heavy Rescue", 2011, "4EN", STATION_5, Duty.SPECIAL, Fault.NONE);
+        builder.add("Rescue 5", "E-ONE", "Heavy Rescue", 2011, "4EN", STATION_5, Duty.SPECIAL,
+                Fault.J1939_OIL_PRESSURE);
         // administration and reserve
         builder.add("Battalion 2", "Chevrolet", "Tahoe", 2018, "1GN", STATION_4, Duty.COMMAND, Fault.NONE);
         builder.add("Utility 2", "Ford", "F-350", 2013, "1FT", STATION_2, Duty.UTILITY, Fault.NONE);
@@ -186,6 +190,10 @@ public final class SimulatedFleet {
         builder.add("PW Dump 4", "Freightliner", "108SD", 2016, "1FV", PUBLIC_WORKS, Duty.WORKS, Fault.NONE);
         builder.add("PW Pickup 9", "Chevrolet", "Silverado 2500HD", 2020, "1GC", PUBLIC_WORKS, Duty.WORKS,
                 Fault.NONE);
+        // what the Fleet status tiles show besides the fault codes above
+        builder.quirk("Truck 2", Quirk.SILENT_GATEWAY);
+        builder.quirk("Tanker 2", Quirk.LOW_FUEL);
+        builder.quirk("Brush 2", Quirk.PARKED_WITHOUT_ADDRESS);
         builder.addDrivers();
         return builder;
     }
@@ -239,7 +247,15 @@ public final class SimulatedFleet {
             boolean heavyDuty = wmi != null && List.of("4P1", "4S7", "4EN", "1FV").contains(wmi);
             profiles.put(id, new VehicleProfile(random.nextLong(), duty.onSlots, duty.movingSlots, duty.metersPerSlot,
                     baseOdometer, baseEngineSeconds, home.latitude(), home.longitude(), home.address(), heavyDuty,
-                    fault));
+                    fault, Quirk.NONE));
+        }
+
+        void quirk(String name, Quirk quirk) {
+            String id = vehicles.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow().id();
+            VehicleProfile profile = profiles.get(id);
+            Home home = quirk == Quirk.PARKED_WITHOUT_ADDRESS ? WILDLAND_STAGING
+                    : new Home(profile.homeLatitude(), profile.homeLongitude(), profile.homeAddress());
+            profiles.put(id, profile.with(quirk, home.latitude(), home.longitude(), home.address()));
         }
 
         void addDrivers() {
