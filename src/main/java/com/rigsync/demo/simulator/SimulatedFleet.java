@@ -1,10 +1,12 @@
 package com.rigsync.demo.simulator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import com.rigsync.demo.simulator.VehicleProfile.Duty;
@@ -130,6 +132,56 @@ public final class SimulatedFleet {
 
     VehicleProfile profile(String vehicleId) {
         return profiles.get(vehicleId);
+    }
+
+    /** The meters a sync keeps a history of. */
+    public enum Meter { ODOMETER, ENGINE_SECONDS }
+
+    /** One reading of a meter: metres (odometer) or seconds (engine), taken at {@code time}. */
+    public record MeterReading(Instant time, long value) {
+    }
+
+    /**
+     * A vehicle's latest reading of a meter at {@code at}, as the stats API answers it then (without the fault
+     * switches' moved odometers): the OBD stat, or for a vehicle without OBD the GPS odometer or synthetic engine
+     * seconds, the way a sync falls back. Empty for a vehicle that reports neither.
+     */
+    public Optional<MeterReading> latestReading(String vehicleId, Meter meter, Instant at) {
+        return meterStat(vehicleId, meter).map(type -> new VehicleTelemetry(profile(vehicleId)).latestMeter(type, at));
+    }
+
+    /**
+     * What a sync every {@code step} over the {@code span} before {@code until} would have stored for a meter of a
+     * vehicle (see {@link #latestReading}): the latest reading at each step, oldest first, each reading once. Only
+     * readings older than the latest one at {@code until} are included, so a sync at or after {@code until} still
+     * finds a newer one, which continues the series upwards.
+     */
+    public List<MeterReading> pastReadings(String vehicleId, Meter meter, Instant until, Duration span,
+            Duration step) {
+        Optional<StatType> stat = meterStat(vehicleId, meter);
+        if (stat.isEmpty()) {
+            return List.of();
+        }
+        var telemetry = new VehicleTelemetry(profile(vehicleId));
+        Instant newest = telemetry.latestMeter(stat.get(), until).time();
+        List<MeterReading> readings = new ArrayList<>();
+        for (Instant at = until.minus(span); at.isBefore(until); at = at.plus(step)) {
+            MeterReading reading = telemetry.latestMeter(stat.get(), at);
+            if (reading.time().isBefore(newest)
+                    && (readings.isEmpty() || reading.time().isAfter(readings.getLast().time()))) {
+                readings.add(reading);
+            }
+        }
+        return readings;
+    }
+
+    private Optional<StatType> meterStat(String vehicleId, Meter meter) {
+        SimulatedVehicle vehicle = vehicles.stream().filter(v -> v.id().equals(vehicleId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no simulated vehicle " + vehicleId));
+        List<StatType> inOrder = meter == Meter.ODOMETER
+                ? List.of(StatType.OBD_ODOMETER_METERS, StatType.GPS_ODOMETER_METERS)
+                : List.of(StatType.OBD_ENGINE_SECONDS, StatType.SYNTHETIC_ENGINE_SECONDS);
+        return inOrder.stream().filter(type -> type.reportedBy(vehicle)).findFirst();
     }
 
     private static SimulatedFleet buildDemo() {

@@ -54,6 +54,12 @@ final class VehicleTelemetry {
         return reading(type, lastChange(type, asOf(now)));
     }
 
+    /** The latest reading of an odometer or engine-seconds stat at or before {@code now}, as {@link #latest} has it. */
+    SimulatedFleet.MeterReading latestMeter(StatType type, Instant now) {
+        long t = lastChange(type, asOf(now));
+        return new SimulatedFleet.MeterReading(Instant.ofEpochSecond(t), meterValue(type, t));
+    }
+
     /** Readings of a stat taken in (since, until], oldest first. */
     List<Map<String, Object>> readingsBetween(StatType type, Instant since, Instant until) {
         long from = clamp(since).getEpochSecond();
