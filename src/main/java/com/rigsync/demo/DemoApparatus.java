@@ -1,7 +1,6 @@
 package com.rigsync.demo;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,8 @@ import com.rigsync.apparatus.ApparatusStatus;
 import com.rigsync.apparatus.ApparatusType;
 import com.rigsync.apparatus.CachedSamsaraVehicle;
 import com.rigsync.demo.simulator.SimulatedFleet;
+import com.rigsync.demo.simulator.SimulatedFleet.Meter;
+import com.rigsync.demo.simulator.SimulatedFleet.MeterReading;
 import com.rigsync.demo.simulator.SimulatedTag;
 import com.rigsync.demo.simulator.SimulatedVehicle;
 import com.rigsync.demo.simulator.VinCheckDigit;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * a 0, {@link #TRANSPOSED} two neighbouring characters swapped, {@link #WITHOUT_VEHICLE} have no Samsara vehicle, and
  * the vehicles in {@link #WITHOUT_APPARATUS} have no apparatus. Only {@link #PRE_LINKED} are linked (with synced
  * values), to show the columns; linking the rest is what the demo is for. The vehicle cache holds the whole simulated
- * organisation, as a first sync would leave it.
+ * organisation, as a first sync would leave it, and every apparatus named after a simulated vehicle gets months of
+ * that vehicle's meter history ({@link DemoMeterHistory}).
  */
 @Component
 @Profile("demo")
@@ -50,11 +52,14 @@ class DemoApparatus implements ApplicationRunner {
 
     private final DepartmentSeeding departments;
     private final ApparatusSeeding apparatus;
+    private final DemoMeterHistory meterHistory;
     private final Clock clock;
 
-    DemoApparatus(DepartmentSeeding departments, ApparatusSeeding apparatus, Clock clock) {
+    DemoApparatus(DepartmentSeeding departments, ApparatusSeeding apparatus, DemoMeterHistory meterHistory,
+                  Clock clock) {
         this.departments = departments;
         this.apparatus = apparatus;
+        this.meterHistory = meterHistory;
         this.clock = clock;
     }
 
@@ -68,12 +73,22 @@ class DemoApparatus implements ApplicationRunner {
             List<SeedApparatus> seeds = springfieldApparatus(fleet);
             apparatus.addApparatus(springfield, seeds, SEEDED_BY);
             Instant now = clock.instant();
-            for (int i = 0; i < PRE_LINKED.size(); i++) {
-                apparatus.recordTelemetry(springfield, PRE_LINKED.get(i), 48_000_000L + i * 17_300_000L,
-                        5_400_000L + i * 2_100_000L, now.minus(Duration.ofMinutes(7 + i)), now.minusSeconds(90));
+            for (String unit : PRE_LINKED) {
+                // the vehicle's own latest readings, so the first sync carries on from them
+                String vehicleId = fleet.vehicleNamed(unit).id();
+                MeterReading odometer = fleet.latestReading(vehicleId, Meter.ODOMETER, now).orElseThrow();
+                MeterReading engine = fleet.latestReading(vehicleId, Meter.ENGINE_SECONDS, now).orElseThrow();
+                Instant readAt = odometer.time().isAfter(engine.time()) ? odometer.time() : engine.time();
+                apparatus.recordTelemetry(springfield, unit, odometer.value(), engine.value(), readAt,
+                        now.minusSeconds(90));
             }
             log.info("Demo: created {} Springfield apparatus and cached {} simulated Samsara vehicles", seeds.size(),
                     fleet.vehicles().size());
+            long start = System.nanoTime();
+            int readings = meterHistory.backfill(springfield, meterHistory.vehiclesByUnitName(springfield, fleet),
+                    fleet, now);
+            log.info("Demo: wrote {} days of meter history ({} readings) in {} ms", DemoMeterHistory.SPAN.toDays(),
+                    readings, (System.nanoTime() - start) / 1_000_000);
         }
         if (!apparatus.hasApparatus(shelbyville)) {
             apparatus.addApparatus(shelbyville, shelbyvilleApparatus(), SEEDED_BY);

@@ -1,14 +1,17 @@
 package com.rigsync.demo.simulator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import com.rigsync.demo.simulator.VehicleProfile.Duty;
 import com.rigsync.demo.simulator.VehicleProfile.Fault;
+import com.rigsync.demo.simulator.VehicleProfile.Quirk;
 
 /**
  * The deterministic demo organisation "Springfield Fire Rescue (simulated)": about 40 vehicles over five stations
@@ -45,6 +48,8 @@ public final class SimulatedFleet {
             RESERVE, new Home(39.80030, -89.64370, "1 Main St, Springfield"),
             POLICE, new Home(39.79900, -89.65000, "800 E Monroe St, Springfield"),
             PUBLIC_WORKS, new Home(39.81200, -89.66800, "300 N Yard Rd, Springfield"));
+    /** Where a brush truck waits in the fire season: a field west of town, with no street address. */
+    private static final Home WILDLAND_STAGING = new Home(39.76150, -89.73900, null);
 
     private static final SimulatedFleet DEMO = buildDemo();
 
@@ -129,6 +134,56 @@ public final class SimulatedFleet {
         return profiles.get(vehicleId);
     }
 
+    /** The meters a sync keeps a history of. */
+    public enum Meter { ODOMETER, ENGINE_SECONDS }
+
+    /** One reading of a meter: metres (odometer) or seconds (engine), taken at {@code time}. */
+    public record MeterReading(Instant time, long value) {
+    }
+
+    /**
+     * A vehicle's latest reading of a meter at {@code at}, as the stats API answers it then (without the fault
+     * switches' moved odometers): the OBD stat, or for a vehicle without OBD the GPS odometer or synthetic engine
+     * seconds, the way a sync falls back. Empty for a vehicle that reports neither.
+     */
+    public Optional<MeterReading> latestReading(String vehicleId, Meter meter, Instant at) {
+        return meterStat(vehicleId, meter).map(type -> new VehicleTelemetry(profile(vehicleId)).latestMeter(type, at));
+    }
+
+    /**
+     * What a sync every {@code step} over the {@code span} before {@code until} would have stored for a meter of a
+     * vehicle (see {@link #latestReading}): the latest reading at each step, oldest first, each reading once. Only
+     * readings older than the latest one at {@code until} are included, so a sync at or after {@code until} still
+     * finds a newer one, which continues the series upwards.
+     */
+    public List<MeterReading> pastReadings(String vehicleId, Meter meter, Instant until, Duration span,
+            Duration step) {
+        Optional<StatType> stat = meterStat(vehicleId, meter);
+        if (stat.isEmpty()) {
+            return List.of();
+        }
+        var telemetry = new VehicleTelemetry(profile(vehicleId));
+        Instant newest = telemetry.latestMeter(stat.get(), until).time();
+        List<MeterReading> readings = new ArrayList<>();
+        for (Instant at = until.minus(span); at.isBefore(until); at = at.plus(step)) {
+            MeterReading reading = telemetry.latestMeter(stat.get(), at);
+            if (reading.time().isBefore(newest)
+                    && (readings.isEmpty() || reading.time().isAfter(readings.getLast().time()))) {
+                readings.add(reading);
+            }
+        }
+        return readings;
+    }
+
+    private Optional<StatType> meterStat(String vehicleId, Meter meter) {
+        SimulatedVehicle vehicle = vehicles.stream().filter(v -> v.id().equals(vehicleId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no simulated vehicle " + vehicleId));
+        List<StatType> inOrder = meter == Meter.ODOMETER
+                ? List.of(StatType.OBD_ODOMETER_METERS, StatType.GPS_ODOMETER_METERS)
+                : List.of(StatType.OBD_ENGINE_SECONDS, StatType.SYNTHETIC_ENGINE_SECONDS);
+        return inOrder.stream().filter(type -> type.reportedBy(vehicle)).findFirst();
+    }
+
     private static SimulatedFleet buildDemo() {
         return demoBuilder().build();
     }
@@ -152,7 +207,7 @@ public final class SimulatedFleet {
         builder.add("Engine 3", "Rosenbauer", "Commander", 2020, "4S7", STATION_3, Duty.ENGINE, Fault.NONE);
         builder.add("Truck 3", "Pierce", "Arrow XT", 2008, "4P1", STATION_3, Duty.AERIAL, Fault.NONE);
         builder.add("Medic 3", "Ford", "E-450", 2019, "1FD", STATION_3, Duty.MEDIC, Fault.OBDII_CATALYST);
-        builder.add("Utility 3", "Ford", "F-250", 2015, "1FT", STATION_3, Duty.UTILITY, Fault.NONE);
+        builder.add("Utility 3", "Ford", "F-250", 2015, "1FT", STATION_3, Duty.UTILITY, Fault.OBDII_ID_ONLY);
         builder.addWithoutObd("Engine 13", "Spartan", "Metro Star", 2005, "4S7", STATION_3, Duty.ENGINE);
         // station 4
         builder.add("Engine 4", "Pierce", "Velocity", 2017, "4P1", STATION_4, Duty.ENGINE, Fault.NONE);
@@ -165,7 +220,8 @@ public final class SimulatedFleet {
         builder.add("Ladder 5", "Rosenbauer", "Viper", 2024, "4S7", STATION_5, Duty.AERIAL, Fault.NONE);
         builder.add("Medic 5", "Ford", "F-450", 2018, "1FD", STATION_5, Duty.MEDIC, Fault.NONE);
         builder.add("Brush 5", "Chevrolet", "Silverado 3500HD", 2019, "1GC", STATION_5, Duty.SPECIAL, Fault.NONE);
-        builder.add("Rescue 5", "E-ONE", "Heavy Rescue", 2011, "4EN", STATION_5, Duty.SPECIAL, Fault.NONE);
+        builder.add("Rescue 5", "E-ONE", "Heavy Rescue", 2011, "4EN", STATION_5, Duty.SPECIAL,
+                Fault.J1939_OIL_PRESSURE);
         // administration and reserve
         builder.add("Battalion 2", "Chevrolet", "Tahoe", 2018, "1GN", STATION_4, Duty.COMMAND, Fault.NONE);
         builder.add("Utility 2", "Ford", "F-350", 2013, "1FT", STATION_2, Duty.UTILITY, Fault.NONE);
@@ -186,6 +242,10 @@ public final class SimulatedFleet {
         builder.add("PW Dump 4", "Freightliner", "108SD", 2016, "1FV", PUBLIC_WORKS, Duty.WORKS, Fault.NONE);
         builder.add("PW Pickup 9", "Chevrolet", "Silverado 2500HD", 2020, "1GC", PUBLIC_WORKS, Duty.WORKS,
                 Fault.NONE);
+        // what the Fleet status tiles show besides the fault codes above
+        builder.quirk("Truck 2", Quirk.SILENT_GATEWAY);
+        builder.quirk("Tanker 2", Quirk.LOW_FUEL);
+        builder.quirk("Brush 2", Quirk.PARKED_WITHOUT_ADDRESS);
         builder.addDrivers();
         return builder;
     }
@@ -239,7 +299,15 @@ public final class SimulatedFleet {
             boolean heavyDuty = wmi != null && List.of("4P1", "4S7", "4EN", "1FV").contains(wmi);
             profiles.put(id, new VehicleProfile(random.nextLong(), duty.onSlots, duty.movingSlots, duty.metersPerSlot,
                     baseOdometer, baseEngineSeconds, home.latitude(), home.longitude(), home.address(), heavyDuty,
-                    fault));
+                    fault, Quirk.NONE));
+        }
+
+        void quirk(String name, Quirk quirk) {
+            String id = vehicles.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow().id();
+            VehicleProfile profile = profiles.get(id);
+            Home home = quirk == Quirk.PARKED_WITHOUT_ADDRESS ? WILDLAND_STAGING
+                    : new Home(profile.homeLatitude(), profile.homeLongitude(), profile.homeAddress());
+            profiles.put(id, profile.with(quirk, home.latitude(), home.longitude(), home.address()));
         }
 
         void addDrivers() {

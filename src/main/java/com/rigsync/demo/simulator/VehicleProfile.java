@@ -2,7 +2,8 @@ package com.rigsync.demo.simulator;
 
 /**
  * How a simulated vehicle behaves over time: how many half-hour slots a day its engine runs and how many of those
- * it drives, where it is parked, and which fault codes it carries.
+ * it drives, where it is parked ({@code homeAddress} null: a place without a street address), which fault codes it
+ * carries, and what else sets it apart ({@link Quirk}).
  */
 record VehicleProfile(
         long seed,
@@ -15,9 +16,22 @@ record VehicleProfile(
         double homeLongitude,
         String homeAddress,
         boolean heavyDuty,
-        Fault fault) {
+        Fault fault,
+        Quirk quirk) {
 
-    enum Fault { NONE, OBDII_CATALYST, J1939_COOLANT, J1939_AND_OEM }
+    enum Fault { NONE, OBDII_CATALYST, OBDII_ID_ONLY, J1939_COOLANT, J1939_AND_OEM, J1939_OIL_PRESSURE }
+
+    /**
+     * What else a vehicle does, so every Fleet-status figure has something to show: a gateway that went silent
+     * (every stat's latest reading is days old and the feed brings nothing new), a fuel level that stays low, or a
+     * parking place without a street address (GPS readings there carry no {@code reverseGeo}).
+     */
+    enum Quirk { NONE, SILENT_GATEWAY, LOW_FUEL, PARKED_WITHOUT_ADDRESS }
+
+    VehicleProfile with(Quirk newQuirk, double latitude, double longitude, String address) {
+        return new VehicleProfile(seed, onSlotsPerDay, movingSlotsPerDay, metersPerMovingSlot, baseOdometerMeters,
+                baseEngineSeconds, latitude, longitude, address, heavyDuty, fault, newQuirk);
+    }
 
     /** Engine-on and moving slot counts, and metres per moving half hour, by the kind of unit. */
     enum Duty {

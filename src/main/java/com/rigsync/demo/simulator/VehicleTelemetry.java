@@ -1,5 +1,6 @@
 package com.rigsync.demo.simulator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,10 @@ import java.util.SplittableRandom;
  * Stats of one simulated vehicle as a pure function of time. Each day is cut into 48 half-hour slots, a fixed number
  * of which the engine runs (some of those driving) at slots chosen from the vehicle's seed and the day, so odometer
  * and engine seconds only grow, and the same instant always gives the same reading.
+ * <p>
+ * A vehicle whose gateway went silent ({@link VehicleProfile.Quirk#SILENT_GATEWAY}) answers at any instant with what
+ * it had sent {@value #SILENT_DAYS} days before, and its feed brings nothing: it stays "not reporting" whenever the
+ * demo runs, rather than going silent once at a fixed date that would grow years old.
  */
 final class VehicleTelemetry {
 
@@ -23,6 +28,7 @@ final class VehicleTelemetry {
     private static final long LOOK_BACK_SLOTS = 7 * SLOTS_PER_DAY;
     private static final long FUEL_CYCLE_ENGINE_SECONDS = 6 * 3_600;
     private static final long FAULT_REPORT_SECOND_OF_DAY = 7 * 3_600 + 15 * 60;
+    static final int SILENT_DAYS = 3;
     private static final byte OFF = 0;
     private static final byte IDLE = 1;
     private static final byte MOVING = 2;
@@ -45,7 +51,13 @@ final class VehicleTelemetry {
 
     /** The latest reading of a stat at or before {@code now}: its value at the last time it changed. */
     Map<String, Object> latest(StatType type, Instant now) {
-        return reading(type, lastChange(type, clamp(now).getEpochSecond()));
+        return reading(type, lastChange(type, asOf(now)));
+    }
+
+    /** The latest reading of an odometer or engine-seconds stat at or before {@code now}, as {@link #latest} has it. */
+    SimulatedFleet.MeterReading latestMeter(StatType type, Instant now) {
+        long t = lastChange(type, asOf(now));
+        return new SimulatedFleet.MeterReading(Instant.ofEpochSecond(t), meterValue(type, t));
     }
 
     /** Readings of a stat taken in (since, until], oldest first. */
@@ -53,7 +65,7 @@ final class VehicleTelemetry {
         long from = clamp(since).getEpochSecond();
         long to = clamp(until).getEpochSecond();
         List<Map<String, Object>> readings = new ArrayList<>();
-        if (to <= from) {
+        if (to <= from || silent()) {
             return readings;
         }
         if (type.change == StatType.Change.DAILY) {
@@ -112,10 +124,8 @@ final class VehicleTelemetry {
         var reading = new LinkedHashMap<String, Object>();
         reading.put("time", Instant.ofEpochSecond(epochSecond).toString());
         switch (type) {
-            case OBD_ODOMETER_METERS -> reading.put("value", odometerMeters(epochSecond) + odometerOffset);
-            case GPS_ODOMETER_METERS -> reading.put("value", (odometerMeters(epochSecond) + odometerOffset) * 997 / 1000);
-            case OBD_ENGINE_SECONDS -> reading.put("value", engineSeconds(epochSecond));
-            case SYNTHETIC_ENGINE_SECONDS -> reading.put("value", engineSeconds(epochSecond) * 98 / 100);
+            case OBD_ODOMETER_METERS, GPS_ODOMETER_METERS, OBD_ENGINE_SECONDS, SYNTHETIC_ENGINE_SECONDS ->
+                    reading.put("value", meterValue(type, epochSecond));
             case ENGINE_STATES -> reading.put("value", switch (state(slotOf(epochSecond))) {
                 case MOVING -> "On";
                 case IDLE -> "Idle";
@@ -127,6 +137,16 @@ final class VehicleTelemetry {
             case FAULT_CODES -> putFaultCodes(reading);
         }
         return reading;
+    }
+
+    private long meterValue(StatType type, long t) {
+        return switch (type) {
+            case OBD_ODOMETER_METERS -> odometerMeters(t) + odometerOffset;
+            case GPS_ODOMETER_METERS -> (odometerMeters(t) + odometerOffset) * 997 / 1000;
+            case OBD_ENGINE_SECONDS -> engineSeconds(t);
+            case SYNTHETIC_ENGINE_SECONDS -> engineSeconds(t) * 98 / 100;
+            default -> throw new IllegalArgumentException(type + " is not a meter");
+        };
     }
 
     long odometerMeters(long t) {
@@ -167,6 +187,10 @@ final class VehicleTelemetry {
 
     private long fuelPercent(long t) {
         long burnt = Math.floorMod(engineSeconds(t) + profile.seed(), FUEL_CYCLE_ENGINE_SECONDS);
+        if (profile.quirk() == VehicleProfile.Quirk.LOW_FUEL) {
+            // nobody refuels it: it drifts between 18 and 12 percent
+            return 18 - burnt * 6 / FUEL_CYCLE_ENGINE_SECONDS;
+        }
         return 98 - burnt * 75 / FUEL_CYCLE_ENGINE_SECONDS;
     }
 
@@ -201,26 +225,35 @@ final class VehicleTelemetry {
         reading.put("longitude", round(longitude, 6));
         reading.put("headingDegrees", round(heading, 1));
         reading.put("speedMilesPerHour", round(speedMph, 1));
-        reading.put("reverseGeo", Map.of("formattedLocation", address));
+        // Samsara sends no reverseGeo where it has no address for the place (a field, a staging area)
+        if (address != null) {
+            reading.put("reverseGeo", Map.of("formattedLocation", address));
+        }
         reading.put("isEcuSpeed", false);
     }
 
     private void putFaultCodes(Map<String, Object> reading) {
+        VehicleProfile.Fault fault = profile.fault();
         if (profile.heavyDuty()) {
             reading.put("canBusType", "J1939");
             var lights = new LinkedHashMap<String, Object>();
             var codes = new ArrayList<Map<String, Object>>();
-            boolean coolant = profile.fault() == VehicleProfile.Fault.J1939_COOLANT;
-            boolean water = profile.fault() == VehicleProfile.Fault.J1939_AND_OEM;
-            lights.put("warningIsOn", water);
+            boolean coolant = fault == VehicleProfile.Fault.J1939_COOLANT;
+            boolean water = fault == VehicleProfile.Fault.J1939_AND_OEM;
+            boolean oil = fault == VehicleProfile.Fault.J1939_OIL_PRESSURE;
+            lights.put("warningIsOn", water || oil);
             lights.put("emissionsIsOn", false);
             lights.put("protectIsOn", coolant);
-            lights.put("stopIsOn", false);
+            lights.put("stopIsOn", oil);
             if (coolant) {
                 codes.add(j1939Code(110, 0, 3, "Engine coolant temperature", "High - most severe"));
             }
             if (water) {
                 codes.add(j1939Code(97, 15, 1, "Water in fuel indicator", "High - least severe"));
+            }
+            if (oil) {
+                codes.add(j1939Code(100, 1, 2, "Engine oil pressure", "Low - most severe"));
+                codes.add(j1939Code(175, 16, 5, "Engine oil temperature 1", "High - moderately severe"));
             }
             reading.put("j1939", Map.of("checkEngineLights", lights, "diagnosticTroubleCodes", codes));
             if (water) {
@@ -233,24 +266,32 @@ final class VehicleTelemetry {
             }
         } else {
             reading.put("canBusType", "OBDII");
-            boolean catalyst = profile.fault() == VehicleProfile.Fault.OBDII_CATALYST;
+            boolean catalyst = fault == VehicleProfile.Fault.OBDII_CATALYST;
             var codes = new ArrayList<Map<String, Object>>();
             if (catalyst) {
                 var dtc = new LinkedHashMap<String, Object>();
                 dtc.put("dtcId", 1056);
                 dtc.put("dtcShortCode", "P0420");
                 dtc.put("dtcDescription", "Catalyst efficiency below threshold");
-                var code = new LinkedHashMap<String, Object>();
-                code.put("txId", 0);
-                // a boolean here (an integer for J1939), as Samsara's published schema and SDKs have it
-                code.put("milStatus", true);
-                code.put("confirmedDtcs", List.of(dtc));
-                code.put("pendingDtcs", List.of());
-                code.put("permanentDtcs", List.of());
-                codes.add(code);
+                codes.add(obdiiCode(true, dtc));
+            }
+            if (fault == VehicleProfile.Fault.OBDII_ID_ONLY) {
+                // a manufacturer code Samsara could not decode: an id, no short code, no description, no lamp
+                codes.add(obdiiCode(false, Map.of("dtcId", 53_841)));
             }
             reading.put("obdii", Map.of("checkEngineLightIsOn", catalyst, "diagnosticTroubleCodes", codes));
         }
+    }
+
+    private static Map<String, Object> obdiiCode(boolean milOn, Map<String, Object> confirmed) {
+        var code = new LinkedHashMap<String, Object>();
+        code.put("txId", 0);
+        // a boolean here (an integer for J1939), as Samsara's published schema and SDKs have it
+        code.put("milStatus", milOn);
+        code.put("confirmedDtcs", List.of(confirmed));
+        code.put("pendingDtcs", List.of());
+        code.put("permanentDtcs", List.of());
+        return code;
     }
 
     private static Map<String, Object> j1939Code(int spn, int fmi, int occurrences, String spnText, String fmiText) {
@@ -293,6 +334,15 @@ final class VehicleTelemetry {
             }
             return plan;
         });
+    }
+
+    private boolean silent() {
+        return profile.quirk() == VehicleProfile.Quirk.SILENT_GATEWAY;
+    }
+
+    /** The instant the vehicle's latest readings at {@code now} come from: days earlier when its gateway is silent. */
+    private long asOf(Instant now) {
+        return clamp(silent() ? now.minus(Duration.ofDays(SILENT_DAYS)) : now).getEpochSecond();
     }
 
     private static long slotOf(long epochSecond) {
