@@ -19,7 +19,7 @@ import jakarta.annotation.security.PermitAll;
 /** Where a department's people land after signing in; Client Success staff are sent to their first screen. */
 @Route("")
 @PageTitle("Overview | RigSync")
-@Menu(title = "Overview", order = 0, icon = "vaadin:home")
+@Menu(title = "Assets > Overview", order = 0, icon = "vaadin:home")
 @PermitAll
 public class OverviewView extends VerticalLayout implements BeforeEnterObserver {
 
