@@ -1,6 +1,5 @@
 package com.rigsync;
 
-import com.rigsync.testing.SignIn;
 import java.util.List;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
@@ -8,8 +7,9 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.rigsync.security.SignedInUser;
+import com.rigsync.testing.SignIn;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.server.VaadinServletRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,8 +69,14 @@ public abstract class KaribuTest {
         UI.getCurrent().navigate(location);
     }
 
-    /** The labels of the navigation entries the signed-in user is offered. */
+    /**
+     * The navigation entries the signed-in user is offered, in order, each under its section's name if it has one
+     * ("Assets > Setup", "Users").
+     */
     protected List<String> navigationLabels() {
-        return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+        return _find(SideNav.class).stream()
+                .flatMap(nav -> nav.getItems().stream()
+                        .map(item -> (nav.getLabel() == null ? "" : nav.getLabel() + " > ") + item.getLabel()))
+                .toList();
     }
 }

@@ -222,7 +222,7 @@ class SettingsViewTest extends KaribuTest {
 
         _assertOne(Paragraph.class, spec -> spec.withText("The connection works."));
         _assertOne(Paragraph.class, spec -> spec.withText("Organisation: Springfield Fire Rescue (simulated) (id 11235813)"));
-        List<String> checks = _find(ListItem.class).stream().map(ListItem::getText).toList();
+        List<String> checks = _find(_get(SettingsView.class), ListItem.class).stream().map(ListItem::getText).toList();
         assertThat(checks).hasSize(4);
         assertThat(checks.get(0)).isEqualTo("Organisation (GET /me): OK: Springfield Fire Rescue (simulated) (id 11235813)");
         assertThat(checks.get(1)).matches("Vehicles \\(GET /fleet/vehicles\\): OK: \\d+ vehicles");

@@ -39,7 +39,7 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("")
 @PageTitle("Overview | RigSync")
-@Menu(title = "Overview", order = 0, icon = "vaadin:home")
+@Menu(title = "Assets > Overview", order = 0, icon = "vaadin:home")
 @PermitAll
 public class OverviewView extends VerticalLayout implements BeforeEnterObserver {
 

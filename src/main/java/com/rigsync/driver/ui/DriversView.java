@@ -49,7 +49,7 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("setup/drivers")
 @PageTitle("Drivers | RigSync")
-@Menu(title = "Setup > Drivers", order = 4, icon = "vaadin:user-card")
+@Menu(title = "Assets > Setup > Drivers", order = 4, icon = "vaadin:user-card")
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME})
 public class DriversView extends VerticalLayout {
 
@@ -79,8 +79,6 @@ public class DriversView extends VerticalLayout {
         this.clock = clock;
         addClassName("view");
         setSizeFull();
-        Span crumbs = new Span("Assets › Setup");
-        crumbs.addClassName("breadcrumbs");
 
         search.setPlaceholder("Name, username, external ID…");
         search.setAriaLabel("Search drivers");
@@ -105,7 +103,7 @@ public class DriversView extends VerticalLayout {
         grid.setSizeFull();
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         grid.setPageSize(100);
-        add(crumbs, new H2("Drivers"), toolbar, working, message, summary, grid);
+        add(new H2("Drivers"), toolbar, working, message, summary, grid);
         answer = new BackgroundAnswer(this, "Asking Samsara", this::setWorking, Notifications::error);
     }
 

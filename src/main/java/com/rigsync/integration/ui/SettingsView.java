@@ -20,7 +20,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -40,7 +39,7 @@ import jakarta.annotation.security.RolesAllowed;
 // with an empty 403 before any view is reached
 @Route("setup/settings")
 @PageTitle("Settings | RigSync")
-@Menu(title = "Setup > Settings", order = 2, icon = "vaadin:cog")
+@Menu(title = "Assets > Setup > Settings", order = 2, icon = "vaadin:cog")
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME})
 public class SettingsView extends VerticalLayout {
 
@@ -68,9 +67,7 @@ public class SettingsView extends VerticalLayout {
         this.oauth = oauth;
         this.preferences = preferences;
         addClassName("view");
-        Span crumbs = new Span("Assets › Setup");
-        crumbs.addClassName("breadcrumbs");
-        add(crumbs, new H2("Settings"), content);
+        add(new H2("Settings"), content);
 
         region.setLabel("Region");
         region.setItemLabelGenerator(Region::label);

@@ -48,7 +48,7 @@ import static com.rigsync.sync.ui.PanelParts.paragraph;
  */
 @Route("setup/sync")
 @PageTitle("Sync | RigSync")
-@Menu(title = "Setup > Sync", order = 3, icon = "vaadin:refresh")
+@Menu(title = "Assets > Setup > Sync", order = 3, icon = "vaadin:refresh")
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME})
 public class SyncView extends VerticalLayout {
 
