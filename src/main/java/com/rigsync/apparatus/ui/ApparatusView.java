@@ -42,7 +42,7 @@ import org.springframework.data.domain.Sort;
  */
 @Route("apparatus")
 @PageTitle("Apparatus | RigSync")
-@Menu(title = "Apparatus", order = 1, icon = "vaadin:truck")
+@Menu(title = "Assets > Apparatus", order = 1, icon = "vaadin:truck")
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME, Role.MEMBER_NAME})
 public class ApparatusView extends VerticalLayout implements BeforeEnterObserver {
 

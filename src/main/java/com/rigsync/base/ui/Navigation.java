@@ -3,23 +3,17 @@ package com.rigsync.base.ui;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.router.MenuData;
-import com.vaadin.flow.router.RouteConfiguration;
-import com.vaadin.flow.router.RouteData;
 import com.vaadin.flow.server.menu.MenuEntry;
 
 /**
  * Where each screen sits, in the words departments know from First Due ("Assets > Setup > Settings"), read from
  * Vaadin's menu. A screen places itself with its {@code @Menu} title: "Users" stands alone, "Assets > Apparatus" is an
  * entry of the Assets section, "Assets > Setup > Sync" a tab of the Setup entry, which opens its first tab the person
- * may open. Sections are runs of the menu order: a screen whose title names no section but which is ordered between
- * two screens of one sits in it too, as the side navigation shows it. Only the screens the person may open are here.
+ * may open. Only the screens the person may open are here.
  */
 final class Navigation {
 
@@ -29,8 +23,7 @@ final class Navigation {
     private final List<Place> places;
 
     Navigation(List<MenuEntry> entries) {
-        Map<String, Run> sections = sectionRuns();
-        places = entries.stream().map(entry -> new Place(entry, trail(entry, sections))).toList();
+        places = entries.stream().map(entry -> new Place(entry, trail(entry))).toList();
     }
 
     /** The places in runs of one section (or of none), in menu order: one side navigation each. */
@@ -106,50 +99,13 @@ final class Navigation {
                 && place.trail().subList(0, trail.size()).equals(trail)).findFirst();
     }
 
-    private static List<String> trail(MenuEntry entry, Map<String, Run> sections) {
-        List<String> trail = Arrays.stream(entry.title().split(SEPARATOR)).map(String::strip).toList();
-        if (trail.size() == 1 && entry.order() != null) {
-            for (Map.Entry<String, Run> section : sections.entrySet()) {
-                if (section.getValue().holds(entry.order())) {
-                    return List.of(section.getKey(), trail.getFirst());
-                }
-            }
-        }
-        return trail;
-    }
-
-    /** Each section's first and last order, over every screen of the menu (not only those this person may open). */
-    private static Map<String, Run> sectionRuns() {
-        Map<String, Run> runs = new HashMap<>();
-        for (RouteData route : RouteConfiguration.forApplicationScope().getAvailableRoutes()) {
-            MenuData menu = route.getMenuData();
-            if (menu == null || menu.getOrder() == null || menu.getOrder() == Double.MIN_VALUE) {
-                continue;
-            }
-            String[] names = menu.getTitle().split(SEPARATOR);
-            if (names.length > 1) {
-                double order = menu.getOrder();
-                runs.merge(names[0].strip(), new Run(order, order), Run::join);
-            }
-        }
-        return runs;
+    private static List<String> trail(MenuEntry entry) {
+        return Arrays.stream(entry.title().split(SEPARATOR)).map(String::strip).toList();
     }
 
     private static String trim(String path) {
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
-    }
-
-    /** The orders a section runs from and to. */
-    private record Run(double first, double last) {
-
-        Run join(Run other) {
-            return new Run(Math.min(first, other.first), Math.max(last, other.last));
-        }
-
-        boolean holds(double order) {
-            return order > first && order < last;
-        }
     }
 
     /**
