@@ -55,7 +55,7 @@ public class MeterReadings {
                 from meter_reading m
                 join apparatus a on a.id = m.apparatus_id and a.department_id = m.department_id
                 left join apparatus_telemetry t on t.apparatus_id = m.apparatus_id
-                where m.department_id = ? and """ + WAITING + """
+                where m.department_id = ? and\s""" + WAITING + """
                 order by m.read_at desc, m.id desc""", (rs, row) -> new FlaggedReading(rs.getLong(1),
                 rs.getLong(2), rs.getString(3), MeterKind.valueOf(rs.getString(4)), rs.getLong(5),
                 MeterHistory.instant(rs, 6), MeterHistory.instant(rs, 7), MeterFlag.valueOf(rs.getString(8)),
