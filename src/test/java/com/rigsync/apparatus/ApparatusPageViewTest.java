@@ -246,6 +246,37 @@ class ApparatusPageViewTest extends KaribuTest {
     }
 
     @Test
+    void theGridsEditAndOpenAndOldEditBookmarksLeadToThePage() {
+        long id = department.apparatus(jdbc, "Engine 10", "1FVACYDT27HY12350", null);
+        signIn(department.user("ADMINISTRATOR"));
+        navigate("apparatus");
+        _click(_get(_getCellComponent(apparatusGrid(), 0, "actions"), Button.class, spec -> spec.withText("Edit")));
+        _assertOne(ApparatusPageView.class);
+        assertThat(text("apparatus-unit")).isEqualTo("Engine 10");
+        assertThat(_get(Dialog.class).getHeaderTitle()).as("Edit opens the form over the page")
+                .isEqualTo("Edit Engine 10");
+        _get(_get(Dialog.class), com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Plate"))
+                .setValue("FD 10");
+        _click(_get(_get(Dialog.class), Button.class, spec -> spec.withText("Save")));
+        expectNotifications("Engine 10 saved.");
+        assertThat(text("apparatus-fact-plate")).as("the page shows the saved record").isEqualTo("FD 10");
+
+        navigate("apparatus", "edit=" + id);
+        _assertOne(ApparatusPageView.class);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("apparatus/" + id);
+        assertThat(_get(Dialog.class).getHeaderTitle()).as("an old bookmark of the form still opens it")
+                .isEqualTo("Edit Engine 10");
+        _click(_get(_get(Dialog.class), Button.class, spec -> spec.withText("Cancel")));
+
+        signIn(department.user("MEMBER"));
+        navigate("apparatus");
+        _click(_get(_getCellComponent(apparatusGrid(), 0, "open"), Button.class, spec -> spec.withText("Open")));
+        _assertOne(ApparatusPageView.class);
+        _assertNone(Dialog.class);
+        assertThat(text("apparatus-unit")).isEqualTo("Engine 10");
+    }
+
+    @Test
     void anEditorDeletingFromThePageReturnsToTheGrid() {
         long id = department.apparatus(jdbc, "Engine 11", "1FVACYDT27HY12351", null);
         signIn(department.user("ADMINISTRATOR"));
