@@ -167,8 +167,8 @@ public class MeterReadings {
     /**
      * An apparatus' odometer and engine hours over a range, downsampled in the database: the range is cut into
      * {@value #BUCKETS} time buckets and each bucket answers its lowest and highest reading (in use and flagged
-     * apart), so the chart gets at most a few thousand points however many readings there are. Empty for another
-     * department's apparatus.
+     * apart), so the chart gets at most a few thousand points however many readings there are. The query reads only
+     * the index ix_meter_reading_chart. Empty for another department's apparatus.
      */
     @Transactional(readOnly = true)
     @PreAuthorize(ApparatusService.READERS)
@@ -196,7 +196,8 @@ public class MeterReadings {
                 select kind, flag in (""" + GOOD + """
                 ) as good, timestampdiff(second, ?, read_at) div ? as bucket, min(read_at), max(read_at),
                        min(meter_value), max(meter_value), count(*)
-                from meter_reading where apparatus_id = ? and read_at >= ? and read_at <= ?
+                from meter_reading
+                where apparatus_id = ? and kind in ('ODOMETER', 'ENGINE_HOURS') and read_at >= ? and read_at <= ?
                 group by kind, good, bucket order by kind, good, bucket""", rs -> {
             Buckets buckets = byKind.computeIfAbsent(MeterKind.valueOf(rs.getString(1)), k -> new Buckets());
             List<MeterChartData.Point> points = rs.getBoolean(2) ? buckets.inUse : buckets.flagged;
