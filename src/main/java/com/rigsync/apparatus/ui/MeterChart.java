@@ -30,9 +30,9 @@ import org.jfree.svg.ViewBox;
 
 /**
  * Draws the meter history as an SVG on the server (JFreeChart onto JFreeSVG): odometer above engine hours on one time
- * axis in the department's time zone, the readings in use as a line and the flagged ones as red dots. The SVG has no
- * fixed size (a view box only), so it scales to the page's width; coordinates are rounded to a tenth of a pixel to
- * keep it small.
+ * axis in the department's time zone, the readings in use as a line and the flagged ones as red dots (on the scale's
+ * edge when they lie far off it). The SVG has no fixed size (a view box only), so it scales to the page's width;
+ * coordinates are rounded to a tenth of a pixel to keep it small.
  */
 final class MeterChart {
 
@@ -77,14 +77,15 @@ final class MeterChart {
         boolean odometer = series.kind() == MeterKind.ODOMETER;
         String name = odometer ? "Odometer (" + display.units().symbol() + ")" : "Engine hours";
         XYSeriesCollection dataset = new XYSeriesCollection();
-        dataset.addSeries(points(name, series.inUse(), odometer, display));
+        XYSeries inUse = points(name, series.inUse(), odometer, display);
+        dataset.addSeries(inUse);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true);
         renderer.setSeriesPaint(0, IN_USE);
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         if (!series.flagged().isEmpty()) {
-            dataset.addSeries(points(series.kind().label() + ": flagged, not used", series.flagged(), odometer,
-                    display));
+            dataset.addSeries(onScale(points(series.kind().label() + ": flagged, not used", series.flagged(),
+                    odometer, display), inUse));
             renderer.setSeriesLinesVisible(1, false);
             renderer.setSeriesShapesVisible(1, true);
             renderer.setSeriesShape(1, new Ellipse2D.Double(-4, -4, 8, 8));
@@ -111,6 +112,25 @@ final class MeterChart {
             series.add(p.at().toEpochMilli(), value, false);
         }
         return series;
+    }
+
+    /**
+     * Flagged readings far off the readings in use (an odometer that restarted near zero after a gateway swap) would
+     * flatten the line to nothing; they are drawn on the scale's edge instead (the table beneath has their values).
+     */
+    private static XYSeries onScale(XYSeries flagged, XYSeries inUse) {
+        if (inUse.isEmpty()) {
+            return flagged;
+        }
+        double span = Math.max(inUse.getMaxY() - inUse.getMinY(), Math.abs(inUse.getMaxY()) * 0.01 + 1);
+        double low = inUse.getMinY() - span * 0.1;
+        double high = inUse.getMaxY() + span * 0.1;
+        XYSeries shown = new XYSeries(flagged.getKey(), false, true);
+        for (int i = 0; i < flagged.getItemCount(); i++) {
+            shown.add(flagged.getX(i).doubleValue(), Math.max(low, Math.min(high, flagged.getY(i).doubleValue())),
+                    false);
+        }
+        return shown;
     }
 
     private static String tenth(double value) {

@@ -124,7 +124,8 @@ final class MeterHistorySection extends Div {
                     .append(s.kind() == MeterKind.ODOMETER ? "odometer" : "engine-hour").append(" readings");
         }
         long flagged = series.stream().mapToLong(s -> s.flagged().size()).sum();
-        text.append(flagged == 0 ? "; none flagged." : "; flagged readings (kept but not used) are red dots.");
+        text.append(flagged == 0 ? "; none flagged." : "; flagged readings (kept but not used) are red dots, on the "
+                + "scale's edge when far off it.");
         Paragraph caption = new Paragraph(text.toString());
         caption.addClassName("meter-chart-caption");
         return caption;
@@ -132,7 +133,7 @@ final class MeterHistorySection extends Div {
 
     private Grid<MeterReadingEntry> readingsGrid() {
         readings.setId("meter-readings");
-        readings.addThemeVariants(GridVariant.LUMO_COMPACT);
+        readings.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         readings.addColumn(r -> display.dateTime(r.readAt())).setHeader("Read").setAutoWidth(true).setFlexGrow(0);
         readings.addColumn(this::value).setHeader("Reading").setAutoWidth(true).setFlexGrow(0);
         readings.addColumn(r -> display.dateTime(r.syncedAt())).setHeader("Synced").setAutoWidth(true)
