@@ -10,7 +10,9 @@ import java.time.Instant;
  * @param syncedAt   when RigSync stored it
  * @param reason     why it was flagged, or null
  * @param acceptedBy who accepted it as the new baseline, or null
+ * @param waiting    flagged and still waiting for a decision: no good reading of the same meter came after it
  */
 public record MeterReadingEntry(long readingId, MeterKind kind, long value, Instant readAt, Instant syncedAt,
-                                MeterFlag flag, String reason, String acceptedBy, Instant acceptedAt) {
+                                MeterFlag flag, String reason, String acceptedBy, Instant acceptedAt,
+                                boolean waiting) {
 }

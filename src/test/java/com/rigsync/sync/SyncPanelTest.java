@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.rigsync.KaribuTest;
-import com.rigsync.apparatus.ui.ApparatusView;
+import com.rigsync.apparatus.ui.ApparatusPageView;
 import com.rigsync.clientsuccess.ui.DepartmentsView;
 import com.rigsync.integration.IntegrationTestAccess;
 import com.rigsync.sync.ui.SyncView;
@@ -228,7 +228,7 @@ class SyncPanelTest extends KaribuTest {
     }
 
     @Test
-    void apparatusWithoutASamsaraIdAreListedEachLinkingToItsForm() {
+    void apparatusWithoutASamsaraIdAreListedEachLinkingToItsPage() {
         String manager = connectedDepartment();
         long department = departmentOf(manager);
         apparatus(department, "Engine 77", "1001");
@@ -248,10 +248,13 @@ class SyncPanelTest extends KaribuTest {
         assertThat(text("sync-flagged-links-list")).isEqualTo("Samsara vehicle gone: 1 (Engine 77)");
 
         RouterLink ladder = _get(RouterLink.class, spec -> spec.withText("Ladder 78"));
-        assertThat(ladder.getHref()).startsWith("apparatus?edit=");
+        long ladderId = jdbc.queryForObject("select id from apparatus where department_id = ? and unit_name = ?",
+                Long.class, department, "Ladder 78");
+        assertThat(ladder.getHref()).isEqualTo("apparatus/" + ladderId);
         com.github.mvysny.kaributesting.v10.RouterLinkKt._click(ladder);
-        _assertOne(ApparatusView.class);
-        assertThat(_get(Dialog.class).getHeaderTitle()).isEqualTo("Edit Ladder 78");
+        _assertOne(ApparatusPageView.class);
+        assertThat(_get(Component.class, spec -> spec.withId("apparatus-unit")).getElement().getTextRecursively())
+                .isEqualTo("Ladder 78");
     }
 
     @Test

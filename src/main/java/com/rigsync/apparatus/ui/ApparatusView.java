@@ -6,13 +6,11 @@ import java.util.List;
 
 import com.rigsync.apparatus.ApparatusCsvService;
 import com.rigsync.apparatus.ApparatusFilter;
-import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusRow;
 import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
-import com.rigsync.base.ui.Notifications;
 import com.rigsync.integration.IntegrationStatus;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
@@ -46,11 +44,10 @@ import org.springframework.data.domain.Sort;
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME, Role.MEMBER_NAME})
 public class ApparatusView extends VerticalLayout implements BeforeEnterObserver {
 
-    /** The query parameter that opens an apparatus' edit form, such as /apparatus?edit=42 (the Sync tab links so). */
+    /** The query parameter of old bookmarks of an apparatus' edit form, /apparatus?edit=42: its page opens it. */
     public static final String EDIT_PARAMETER = "edit";
 
     private final transient ApparatusService service;
-    private final transient SamsaraLinking linking;
     private final transient DepartmentDisplay preferences;
     private final transient Clock clock;
     private final transient IntegrationStatus integrationStatus;
@@ -59,8 +56,6 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     private final ApparatusFilterBar filters = new ApparatusFilterBar(this::filterChanged);
     private final EditingTools actions;
     private final QuickEdit quickEdit;
-    /** The apparatus whose form the address asks to open, until it is opened. */
-    private Long requestedEdit;
     /** The department's units and time zone, read when the view is attached. */
     private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private ApparatusFilter filter = ApparatusFilter.none();
@@ -71,7 +66,6 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     ApparatusView(ApparatusService service, SamsaraLinking linking, ApparatusCsvService csvFiles,
                   DepartmentDisplay preferences, Clock clock, IntegrationStatus integrationStatus) {
         this.service = service;
-        this.linking = linking;
         this.preferences = preferences;
         this.clock = clock;
         this.integrationStatus = integrationStatus;
@@ -92,12 +86,9 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        requestedEdit = event.getLocation().getQueryParameters().getSingleParameter(EDIT_PARAMETER)
-                .filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
-        if (editingSetUp) {
-            // the same screen, navigated to again with another address
-            openRequestedForm();
-        }
+        event.getLocation().getQueryParameters().getSingleParameter(EDIT_PARAMETER)
+                .filter(id -> id.matches("\\d{1,18}")).ifPresent(id -> event.forwardTo(ApparatusPageView.class,
+                        ApparatusPageView.parameters(Long.parseLong(id))));
     }
 
     @Override
@@ -111,20 +102,6 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         filters.setStations(service.stations());
         grid.setItemsPageable(pageable -> service.page(filter, pageable), pageable -> service.count(filter));
         syncSummary.show(integrationStatus.summary(), display);
-        openRequestedForm();
-    }
-
-    private void openRequestedForm() {
-        Long id = requestedEdit;
-        requestedEdit = null;
-        if (id == null) {
-            return;
-        }
-        if (!editable) {
-            Notifications.error("Only administrators and data managers can edit apparatus.");
-            return;
-        }
-        openForm(id);
     }
 
     private void addColumns() {
@@ -167,6 +144,8 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     private void setUpEditing() {
         if (!editable) {
             grid.setSelectionMode(Grid.SelectionMode.NONE);
+            grid.addComponentColumn(row -> pageButton("Open", row, false)).setKey("open").setAutoWidth(true)
+                    .setFlexGrow(0).setFrozenToEnd(true);
             return;
         }
         actions.show();
@@ -176,22 +155,14 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private HorizontalLayout rowActions(ApparatusRow row) {
-        Button edit = new Button("Edit", e -> openForm(row));
-        edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        return new HorizontalLayout(edit, quickEdit.buttonFor(row));
+        return new HorizontalLayout(pageButton("Edit", row, true), quickEdit.buttonFor(row));
     }
 
-    private void openForm(ApparatusRow row) {
-        openForm(row.getId());
-    }
-
-    private void openForm(long id) {
-        try {
-            new ApparatusForm(service, linking, service.details(id), this::refresh).open();
-        } catch (ApparatusRefusedException e) {
-            Notifications.error(e.getMessage());
-            refresh();
-        }
+    /** Opens the apparatus' page; "Edit" opens its edit form there. */
+    private static Button pageButton(String text, ApparatusRow row, boolean edit) {
+        Button open = new Button(text, e -> ApparatusPageView.open(row.getId(), edit));
+        open.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return open;
     }
 
     private void filterChanged(ApparatusFilter changed) {

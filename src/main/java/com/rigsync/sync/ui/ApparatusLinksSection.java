@@ -5,13 +5,11 @@ import java.util.Map;
 
 import com.rigsync.apparatus.ApparatusLinks;
 import com.rigsync.apparatus.LinkFlag;
-import com.rigsync.apparatus.ui.ApparatusView;
+import com.rigsync.apparatus.ui.ApparatusPageView;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouterLink;
 
 import static com.rigsync.sync.ui.PanelParts.paragraph;
 
@@ -49,21 +47,19 @@ final class ApparatusLinksSection extends VerticalLayout {
         }
     }
 
-    /** Each apparatus without a Samsara ID links to its form, where the magnifier finds the ID by VIN. */
+    /** Each apparatus without a Samsara ID links to its page, whose edit form's magnifier finds the ID by VIN. */
     private void withoutSamsaraId(List<ApparatusLinks.UnlinkedApparatus> unlinked) {
         add(paragraph("sync-without-id", unlinked.isEmpty()
                 ? "Every apparatus has a Samsara ID."
                 : unlinked.size() + " apparatus without a Samsara ID. Every apparatus needs one "
-                + "to stay current; open each to find its Samsara ID by VIN:"));
+                + "to stay current; open each and choose Edit to find its Samsara ID by VIN:"));
         if (unlinked.isEmpty()) {
             return;
         }
         UnorderedList list = new UnorderedList();
         list.setId("sync-without-id-list");
         for (ApparatusLinks.UnlinkedApparatus apparatus : unlinked.stream().limit(LISTED).toList()) {
-            RouterLink link = new RouterLink(apparatus.unitName(), ApparatusView.class);
-            link.setQueryParameters(QueryParameters.of(ApparatusView.EDIT_PARAMETER, String.valueOf(apparatus.id())));
-            list.add(new ListItem(link));
+            list.add(new ListItem(ApparatusPageView.link(apparatus.unitName(), apparatus.id())));
         }
         add(list);
         if (unlinked.size() > LISTED) {
