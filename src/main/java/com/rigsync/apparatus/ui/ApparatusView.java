@@ -10,15 +10,14 @@ import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusRow;
 import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.SamsaraLinking;
-import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
+import com.rigsync.department.PreferencesService;
 import com.rigsync.integration.IntegrationStatus;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
@@ -51,29 +50,26 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
     private final transient ApparatusService service;
     private final transient SamsaraLinking linking;
-    private final transient DepartmentDisplay preferences;
-    private final transient Clock clock;
+    private final transient PreferencesService preferences;
     private final transient IntegrationStatus integrationStatus;
     private final Grid<ApparatusRow> grid = new Grid<>(ApparatusRow.class, false);
     private final SyncSummaryLine syncSummary = new SyncSummaryLine();
     private final ApparatusFilterBar filters = new ApparatusFilterBar(this::filterChanged);
     private final EditingTools actions;
     private final QuickEdit quickEdit;
+    private final ApparatusColumns columns;
     /** The apparatus whose form the address asks to open, until it is opened. */
     private Long requestedEdit;
-    /** The department's units and time zone, read when the view is attached. */
-    private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
     private ApparatusFilter filter = ApparatusFilter.none();
     private Sort sort = Sort.by("unitName");
     private boolean editable;
     private boolean editingSetUp;
 
     ApparatusView(ApparatusService service, SamsaraLinking linking, ApparatusCsvService csvFiles,
-                  DepartmentDisplay preferences, Clock clock, IntegrationStatus integrationStatus) {
+                  PreferencesService preferences, Clock clock, IntegrationStatus integrationStatus) {
         this.service = service;
         this.linking = linking;
         this.preferences = preferences;
-        this.clock = clock;
         this.integrationStatus = integrationStatus;
         this.actions = new EditingTools(service, linking, csvFiles, clock, grid, () -> filter, () -> sort);
         this.quickEdit = new QuickEdit(grid, service, this::refresh);
@@ -83,7 +79,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         HorizontalLayout header = new HorizontalLayout(new H2("Apparatus"), actions);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        addColumns();
+        columns = new ApparatusColumns(grid, clock);
         grid.setSizeFull();
         grid.setMultiSort(true, true);
         grid.addSortListener(e -> sort = toSort(e.getSortOrder()));
@@ -102,10 +98,12 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        display = preferences.display();
+        DisplayPreferences display = preferences.display();
+        columns.show(display, preferences.fleetThresholds());
         if (!editingSetUp) {
             editingSetUp = true;
             editable = service.mayEdit();
+            columns.showDefaults(editable);
             setUpEditing();
         }
         filters.setStations(service.stations());
@@ -125,42 +123,6 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         openForm(id);
-    }
-
-    private void addColumns() {
-        var unit = grid.addColumn(ApparatusRow::getUnitName).setHeader("Unit").setKey("unit")
-                .setSortProperty("unitName").setAutoWidth(true).setFrozen(true);
-        grid.addColumn(r -> r.getType().label()).setHeader("Type").setKey("type").setSortProperty("type")
-                .setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getStation).setHeader("Station").setKey("station").setSortProperty("station")
-                .setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getVin).setHeader("VIN").setKey("vin").setSortProperty("vin").setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getMake).setHeader("Make").setKey("make").setSortProperty("make")
-                .setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getModel).setHeader("Model").setKey("model").setSortProperty("model")
-                .setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getModelYear).setHeader("Year").setKey("year").setSortProperty("modelYear")
-                .setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getPlate).setHeader("Plate").setKey("plate").setSortProperty("plate")
-                .setAutoWidth(true);
-        grid.addColumn(r -> r.getStatus().label() + (r.getStatusReason() == null ? "" : ": " + r.getStatusReason()))
-                .setHeader("Status").setKey("status").setSortProperty("status").setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getSamsaraVehicleId).setHeader("Samsara ID").setKey("samsaraId")
-                .setSortProperty("samsaraVehicleId").setAutoWidth(true);
-        grid.addColumn(ApparatusRow::linkState).setHeader("Link").setKey("linkState").setSortProperty("linkState")
-                .setAutoWidth(true);
-        grid.addColumn(r -> r.getOdometerMeters() == null ? "" : display.distance(r.getOdometerMeters().doubleValue())).setHeader("Odometer")
-                .setKey("odometer").setSortProperty("odometerMeters").setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        grid.addColumn(r -> TelemetryFormats.engineHours(r.getEngineSeconds())).setHeader("Engine hours")
-                .setKey("engineHours").setSortProperty("engineSeconds").setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        grid.addColumn(r -> TelemetryFormats.readingTime(r.getReadAt(), display, clock.instant()))
-                .setHeader("Last reading").setKey("readAt")
-                .setSortProperty("readAt").setAutoWidth(true);
-        grid.addColumn(r -> display.dateTime(r.getSyncedAt())).setHeader("Last synced").setKey("syncedAt")
-                .setSortProperty("syncedAt").setAutoWidth(true);
-        grid.sort(List.of(new GridSortOrder<>(unit, SortDirection.ASCENDING)));
     }
 
     /** Editing tools only for administrators and data managers; the service refuses everyone else anyway. */

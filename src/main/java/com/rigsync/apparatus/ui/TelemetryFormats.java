@@ -1,5 +1,7 @@
 package com.rigsync.apparatus.ui;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +9,10 @@ import java.util.Locale;
 
 import com.rigsync.base.ui.DisplayPreferences;
 
-/** Engine hours as the grid shows them (distances and times follow the department's preferences instead). */
+/**
+ * Synced values as the grid shows them: engine hours, fuel, faults, location (distances and times follow the
+ * department's preferences instead). A value Samsara never sent reads as nothing, never "null".
+ */
 final class TelemetryFormats {
 
     private TelemetryFormats() {
@@ -35,5 +40,33 @@ final class TelemetryFormats {
         String ago = days >= 1 ? days + (days == 1 ? " day" : " days") : age.toHours() + (age.toHours() == 1
                 ? " hour" : " hours");
         return at + " · " + ago + " ago";
+    }
+
+    /** "62 %", rounded to the whole percent. */
+    static String fuel(BigDecimal percent) {
+        return percent == null ? "" : percent.setScale(0, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
+    /**
+     * How many fault codes are active and the warning lamps that are on: "2 · Check engine (MIL)", "1", "None";
+     * nothing when the faults were never read.
+     */
+    static String faults(Integer activeCount, String warningLamps) {
+        if (activeCount == null && warningLamps == null) {
+            return "";
+        }
+        String count = activeCount == null || activeCount == 0 ? "None" : activeCount.toString();
+        return warningLamps == null ? count : count + " · " + warningLamps;
+    }
+
+    /** The address Samsara gave for the coordinates, else the coordinates: "41.87811, -87.62980". */
+    static String location(String address, Double latitude, Double longitude) {
+        if (address != null && !address.isBlank()) {
+            return address;
+        }
+        if (latitude == null || longitude == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.5f, %.5f", latitude, longitude);
     }
 }
