@@ -9,6 +9,8 @@ import com.rigsync.apparatus.ApparatusFilter;
 import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusRow;
 import com.rigsync.apparatus.ApparatusService;
+import com.rigsync.apparatus.ApparatusStatus;
+import com.rigsync.apparatus.FleetCondition;
 import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
@@ -29,7 +31,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.data.domain.Sort;
 
@@ -37,7 +41,9 @@ import org.springframework.data.domain.Sort;
  * Assets > Apparatus: the department's apparatus, loaded page by page. The address is /apparatus, not
  * /assets/apparatus: Vaadin serves its bundle's static files under /assets/, and a full page load of any /assets/...
  * address is answered with an empty 403 before routing. Everyone in the department reads;
- * administrators and data managers add, edit (form or inline), delete, unlink in bulk and import/export CSV.
+ * administrators and data managers add, edit (form or inline), delete, unlink in bulk and import/export CSV. The
+ * filter is in the address ({@link FilterAddress}), so a filtered grid can be bookmarked, shared and linked to
+ * ({@link #filteredBy(FleetCondition)}).
  */
 @Route("apparatus")
 @PageTitle("Apparatus | RigSync")
@@ -86,10 +92,40 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         add(header, syncSummary, filters, grid);
     }
 
+    /**
+     * The grid showing only the apparatus in this fleet condition, exactly those the Overview counts:
+     * {@code apparatus?show=not-reporting}. Link to it with {@link #link(String, QueryParameters)}.
+     */
+    public static QueryParameters filteredBy(FleetCondition condition) {
+        return FilterAddress.of(ApparatusFilter.none().withCondition(condition));
+    }
+
+    /** The grid showing only the apparatus in this status: {@code apparatus?status=OUT_OF_SERVICE}. */
+    public static QueryParameters filteredBy(ApparatusStatus status) {
+        return FilterAddress.of(ApparatusFilter.none().withStatus(status));
+    }
+
+    /** A link to the grid filtered so: {@code ApparatusView.link("2 not reporting", filteredBy(NOT_REPORTING))}. */
+    public static RouterLink link(String text, QueryParameters filter) {
+        RouterLink link = new RouterLink(text, ApparatusView.class);
+        link.setQueryParameters(filter);
+        return link;
+    }
+
+    /** The address holds the filter: the grid shows what it asks for, whether bookmarked, linked or chosen here. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        requestedEdit = event.getLocation().getQueryParameters().getSingleParameter(EDIT_PARAMETER)
+        QueryParameters parameters = event.getLocation().getQueryParameters();
+        requestedEdit = parameters.getSingleParameter(EDIT_PARAMETER)
                 .filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
+        List<String> stations = service.stations();
+        filters.setStations(stations);
+        ApparatusFilter addressed = FilterAddress.read(parameters, stations);
+        if (!addressed.equals(filter)) {
+            filter = addressed;
+            filters.show(addressed);
+            refresh();
+        }
         if (editingSetUp) {
             // the same screen, navigated to again with another address
             openRequestedForm();
@@ -106,7 +142,6 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
             columns.showDefaults(editable);
             setUpEditing();
         }
-        filters.setStations(service.stations());
         grid.setItemsPageable(pageable -> service.page(filter, pageable), pageable -> service.count(filter));
         syncSummary.show(integrationStatus.summary(), display);
         openRequestedForm();
@@ -156,9 +191,9 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
+    /** A filter chosen in the bar goes into the address, which filters the grid ({@link #beforeEnter}). */
     private void filterChanged(ApparatusFilter changed) {
-        filter = changed;
-        refresh();
+        getUI().ifPresent(ui -> ui.navigate(ApparatusView.class, FilterAddress.of(changed)));
     }
 
     private void refresh() {
