@@ -4,15 +4,22 @@ import java.time.Clock;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.rigsync.KaribuTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.data.provider.SortDirection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithCaption;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
@@ -27,7 +34,7 @@ class ApparatusGridColumnsTest extends KaribuTest {
             "Engine hours", "Fuel", "Faults", "Last reading", "Type", "VIN", "Make", "Model");
     private static final List<String> EDITOR_DEFAULTS = List.of("Unit", "Status", "Station", "Odometer",
             "Engine hours", "Fuel", "Faults", "Last reading", "Type", "VIN", "Make", "Model", "Year", "Plate",
-            "Samsara ID", "Link", "Last synced", "");
+            "Samsara ID", "Samsara link", "Last synced", "");
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -37,6 +44,10 @@ class ApparatusGridColumnsTest extends KaribuTest {
     private MeterHistory meterHistory;
     @Autowired
     private Clock clock;
+    @Autowired
+    private ApplicationContext context;
+
+    private static Routes routes;
 
     private ConditionsFleet fleet;
 
@@ -113,6 +124,86 @@ class ApparatusGridColumnsTest extends KaribuTest {
         assertThat(units().subList(2, 6)).containsExactly("Tanker 1", "Engine 1", "Engine 2", "Ladder 1");
         _sortByHeader(grid(), "Last reading", SortDirection.ASCENDING);
         assertThat(units().get(2)).as("after the two never read, the oldest reading").isEqualTo("Engine 2");
+    }
+
+    @Test
+    void aPersonsChoiceOfColumnsIsKeptForThemAfterSigningInAgain() {
+        signIn(fleet.user("MEMBER"));
+        navigate("apparatus");
+        _clickItemWithCaption(columnsMenu(), "VIN");
+        _clickItemWithCaption(columnsMenu(), "Location");
+        List<String> chosen = List.of("Unit", "Status", "Station", "Odometer", "Engine hours", "Fuel", "Faults",
+                "Last reading", "Location", "Type", "Make", "Model");
+        assertThat(visibleHeaders()).isEqualTo(chosen);
+        assertThat(jdbc.queryForMap("select shown_columns, hidden_columns from apparatus_grid_columns c "
+                + "join app_user u on u.id = c.user_id where u.username = ?", fleet.user("MEMBER")))
+                .as("only what differs from the role's defaults").containsEntry("shown_columns", "location")
+                .containsEntry("hidden_columns", "vin");
+
+        signInAgain(fleet.user("MEMBER"));
+        navigate("apparatus");
+        assertThat(visibleHeaders()).isEqualTo(chosen);
+        assertThat(checked("VIN")).isFalse();
+        assertThat(checked("Location")).isTrue();
+
+        signInAgain(fleet.user("ADMINISTRATOR"));
+        navigate("apparatus");
+        assertThat(visibleHeaders()).as("another person's choice is theirs alone").isEqualTo(EDITOR_DEFAULTS);
+    }
+
+    @Test
+    void resetToDefaultsForgetsTheChoice() {
+        signIn(fleet.user("DATA_MANAGER"));
+        navigate("apparatus");
+        _clickItemWithCaption(columnsMenu(), "Samsara ID");
+        _clickItemWithCaption(columnsMenu(), "Engine state");
+        assertThat(visibleHeaders()).doesNotContain("Samsara ID").contains("Engine state");
+
+        _clickItemWithCaption(columnsMenu(), "Reset to defaults");
+        assertThat(visibleHeaders()).isEqualTo(EDITOR_DEFAULTS);
+        assertThat(checked("Samsara ID")).isTrue();
+        assertThat(checked("Engine state")).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from apparatus_grid_columns c join app_user u "
+                + "on u.id = c.user_id where u.username = ?", Integer.class, fleet.user("DATA_MANAGER"))).isZero();
+
+        signInAgain(fleet.user("DATA_MANAGER"));
+        navigate("apparatus");
+        assertThat(visibleHeaders()).isEqualTo(EDITOR_DEFAULTS);
+    }
+
+    @Test
+    void columnKeysTheGridNoLongerKnowsAreIgnored() {
+        jdbc.update("insert into apparatus_grid_columns (user_id, shown_columns, hidden_columns, updated_at) "
+                + "select id, 'location,warpDrive,', 'vin,unit,,odometer', now() from app_user where username = ?",
+                fleet.user("MEMBER"));
+        signIn(fleet.user("MEMBER"));
+        navigate("apparatus");
+        assertThat(visibleHeaders()).as("the unit always stays").isEqualTo(List.of("Unit", "Status", "Station",
+                "Engine hours", "Fuel", "Faults", "Last reading", "Location", "Type", "Make", "Model"));
+    }
+
+    /** A new browser session: the person signs in again from scratch. */
+    private void signInAgain(String username) {
+        MockVaadin.tearDown();
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes(), context, UI::new));
+        signIn(username);
+    }
+
+    private static synchronized Routes routes() {
+        if (routes == null) {
+            routes = new Routes().autoDiscoverViews("com.rigsync");
+        }
+        return routes;
+    }
+
+    private MenuBar columnsMenu() {
+        return _get(MenuBar.class, spec -> spec.withPredicate(bar -> bar.getItems().stream()
+                .anyMatch(item -> "Columns".equals(item.getAriaLabel().orElse(null)))));
+    }
+
+    private boolean checked(String label) {
+        return columnsMenu().getItems().getFirst().getSubMenu().getItems().stream()
+                .filter(item -> label.equals(item.getText())).findFirst().orElseThrow().isChecked();
     }
 
     private Grid<ApparatusRow> grid() {

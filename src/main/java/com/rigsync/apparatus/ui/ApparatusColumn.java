@@ -27,7 +27,7 @@ enum ApparatusColumn {
     YEAR("year", "Year", Shown.EDITORS),
     PLATE("plate", "Plate", Shown.EDITORS),
     SAMSARA_ID("samsaraId", "Samsara ID", Shown.EDITORS),
-    LINK_STATE("linkState", "Link", Shown.EDITORS),
+    LINK_STATE("linkState", "Samsara link", Shown.EDITORS),
     LAST_SYNCED("syncedAt", "Last synced", Shown.EDITORS);
 
     /** Who sees a column until they choose otherwise. */

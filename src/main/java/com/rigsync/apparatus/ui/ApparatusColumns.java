@@ -5,11 +5,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import com.rigsync.apparatus.ApparatusRow;
+import com.rigsync.apparatus.ColumnChoice;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.department.FleetThresholds;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -38,8 +40,8 @@ class ApparatusColumns implements Serializable {
         addColumns();
     }
 
-    /** What the cells are measured and written in; the rows are drawn again by the view's refresh. */
-    void show(DisplayPreferences newDisplay, FleetThresholds newThresholds) {
+    /** The department's units, time zone and thresholds, which the cells follow from the next rows drawn. */
+    void useDepartments(DisplayPreferences newDisplay, FleetThresholds newThresholds) {
         this.display = newDisplay;
         this.thresholds = newThresholds;
     }
@@ -48,9 +50,30 @@ class ApparatusColumns implements Serializable {
         return columns.get(column);
     }
 
-    /** Shows the columns an administrator or data manager ({@code editor}) or a member sees until they choose. */
-    void showDefaults(boolean editor) {
-        columns.forEach((column, gridColumn) -> gridColumn.setVisible(column.shownByDefault(editor)));
+    boolean isShown(ApparatusColumn column) {
+        return columns.get(column).isVisible();
+    }
+
+    /**
+     * Shows what an administrator or data manager ({@code editor}) or a member sees until they choose, changed by
+     * their choice; keys the grid no longer knows are ignored, and the unit always stays.
+     */
+    void show(ColumnChoice choice, boolean editor) {
+        columns.forEach((column, gridColumn) -> gridColumn.setVisible(!column.choosable()
+                || choice.shown().contains(column.key())
+                || (column.shownByDefault(editor) && !choice.hidden().contains(column.key()))));
+    }
+
+    /** What is shown now, as a choice against the role's defaults: only what differs from them is kept. */
+    ColumnChoice choice(boolean editor) {
+        List<String> shown = new ArrayList<>();
+        List<String> hidden = new ArrayList<>();
+        columns.forEach((column, gridColumn) -> {
+            if (column.choosable() && gridColumn.isVisible() != column.shownByDefault(editor)) {
+                (gridColumn.isVisible() ? shown : hidden).add(column.key());
+            }
+        });
+        return new ColumnChoice(shown, hidden);
     }
 
     private void addColumns() {

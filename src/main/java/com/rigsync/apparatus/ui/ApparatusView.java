@@ -10,6 +10,7 @@ import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusRow;
 import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.ApparatusStatus;
+import com.rigsync.apparatus.ColumnChoices;
 import com.rigsync.apparatus.FleetCondition;
 import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.base.ui.DisplayPreferences;
@@ -64,6 +65,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     private final EditingTools actions;
     private final QuickEdit quickEdit;
     private final ApparatusColumns columns;
+    private final ColumnsMenu columnsMenu;
     /** The apparatus whose form the address asks to open, until it is opened. */
     private Long requestedEdit;
     private ApparatusFilter filter = ApparatusFilter.none();
@@ -72,7 +74,8 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     private boolean editingSetUp;
 
     ApparatusView(ApparatusService service, SamsaraLinking linking, ApparatusCsvService csvFiles,
-                  PreferencesService preferences, Clock clock, IntegrationStatus integrationStatus) {
+                  PreferencesService preferences, Clock clock, IntegrationStatus integrationStatus,
+                  ColumnChoices columnChoices) {
         this.service = service;
         this.linking = linking;
         this.preferences = preferences;
@@ -86,6 +89,8 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         columns = new ApparatusColumns(grid, clock);
+        columnsMenu = new ColumnsMenu(columns, columnChoices);
+        filters.add(columnsMenu);
         grid.setSizeFull();
         grid.setMultiSort(true, true);
         grid.addSortListener(e -> sort = toSort(e.getSortOrder()));
@@ -135,11 +140,11 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         DisplayPreferences display = preferences.display();
-        columns.show(display, preferences.fleetThresholds());
+        columns.useDepartments(display, preferences.fleetThresholds());
         if (!editingSetUp) {
             editingSetUp = true;
             editable = service.mayEdit();
-            columns.showDefaults(editable);
+            columnsMenu.load(editable);
             setUpEditing();
         }
         grid.setItemsPageable(pageable -> service.page(filter, pageable), pageable -> service.count(filter));
