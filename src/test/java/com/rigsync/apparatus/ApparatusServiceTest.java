@@ -136,7 +136,9 @@ class ApparatusServiceTest {
 
         List<String> lines = csv.lines().toList();
         assertThat(lines.getFirst()).isEqualTo("RigSync id,Unit,Type,Station,VIN,Make,Model,Year,Plate,Status,"
-                + "Status reason,Samsara ID,Link state,Odometer (mi),Engine hours,Last reading (UTC),Last synced (UTC)");
+                + "Status reason,Samsara ID,Link state,Odometer (mi),Engine hours,Fuel (%),Engine state,"
+                + "Active fault codes,Warning lamps,Fault codes,Address,Latitude,Longitude,Last reading (UTC),"
+                + "Last synced (UTC)");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith(id + ",\"'=HYPERLINK(\"\"http://evil\"\")")
                 .contains(",\"Station, \"\"9\"\"\",").contains(",'+cmd|calc,'-2+3,,'@SUM(A1),In service,,,Not linked,");
