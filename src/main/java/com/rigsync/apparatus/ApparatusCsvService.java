@@ -65,7 +65,7 @@ public class ApparatusCsvService {
     @PreAuthorize(EDITORS)
     public byte[] exportCsv(ApparatusFilter filter, Sort sort) {
         long departmentId = currentUser.departmentId();
-        ApparatusQueries.Bounds bounds = fleetBounds.forFilter(departmentId, filter);
+        ApparatusQueries.Bounds bounds = fleetBounds.forRows(departmentId, filter);
         DisplayPreferences display = preferences.display();
         return ApparatusCsv.write(display.units(), display.zone(), sink -> {
             long offset = 0;

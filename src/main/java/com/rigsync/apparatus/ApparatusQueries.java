@@ -54,8 +54,8 @@ class ApparatusQueries {
             + "a.type, a.station, a.vin, a.make, a.model, a.modelYear, a.plate, a.status, a.statusReason, "
             + "a.samsaraVehicleId, a.linkFlag, t.odometerMeters, t.engineSeconds, t.fuelPercent, t.engineState, "
             + "t.activeFaultCount, t.warningLamps, t.faultSummary, t.latitude, t.longitude, t.address, t.readAt, "
-            + "t.syncedAt, t.syncError) "
-            + "from Apparatus a left join ApparatusTelemetry t on t.apparatusId = a.id ";
+            + "t.syncedAt, t.syncError, " + flag(FleetCondition.NOT_REPORTING) + ", " + flag(FleetCondition.LOW_FUEL)
+            + ") from Apparatus a left join ApparatusTelemetry t on t.apparatusId = a.id ";
 
     private final EntityManager entityManager;
 
@@ -82,6 +82,11 @@ class ApparatusQueries {
             case LOW_FUEL -> "t.fuelPercent < :lowFuelBelow";
             case NEEDS_REVIEW -> "(a.linkFlag <> com.rigsync.apparatus.LinkFlag.NONE or a.id in :readingsToReview)";
         };
+    }
+
+    /** Whether a row is in the fleet condition, by the same condition the filter and the Overview use. */
+    private static String flag(FleetCondition condition) {
+        return "case when " + condition(condition) + " then true else false end";
     }
 
     /** How many of the department's apparatus are in each status and each fleet condition, in one query. */
@@ -140,10 +145,13 @@ class ApparatusQueries {
                 : bounds.readingsToReview());
     }
 
+    /** One page of rows; each says whether it is not reporting or low on fuel by {@code bounds}. */
     List<ApparatusRow> page(long departmentId, ApparatusFilter filter, Bounds bounds, long offset, int limit,
                             Sort sort) {
         Map<String, Object> parameters = new HashMap<>();
         String where = where(departmentId, filter, bounds, parameters);
+        parameters.put("silentBefore", bounds.silentBefore());
+        parameters.put("lowFuelBelow", BigDecimal.valueOf(bounds.lowFuelBelow()));
         TypedQuery<ApparatusRow> query = entityManager.createQuery(ROW + where + orderBy(sort), ApparatusRow.class);
         parameters.forEach(query::setParameter);
         query.setFirstResult(Math.toIntExact(offset));

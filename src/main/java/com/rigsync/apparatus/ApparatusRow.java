@@ -37,13 +37,16 @@ public final class ApparatusRow {
     private final Instant readAt;
     private final Instant syncedAt;
     private final String syncError;
+    private final boolean notReporting;
+    private final boolean lowOnFuel;
 
     public ApparatusRow(long id, long version, String unitName, ApparatusType type, String station, String vin,
                         String make, String model, Integer modelYear, String plate, ApparatusStatus status,
                         String statusReason, String samsaraVehicleId, LinkFlag linkFlag, Long odometerMeters,
                         Long engineSeconds, BigDecimal fuelPercent, String engineState, Integer activeFaultCount,
                         String warningLamps, String faultSummary, Double latitude, Double longitude, String address,
-                        Instant readAt, Instant syncedAt, String syncError) {
+                        Instant readAt, Instant syncedAt, String syncError, boolean notReporting,
+                        boolean lowOnFuel) {
         this.id = id;
         this.version = version;
         this.unitName = unitName;
@@ -71,6 +74,8 @@ public final class ApparatusRow {
         this.readAt = readAt;
         this.syncedAt = syncedAt;
         this.syncError = syncError;
+        this.notReporting = notReporting;
+        this.lowOnFuel = lowOnFuel;
     }
 
     public long getId() {
@@ -211,6 +216,16 @@ public final class ApparatusRow {
 
     public String getSyncError() {
         return syncError;
+    }
+
+    /** Linked, and no reading for longer than the department's "not reporting" threshold (the Overview counts it). */
+    public boolean isNotReporting() {
+        return notReporting;
+    }
+
+    /** Fuel below the department's "low fuel" threshold (the Overview counts it). */
+    public boolean isLowOnFuel() {
+        return lowOnFuel;
     }
 
     @Override

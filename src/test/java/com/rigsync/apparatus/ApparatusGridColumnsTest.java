@@ -108,6 +108,14 @@ class ApparatusGridColumnsTest extends KaribuTest {
         assertThat(_getFormatted(grid().getColumnByKey("engineState"), row("Tanker 1"))).isEqualTo("Idle");
         assertThat(grid().getColumnByKey("faults").getTooltipGenerator().apply(row("Engine 1")))
                 .isEqualTo("Warning light on. P0128");
+
+        // what stands out is what the Overview counts, by the department's own thresholds
+        jdbc.update("update department set not_reporting_hours = 96, low_fuel_percent = 10 where id = ?", fleet.id());
+        navigate("");
+        navigate("apparatus");
+        assertThat(part("fuel", "Tanker 1")).isNull();
+        assertThat(part("readAt", "Engine 2")).isNull();
+        assertThat(part("readAt", "Medic 1")).isEqualTo("silent");
     }
 
     @Test

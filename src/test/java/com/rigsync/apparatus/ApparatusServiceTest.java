@@ -1,10 +1,10 @@
 package com.rigsync.apparatus;
 
-import com.rigsync.testing.SignIn;
-import com.rigsync.SpringAppTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.rigsync.SpringAppTest;
+import com.rigsync.testing.SignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,7 @@ class ApparatusServiceTest {
         assertThatThrownBy(() -> service.save(springfieldCopy)).isInstanceOf(ApparatusRefusedException.class);
         assertThatThrownBy(() -> service.saveInline(new ApparatusRow(id, 0, unit, ApparatusType.ENGINE, "X", null,
                 null, null, null, "STOLEN", ApparatusStatus.IN_SERVICE, null, null, LinkFlag.NONE, null, null, null,
-                null, null, null, null, null, null, null, null, null, null))).isInstanceOf(ApparatusRefusedException.class);
+                null, null, null, null, null, null, null, null, null, null, false, false))).isInstanceOf(ApparatusRefusedException.class);
         assertThatThrownBy(() -> service.delete(id, 0)).isInstanceOf(ApparatusRefusedException.class);
         assertThat(service.unlink(List.of(id))).isZero();
         String csv = new String(csvFiles.exportCsv(ApparatusFilter.none(), Sort.unsorted()), StandardCharsets.UTF_8);

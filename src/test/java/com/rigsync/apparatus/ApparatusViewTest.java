@@ -487,14 +487,15 @@ class ApparatusViewTest extends KaribuTest {
             signIn("member");
             navigate("apparatus");
             search(unit);
-            assertThat(rowOf(unit)).contains("12,345 mi").contains("Mar 2, 2026, 8:00");
+            // the year shows when the reading is from another year than now
+            assertThat(rowOf(unit)).contains("12,345 mi").contains("Mar 2, ").contains(", 8:00");
 
             jdbc.update("update department set distance_unit = 'KILOMETRES', time_zone = 'America/Chicago' "
                     + "where id = ?", springfield);
             navigate("");
             navigate("apparatus");
             search(unit);
-            assertThat(rowOf(unit)).contains("19,868 km").contains("Mar 2, 2026, 2:00").doesNotContain(" mi");
+            assertThat(rowOf(unit)).contains("19,868 km").contains("Mar 2, ").contains(", 2:00").doesNotContain(" mi");
         } finally {
             jdbc.update("update department set distance_unit = 'MILES', time_zone = 'UTC' where id = ?", springfield);
         }

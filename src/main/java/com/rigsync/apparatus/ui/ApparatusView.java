@@ -13,9 +13,9 @@ import com.rigsync.apparatus.ApparatusStatus;
 import com.rigsync.apparatus.ColumnChoices;
 import com.rigsync.apparatus.FleetCondition;
 import com.rigsync.apparatus.SamsaraLinking;
+import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
-import com.rigsync.department.PreferencesService;
 import com.rigsync.integration.IntegrationStatus;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
@@ -57,7 +57,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
     private final transient ApparatusService service;
     private final transient SamsaraLinking linking;
-    private final transient PreferencesService preferences;
+    private final transient DepartmentDisplay preferences;
     private final transient IntegrationStatus integrationStatus;
     private final Grid<ApparatusRow> grid = new Grid<>(ApparatusRow.class, false);
     private final SyncSummaryLine syncSummary = new SyncSummaryLine();
@@ -74,7 +74,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     private boolean editingSetUp;
 
     ApparatusView(ApparatusService service, SamsaraLinking linking, ApparatusCsvService csvFiles,
-                  PreferencesService preferences, Clock clock, IntegrationStatus integrationStatus,
+                  DepartmentDisplay preferences, Clock clock, IntegrationStatus integrationStatus,
                   ColumnChoices columnChoices) {
         this.service = service;
         this.linking = linking;
@@ -117,12 +117,19 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         return link;
     }
 
-    /** The address holds the filter: the grid shows what it asks for, whether bookmarked, linked or chosen here. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        QueryParameters parameters = event.getLocation().getQueryParameters();
-        requestedEdit = parameters.getSingleParameter(EDIT_PARAMETER)
+        showAddressedFilter(event.getLocation().getQueryParameters());
+        requestedEdit = event.getLocation().getQueryParameters().getSingleParameter(EDIT_PARAMETER)
                 .filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
+        if (editingSetUp) {
+            // the same screen, navigated to again with another address
+            openRequestedForm();
+        }
+    }
+
+    /** The address holds the filter: the grid shows what it asks for, whether bookmarked, linked or chosen here. */
+    private void showAddressedFilter(QueryParameters parameters) {
         List<String> stations = service.stations();
         filters.setStations(stations);
         ApparatusFilter addressed = FilterAddress.read(parameters, stations);
@@ -131,16 +138,12 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
             filters.show(addressed);
             refresh();
         }
-        if (editingSetUp) {
-            // the same screen, navigated to again with another address
-            openRequestedForm();
-        }
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         DisplayPreferences display = preferences.display();
-        columns.useDepartments(display, preferences.fleetThresholds());
+        columns.useDisplay(display);
         if (!editingSetUp) {
             editingSetUp = true;
             editable = service.mayEdit();

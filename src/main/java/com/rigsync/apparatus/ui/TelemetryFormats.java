@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import com.rigsync.base.ui.DisplayPreferences;
@@ -14,6 +16,8 @@ import com.rigsync.base.ui.DisplayPreferences;
  * department's preferences instead). A value Samsara never sent reads as nothing, never "null".
  */
 final class TelemetryFormats {
+
+    private static final DateTimeFormatter THIS_YEAR = DateTimeFormatter.ofPattern("MMM d, h:mm a", Locale.US);
 
     private TelemetryFormats() {
     }
@@ -28,10 +32,25 @@ final class TelemetryFormats {
      * reported for days stands out however recently the sync ran: "Mar 2, 2026, 8:00 PM · 3 days ago".
      */
     static String readingTime(Instant readAt, DisplayPreferences display, Instant now) {
+        return readAt == null ? "" : withAge(display.dateTime(readAt), readAt, now);
+    }
+
+    /**
+     * As {@link #readingTime}, without the year when it is this year in the department's time zone, for the grid's
+     * narrow column: "Mar 2, 8:00 PM · 3 days ago".
+     */
+    static String shortReadingTime(Instant readAt, DisplayPreferences display, Instant now) {
         if (readAt == null) {
             return "";
         }
-        String at = display.dateTime(readAt);
+        ZonedDateTime at = readAt.atZone(display.zone());
+        if (at.getYear() != now.atZone(display.zone()).getYear()) {
+            return readingTime(readAt, display, now);
+        }
+        return withAge(THIS_YEAR.format(at), readAt, now);
+    }
+
+    private static String withAge(String at, Instant readAt, Instant now) {
         Duration age = Duration.between(readAt, now);
         if (age.toHours() < 1) {
             return at;
