@@ -20,7 +20,8 @@ class ApparatusTablesHaveOneOwnerTest {
 
     private static final Path MAIN = Path.of("src/main/java/com/rigsync");
     private static final Pattern APPARATUS_TABLE_IN_SQL = Pattern.compile(
-            "(?i)\\b(from|join|into|update|table)\\s+(apparatus|apparatus_telemetry|meter_reading|samsara_vehicle)\\b");
+            "(?i)\\b(from|join|into|update|table)\\s+(apparatus|apparatus_telemetry|meter_reading|samsara_vehicle"
+                    + "|apparatus_grid_columns)\\b");
 
     @Test
     void noOtherFeatureMentionsTheApparatusTablesInSql() throws IOException {
@@ -41,6 +42,7 @@ class ApparatusTablesHaveOneOwnerTest {
         assertThat(APPARATUS_TABLE_IN_SQL.matcher("select id from apparatus where department_id = ?").find()).isTrue();
         assertThat(APPARATUS_TABLE_IN_SQL.matcher("left join apparatus_telemetry t on").find()).isTrue();
         assertThat(APPARATUS_TABLE_IN_SQL.matcher("insert ignore into meter_reading (").find()).isTrue();
+        assertThat(APPARATUS_TABLE_IN_SQL.matcher("delete from apparatus_grid_columns where").find()).isTrue();
         assertThat(APPARATUS_TABLE_IN_SQL.matcher("the apparatus' telemetry, from the sync").find()).isFalse();
     }
 

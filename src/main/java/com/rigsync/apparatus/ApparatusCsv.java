@@ -4,24 +4,34 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
+import com.rigsync.base.DistanceUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
-/** The apparatus CSV file: the grid's columns, written safely for spreadsheets and read back with its limits. */
+/**
+ * The apparatus CSV file: the grid's columns with the synced values in the department's units and time zone, written
+ * safely for spreadsheets; read back (import) with its limits, taking only the columns people edit.
+ */
 final class ApparatusCsv {
 
     static final int MAX_BYTES = 5 * 1024 * 1024;
@@ -39,29 +49,38 @@ final class ApparatusCsv {
     static final String STATUS = "Status";
     static final String STATUS_REASON = "Status reason";
     static final String SAMSARA_ID = "Samsara ID";
-    static final String LINK_STATE = "Link state";
-    static final String ODOMETER = "Odometer (mi)";
-    static final String ENGINE_HOURS = "Engine hours";
-    static final String LAST_READING = "Last reading (UTC)";
-    static final String LAST_SYNCED = "Last synced (UTC)";
 
-    static final List<String> HEADER = List.of(ID, UNIT, TYPE, STATION, VIN, MAKE, MODEL, YEAR, PLATE, STATUS,
-            STATUS_REASON, SAMSARA_ID, LINK_STATE, ODOMETER, ENGINE_HOURS, LAST_READING, LAST_SYNCED);
+    /** The columns import reads: what people edit. Every other column of an exported file is ignored. */
+    static final List<String> IMPORTED = List.of(ID, UNIT, TYPE, STATION, VIN, MAKE, MODEL, YEAR, PLATE, STATUS,
+            STATUS_REASON, SAMSARA_ID);
     static final List<String> REQUIRED = List.of(UNIT, TYPE, STATUS);
 
-    private static final double METERS_PER_MILE = 1609.344;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private ApparatusCsv() {
     }
 
+    /**
+     * The exported columns: what import reads, then the link and the synced values, with the department's units and
+     * time zone in the headers, such as "Odometer (km)" and "Last reading (America/Chicago)".
+     */
+    static List<String> header(DistanceUnit units, ZoneId zone) {
+        List<String> header = new ArrayList<>(IMPORTED);
+        header.addAll(List.of("Link state", "Odometer (" + units.symbol() + ")", "Engine hours", "Fuel (%)",
+                "Engine state", "Active fault codes", "Warning lamps", "Fault codes", "Address", "Latitude",
+                "Longitude", "Last reading (" + zone.getId() + ")", "Last synced (" + zone.getId() + ")"));
+        return header;
+    }
+
     /** Writes the rows the callback hands over, header first, as UTF-8 without BOM. */
-    static byte[] write(java.util.function.Consumer<java.util.function.Consumer<ApparatusRow>> rows) {
+    static byte[] write(DistanceUnit units, ZoneId zone, Consumer<Consumer<ApparatusRow>> rows) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-            printer.printRecord(HEADER);
+            printer.printRecord(header(units, zone));
             rows.accept(row -> {
                 try {
-                    printer.printRecord(cells(row).stream().map(ApparatusCsv::neutralise).toList());
+                    printer.printRecord(cells(row, units, zone).stream().map(ApparatusCsv::neutralise).toList());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -72,7 +91,7 @@ final class ApparatusCsv {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<String> cells(ApparatusRow row) {
+    private static List<String> cells(ApparatusRow row, DistanceUnit units, ZoneId zone) {
         List<String> cells = new ArrayList<>();
         cells.add(Long.toString(row.getId()));
         cells.add(row.getUnitName());
@@ -88,17 +107,32 @@ final class ApparatusCsv {
         cells.add(row.getSamsaraVehicleId());
         cells.add(row.linkState());
         cells.add(row.getOdometerMeters() == null ? null
-                : Long.toString(Math.round(row.getOdometerMeters() / METERS_PER_MILE)));
+                : Long.toString(Math.round(units.fromMetres(row.getOdometerMeters()))));
         cells.add(row.getEngineSeconds() == null ? null
                 : String.format(Locale.ROOT, "%.1f", row.getEngineSeconds() / 3600.0));
-        cells.add(row.getReadAt() == null ? null : row.getReadAt().toString());
-        cells.add(row.getSyncedAt() == null ? null : row.getSyncedAt().toString());
+        cells.add(row.getFuelPercent() == null ? null : row.getFuelPercent().stripTrailingZeros().toPlainString());
+        cells.add(row.getEngineState());
+        cells.add(row.getActiveFaultCount() == null ? null : row.getActiveFaultCount().toString());
+        cells.add(row.getWarningLamps());
+        cells.add(row.getFaultSummary());
+        cells.add(row.getAddress());
+        cells.add(row.getLatitude() == null ? null : BigDecimal.valueOf(row.getLatitude()).toPlainString());
+        cells.add(row.getLongitude() == null ? null : BigDecimal.valueOf(row.getLongitude()).toPlainString());
+        cells.add(time(row.getReadAt(), zone));
+        cells.add(time(row.getSyncedAt(), zone));
         return cells;
     }
 
-    /** A cell a spreadsheet would run as a formula gets a leading quote; import takes it off again. */
+    private static String time(Instant instant, ZoneId zone) {
+        return instant == null ? null : TIME.format(instant.atZone(zone));
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula gets a leading quote; import takes it off again. A plain number
+     * (a negative longitude) is no formula and stays a number.
+     */
     static String neutralise(String cell) {
-        if (cell == null || cell.isEmpty()) {
+        if (cell == null || cell.isEmpty() || PLAIN_NUMBER.matcher(cell).matches()) {
             return cell;
         }
         char first = cell.charAt(0);
@@ -153,7 +187,7 @@ final class ApparatusCsv {
         try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
             Map<String, String> known = new LinkedHashMap<>();
             for (String name : parser.getHeaderNames()) {
-                String column = HEADER.stream().filter(h -> h.equalsIgnoreCase(name == null ? "" : name.strip()))
+                String column = IMPORTED.stream().filter(h -> h.equalsIgnoreCase(name == null ? "" : name.strip()))
                         .findFirst().orElse(null);
                 if (column != null) {
                     known.put(name, column);

@@ -13,6 +13,8 @@ import java.util.Set;
 import com.rigsync.apparatus.ApparatusEdits.Values;
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditService;
+import com.rigsync.base.ui.DisplayPreferences;
+import com.rigsync.department.PreferencesService;
 import com.rigsync.security.CurrentUser;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
@@ -40,10 +42,11 @@ public class ApparatusCsvService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final FleetBounds fleetBounds;
+    private final PreferencesService preferences;
 
     ApparatusCsvService(ApparatusRepository apparatus, ApparatusQueries queries, CachedSamsaraVehicles vehicleCache,
                         ApparatusEdits edits, AuditService audit, CurrentUser currentUser,
-                        FleetBounds fleetBounds) {
+                        FleetBounds fleetBounds, PreferencesService preferences) {
         this.apparatus = apparatus;
         this.queries = queries;
         this.vehicleCache = vehicleCache;
@@ -51,15 +54,20 @@ public class ApparatusCsvService {
         this.audit = audit;
         this.currentUser = currentUser;
         this.fleetBounds = fleetBounds;
+        this.preferences = preferences;
     }
 
-    /** The grid's current filter and sort as CSV (UTF-8), read page by page. */
+    /**
+     * The grid's current filter (fleet condition included) and sort as CSV (UTF-8), read page by page, with the
+     * synced values in the department's units and time zone.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize(EDITORS)
     public byte[] exportCsv(ApparatusFilter filter, Sort sort) {
         long departmentId = currentUser.departmentId();
-        ApparatusQueries.Bounds bounds = fleetBounds.forFilter(departmentId, filter);
-        return ApparatusCsv.write(sink -> {
+        ApparatusQueries.Bounds bounds = fleetBounds.forRows(departmentId, filter);
+        DisplayPreferences display = preferences.display();
+        return ApparatusCsv.write(display.units(), display.zone(), sink -> {
             long offset = 0;
             while (true) {
                 List<ApparatusRow> rows = queries.page(departmentId, filter, bounds, offset, EXPORT_PAGE, sort);

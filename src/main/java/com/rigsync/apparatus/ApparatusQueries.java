@@ -23,28 +23,39 @@ import org.springframework.stereotype.Component;
 @Component
 class ApparatusQueries {
 
-    /** Grid sort keys (the properties of {@link ApparatusRow}) and what they sort by. */
-    static final Map<String, String> SORTABLE = Map.ofEntries(
-            Map.entry("unitName", "a.unitName"),
-            Map.entry("type", "a.type"),
-            Map.entry("station", "a.station"),
-            Map.entry("vin", "a.vinNormalized"),
-            Map.entry("make", "a.make"),
-            Map.entry("model", "a.model"),
-            Map.entry("modelYear", "a.modelYear"),
-            Map.entry("plate", "a.plate"),
-            Map.entry("status", "a.status"),
-            Map.entry("samsaraVehicleId", "a.samsaraVehicleId"),
-            Map.entry("linkState", "a.linkFlag"),
-            Map.entry("odometerMeters", "t.odometerMeters"),
-            Map.entry("engineSeconds", "t.engineSeconds"),
-            Map.entry("readAt", "t.readAt"),
-            Map.entry("syncedAt", "t.syncedAt"));
+    /**
+     * Grid sort keys (the properties of {@link ApparatusRow}) and what they sort by, in order; an expression starting
+     * with "-" sorts against the requested direction. Ascending puts what needs attention first where it can: the
+     * lowest fuel, the oldest reading and, for faults, the warning lamps first, then the most codes.
+     */
+    static final Map<String, List<String>> SORTABLE = Map.ofEntries(
+            Map.entry("unitName", List.of("a.unitName")),
+            Map.entry("type", List.of("a.type")),
+            Map.entry("station", List.of("a.station")),
+            Map.entry("vin", List.of("a.vinNormalized")),
+            Map.entry("make", List.of("a.make")),
+            Map.entry("model", List.of("a.model")),
+            Map.entry("modelYear", List.of("a.modelYear")),
+            Map.entry("plate", List.of("a.plate")),
+            Map.entry("status", List.of("a.status")),
+            Map.entry("samsaraVehicleId", List.of("a.samsaraVehicleId")),
+            Map.entry("linkState", List.of("a.linkFlag")),
+            Map.entry("odometerMeters", List.of("t.odometerMeters")),
+            Map.entry("engineSeconds", List.of("t.engineSeconds")),
+            Map.entry("fuelPercent", List.of("t.fuelPercent")),
+            Map.entry("faults", List.of("case when t.warningLamps is null then 1 else 0 end",
+                    "-t.activeFaultCount")),
+            Map.entry("engineState", List.of("t.engineState")),
+            Map.entry("location", List.of("t.address", "t.latitude", "t.longitude")),
+            Map.entry("readAt", List.of("t.readAt")),
+            Map.entry("syncedAt", List.of("t.syncedAt")));
 
     private static final String ROW = "select new com.rigsync.apparatus.ApparatusRow(a.id, a.version, a.unitName, "
             + "a.type, a.station, a.vin, a.make, a.model, a.modelYear, a.plate, a.status, a.statusReason, "
-            + "a.samsaraVehicleId, a.linkFlag, t.odometerMeters, t.engineSeconds, t.readAt, t.syncedAt, t.syncError) "
-            + "from Apparatus a left join ApparatusTelemetry t on t.apparatusId = a.id ";
+            + "a.samsaraVehicleId, a.linkFlag, t.odometerMeters, t.engineSeconds, t.fuelPercent, t.engineState, "
+            + "t.activeFaultCount, t.warningLamps, t.faultSummary, t.latitude, t.longitude, t.address, t.readAt, "
+            + "t.syncedAt, t.syncError, " + flag(FleetCondition.NOT_REPORTING) + ", " + flag(FleetCondition.LOW_FUEL)
+            + ") from Apparatus a left join ApparatusTelemetry t on t.apparatusId = a.id ";
 
     private final EntityManager entityManager;
 
@@ -71,6 +82,11 @@ class ApparatusQueries {
             case LOW_FUEL -> "t.fuelPercent < :lowFuelBelow";
             case NEEDS_REVIEW -> "(a.linkFlag <> com.rigsync.apparatus.LinkFlag.NONE or a.id in :readingsToReview)";
         };
+    }
+
+    /** Whether a row is in the fleet condition, by the same condition the filter and the Overview use. */
+    private static String flag(FleetCondition condition) {
+        return "case when " + condition(condition) + " then true else false end";
     }
 
     /** How many of the department's apparatus are in each status and each fleet condition, in one query. */
@@ -129,10 +145,13 @@ class ApparatusQueries {
                 : bounds.readingsToReview());
     }
 
+    /** One page of rows; each says whether it is not reporting or low on fuel by {@code bounds}. */
     List<ApparatusRow> page(long departmentId, ApparatusFilter filter, Bounds bounds, long offset, int limit,
                             Sort sort) {
         Map<String, Object> parameters = new HashMap<>();
         String where = where(departmentId, filter, bounds, parameters);
+        parameters.put("silentBefore", bounds.silentBefore());
+        parameters.put("lowFuelBelow", BigDecimal.valueOf(bounds.lowFuelBelow()));
         TypedQuery<ApparatusRow> query = entityManager.createQuery(ROW + where + orderBy(sort), ApparatusRow.class);
         parameters.forEach(query::setParameter);
         query.setFirstResult(Math.toIntExact(offset));
@@ -199,9 +218,10 @@ class ApparatusQueries {
     private static String orderBy(Sort sort) {
         List<String> parts = new ArrayList<>();
         for (Sort.Order order : sort) {
-            String column = SORTABLE.get(order.getProperty());
-            if (column != null) {
-                parts.add(column + (order.isAscending() ? " asc" : " desc"));
+            for (String expression : SORTABLE.getOrDefault(order.getProperty(), List.of())) {
+                boolean reversed = expression.startsWith("-");
+                parts.add((reversed ? expression.substring(1) : expression)
+                        + (order.isAscending() != reversed ? " asc" : " desc"));
             }
         }
         if (parts.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.rigsync.apparatus;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,14 +26,27 @@ public final class ApparatusRow {
     private final LinkFlag linkFlag;
     private final Long odometerMeters;
     private final Long engineSeconds;
+    private final BigDecimal fuelPercent;
+    private final String engineState;
+    private final Integer activeFaultCount;
+    private final String warningLamps;
+    private final String faultSummary;
+    private final Double latitude;
+    private final Double longitude;
+    private final String address;
     private final Instant readAt;
     private final Instant syncedAt;
     private final String syncError;
+    private final boolean notReporting;
+    private final boolean lowOnFuel;
 
     public ApparatusRow(long id, long version, String unitName, ApparatusType type, String station, String vin,
                         String make, String model, Integer modelYear, String plate, ApparatusStatus status,
                         String statusReason, String samsaraVehicleId, LinkFlag linkFlag, Long odometerMeters,
-                        Long engineSeconds, Instant readAt, Instant syncedAt, String syncError) {
+                        Long engineSeconds, BigDecimal fuelPercent, String engineState, Integer activeFaultCount,
+                        String warningLamps, String faultSummary, Double latitude, Double longitude, String address,
+                        Instant readAt, Instant syncedAt, String syncError, boolean notReporting,
+                        boolean lowOnFuel) {
         this.id = id;
         this.version = version;
         this.unitName = unitName;
@@ -49,9 +63,19 @@ public final class ApparatusRow {
         this.linkFlag = linkFlag;
         this.odometerMeters = odometerMeters;
         this.engineSeconds = engineSeconds;
+        this.fuelPercent = fuelPercent;
+        this.engineState = engineState;
+        this.activeFaultCount = activeFaultCount;
+        this.warningLamps = warningLamps;
+        this.faultSummary = faultSummary;
+        this.latitude = latitude;
+        this.longitude = longitude;
+        this.address = address;
         this.readAt = readAt;
         this.syncedAt = syncedAt;
         this.syncError = syncError;
+        this.notReporting = notReporting;
+        this.lowOnFuel = lowOnFuel;
     }
 
     public long getId() {
@@ -143,6 +167,44 @@ public final class ApparatusRow {
         return engineSeconds;
     }
 
+    /** The fuel level in percent as Samsara last reported it; null when it never did. */
+    public BigDecimal getFuelPercent() {
+        return fuelPercent;
+    }
+
+    /** "On", "Off" or "Idle", as Samsara last reported it. */
+    public String getEngineState() {
+        return engineState;
+    }
+
+    /** How many fault codes are active; null when the faults were never read. */
+    public Integer getActiveFaultCount() {
+        return activeFaultCount;
+    }
+
+    /** The warning lamps that are on, in words ("Red stop, Check engine (MIL)"); null when none. */
+    public String getWarningLamps() {
+        return warningLamps;
+    }
+
+    /** The active fault codes in one short line. */
+    public String getFaultSummary() {
+        return faultSummary;
+    }
+
+    public Double getLatitude() {
+        return latitude;
+    }
+
+    public Double getLongitude() {
+        return longitude;
+    }
+
+    /** The address Samsara gave for the current coordinates, if any (never an older one). */
+    public String getAddress() {
+        return address;
+    }
+
     /** When Samsara took the last reading (not when RigSync fetched it). */
     public Instant getReadAt() {
         return readAt;
@@ -154,6 +216,16 @@ public final class ApparatusRow {
 
     public String getSyncError() {
         return syncError;
+    }
+
+    /** Linked, and no reading for longer than the department's "not reporting" threshold (the Overview counts it). */
+    public boolean isNotReporting() {
+        return notReporting;
+    }
+
+    /** Fuel below the department's "low fuel" threshold (the Overview counts it). */
+    public boolean isLowOnFuel() {
+        return lowOnFuel;
     }
 
     @Override

@@ -60,7 +60,7 @@ public class ApparatusService {
     @PreAuthorize(READERS)
     public List<ApparatusRow> page(ApparatusFilter filter, Pageable pageable) {
         long departmentId = currentUser.departmentId();
-        return queries.page(departmentId, filter, fleetBounds.forFilter(departmentId, filter), pageable);
+        return queries.page(departmentId, filter, fleetBounds.forRows(departmentId, filter), pageable);
     }
 
     @Transactional(readOnly = true)

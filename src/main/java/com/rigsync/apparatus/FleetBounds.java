@@ -2,6 +2,8 @@ package com.rigsync.apparatus;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import com.rigsync.apparatus.ApparatusQueries.Bounds;
 import com.rigsync.department.FleetThresholds;
@@ -30,8 +32,22 @@ class FleetBounds {
         return filter.condition() == null ? Bounds.NONE : now(departmentId, preferences.fleetThresholds());
     }
 
+    /**
+     * What a page of rows needs: the thresholds always (each row says whether it is not reporting or low on fuel),
+     * the apparatus with readings to review only when the filter asks for them.
+     */
+    Bounds forRows(long departmentId, ApparatusFilter filter) {
+        FleetThresholds thresholds = preferences.fleetThresholds();
+        return filter.condition() == FleetCondition.NEEDS_REVIEW ? now(departmentId, thresholds)
+                : new Bounds(silentBefore(thresholds), thresholds.lowFuelPercent(), List.of());
+    }
+
     Bounds now(long departmentId, FleetThresholds thresholds) {
-        return new Bounds(clock.instant().minus(Duration.ofHours(thresholds.notReportingHours())),
-                thresholds.lowFuelPercent(), meterReadings.apparatusWithReadingsToReview(departmentId));
+        return new Bounds(silentBefore(thresholds), thresholds.lowFuelPercent(),
+                meterReadings.apparatusWithReadingsToReview(departmentId));
+    }
+
+    private Instant silentBefore(FleetThresholds thresholds) {
+        return clock.instant().minus(Duration.ofHours(thresholds.notReportingHours()));
     }
 }

@@ -1,10 +1,10 @@
 package com.rigsync.apparatus;
 
-import com.rigsync.testing.SignIn;
-import com.rigsync.SpringAppTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.rigsync.SpringAppTest;
+import com.rigsync.testing.SignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,7 @@ class ApparatusServiceTest {
         assertThatThrownBy(() -> service.save(springfieldCopy)).isInstanceOf(ApparatusRefusedException.class);
         assertThatThrownBy(() -> service.saveInline(new ApparatusRow(id, 0, unit, ApparatusType.ENGINE, "X", null,
                 null, null, null, "STOLEN", ApparatusStatus.IN_SERVICE, null, null, LinkFlag.NONE, null, null, null,
-                null, null))).isInstanceOf(ApparatusRefusedException.class);
+                null, null, null, null, null, null, null, null, null, null, false, false))).isInstanceOf(ApparatusRefusedException.class);
         assertThatThrownBy(() -> service.delete(id, 0)).isInstanceOf(ApparatusRefusedException.class);
         assertThat(service.unlink(List.of(id))).isZero();
         String csv = new String(csvFiles.exportCsv(ApparatusFilter.none(), Sort.unsorted()), StandardCharsets.UTF_8);
@@ -136,7 +136,9 @@ class ApparatusServiceTest {
 
         List<String> lines = csv.lines().toList();
         assertThat(lines.getFirst()).isEqualTo("RigSync id,Unit,Type,Station,VIN,Make,Model,Year,Plate,Status,"
-                + "Status reason,Samsara ID,Link state,Odometer (mi),Engine hours,Last reading (UTC),Last synced (UTC)");
+                + "Status reason,Samsara ID,Link state,Odometer (mi),Engine hours,Fuel (%),Engine state,"
+                + "Active fault codes,Warning lamps,Fault codes,Address,Latitude,Longitude,Last reading (UTC),"
+                + "Last synced (UTC)");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith(id + ",\"'=HYPERLINK(\"\"http://evil\"\")")
                 .contains(",\"Station, \"\"9\"\"\",").contains(",'+cmd|calc,'-2+3,,'@SUM(A1),In service,,,Not linked,");

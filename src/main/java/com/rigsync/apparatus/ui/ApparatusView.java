@@ -8,6 +8,9 @@ import com.rigsync.apparatus.ApparatusCsvService;
 import com.rigsync.apparatus.ApparatusFilter;
 import com.rigsync.apparatus.ApparatusRow;
 import com.rigsync.apparatus.ApparatusService;
+import com.rigsync.apparatus.ApparatusStatus;
+import com.rigsync.apparatus.ColumnChoices;
+import com.rigsync.apparatus.FleetCondition;
 import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
@@ -16,7 +19,6 @@ import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
@@ -28,7 +30,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.data.domain.Sort;
 
@@ -36,7 +40,9 @@ import org.springframework.data.domain.Sort;
  * Assets > Apparatus: the department's apparatus, loaded page by page. The address is /apparatus, not
  * /assets/apparatus: Vaadin serves its bundle's static files under /assets/, and a full page load of any /assets/...
  * address is answered with an empty 403 before routing. Everyone in the department reads;
- * administrators and data managers add, edit (form or inline), delete, unlink in bulk and import/export CSV.
+ * administrators and data managers add, edit (form or inline), delete, unlink in bulk and import/export CSV. The
+ * filter is in the address ({@link FilterAddress}), so a filtered grid can be bookmarked, shared and linked to
+ * ({@link #filteredBy(FleetCondition)}).
  */
 @Route("apparatus")
 @PageTitle("Apparatus | RigSync")
@@ -49,25 +55,24 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
     private final transient ApparatusService service;
     private final transient DepartmentDisplay preferences;
-    private final transient Clock clock;
     private final transient IntegrationStatus integrationStatus;
     private final Grid<ApparatusRow> grid = new Grid<>(ApparatusRow.class, false);
     private final SyncSummaryLine syncSummary = new SyncSummaryLine();
     private final ApparatusFilterBar filters = new ApparatusFilterBar(this::filterChanged);
     private final EditingTools actions;
     private final QuickEdit quickEdit;
-    /** The department's units and time zone, read when the view is attached. */
-    private DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
+    private final ApparatusColumns columns;
+    private final ColumnsMenu columnsMenu;
     private ApparatusFilter filter = ApparatusFilter.none();
     private Sort sort = Sort.by("unitName");
     private boolean editable;
     private boolean editingSetUp;
 
     ApparatusView(ApparatusService service, SamsaraLinking linking, ApparatusCsvService csvFiles,
-                  DepartmentDisplay preferences, Clock clock, IntegrationStatus integrationStatus) {
+                  DepartmentDisplay preferences, Clock clock, IntegrationStatus integrationStatus,
+                  ColumnChoices columnChoices) {
         this.service = service;
         this.preferences = preferences;
-        this.clock = clock;
         this.integrationStatus = integrationStatus;
         this.actions = new EditingTools(service, linking, csvFiles, clock, grid, () -> filter, () -> sort);
         this.quickEdit = new QuickEdit(grid, service, this::refresh);
@@ -77,67 +82,70 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         HorizontalLayout header = new HorizontalLayout(new H2("Apparatus"), actions);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        addColumns();
+        columns = new ApparatusColumns(grid, clock);
+        columnsMenu = new ColumnsMenu(columns, columnChoices);
+        filters.add(columnsMenu);
         grid.setSizeFull();
         grid.setMultiSort(true, true);
         grid.addSortListener(e -> sort = toSort(e.getSortOrder()));
         add(header, syncSummary, filters, grid);
     }
 
+    /**
+     * The grid showing only the apparatus in this fleet condition, exactly those the Overview counts:
+     * {@code apparatus?show=not-reporting}. Link to it with {@link #link(String, QueryParameters)}.
+     */
+    public static QueryParameters filteredBy(FleetCondition condition) {
+        return FilterAddress.of(ApparatusFilter.none().withCondition(condition));
+    }
+
+    /** The grid showing only the apparatus in this status: {@code apparatus?status=OUT_OF_SERVICE}. */
+    public static QueryParameters filteredBy(ApparatusStatus status) {
+        return FilterAddress.of(ApparatusFilter.none().withStatus(status));
+    }
+
+    /** A link to the grid filtered so: {@code ApparatusView.link("2 not reporting", filteredBy(NOT_REPORTING))}. */
+    public static RouterLink link(String text, QueryParameters filter) {
+        RouterLink link = new RouterLink(text, ApparatusView.class);
+        link.setQueryParameters(filter);
+        return link;
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter(EDIT_PARAMETER)
-                .filter(id -> id.matches("\\d{1,18}")).ifPresent(id -> event.forwardTo(ApparatusPageView.class,
-                        ApparatusPageView.parameters(Long.parseLong(id))));
+        var oldBookmark = event.getLocation().getQueryParameters().getSingleParameter(EDIT_PARAMETER)
+                .filter(id -> id.matches("\\d{1,18}"));
+        if (oldBookmark.isPresent()) {
+            event.forwardTo(ApparatusPageView.class, ApparatusPageView.parameters(Long.parseLong(oldBookmark.get())));
+            return;
+        }
+        showAddressedFilter(event.getLocation().getQueryParameters());
+    }
+
+    /** The address holds the filter: the grid shows what it asks for, whether bookmarked, linked or chosen here. */
+    private void showAddressedFilter(QueryParameters parameters) {
+        List<String> stations = service.stations();
+        filters.setStations(stations);
+        ApparatusFilter addressed = FilterAddress.read(parameters, stations);
+        if (!addressed.equals(filter)) {
+            filter = addressed;
+            filters.show(addressed);
+            refresh();
+        }
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        display = preferences.display();
+        DisplayPreferences display = preferences.display();
+        columns.useDisplay(display);
         if (!editingSetUp) {
             editingSetUp = true;
             editable = service.mayEdit();
+            columnsMenu.load(editable);
             setUpEditing();
         }
-        filters.setStations(service.stations());
         grid.setItemsPageable(pageable -> service.page(filter, pageable), pageable -> service.count(filter));
         syncSummary.show(integrationStatus.summary(), display);
-    }
-
-    private void addColumns() {
-        var unit = grid.addColumn(ApparatusRow::getUnitName).setHeader("Unit").setKey("unit")
-                .setSortProperty("unitName").setAutoWidth(true).setFrozen(true);
-        grid.addColumn(r -> r.getType().label()).setHeader("Type").setKey("type").setSortProperty("type")
-                .setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getStation).setHeader("Station").setKey("station").setSortProperty("station")
-                .setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getVin).setHeader("VIN").setKey("vin").setSortProperty("vin").setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getMake).setHeader("Make").setKey("make").setSortProperty("make")
-                .setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getModel).setHeader("Model").setKey("model").setSortProperty("model")
-                .setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getModelYear).setHeader("Year").setKey("year").setSortProperty("modelYear")
-                .setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getPlate).setHeader("Plate").setKey("plate").setSortProperty("plate")
-                .setAutoWidth(true);
-        grid.addColumn(r -> r.getStatus().label() + (r.getStatusReason() == null ? "" : ": " + r.getStatusReason()))
-                .setHeader("Status").setKey("status").setSortProperty("status").setAutoWidth(true);
-        grid.addColumn(ApparatusRow::getSamsaraVehicleId).setHeader("Samsara ID").setKey("samsaraId")
-                .setSortProperty("samsaraVehicleId").setAutoWidth(true);
-        grid.addColumn(ApparatusRow::linkState).setHeader("Link").setKey("linkState").setSortProperty("linkState")
-                .setAutoWidth(true);
-        grid.addColumn(r -> r.getOdometerMeters() == null ? "" : display.distance(r.getOdometerMeters().doubleValue())).setHeader("Odometer")
-                .setKey("odometer").setSortProperty("odometerMeters").setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        grid.addColumn(r -> TelemetryFormats.engineHours(r.getEngineSeconds())).setHeader("Engine hours")
-                .setKey("engineHours").setSortProperty("engineSeconds").setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        grid.addColumn(r -> TelemetryFormats.readingTime(r.getReadAt(), display, clock.instant()))
-                .setHeader("Last reading").setKey("readAt")
-                .setSortProperty("readAt").setAutoWidth(true);
-        grid.addColumn(r -> display.dateTime(r.getSyncedAt())).setHeader("Last synced").setKey("syncedAt")
-                .setSortProperty("syncedAt").setAutoWidth(true);
-        grid.sort(List.of(new GridSortOrder<>(unit, SortDirection.ASCENDING)));
     }
 
     /** Editing tools only for administrators and data managers; the service refuses everyone else anyway. */
@@ -165,9 +173,9 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         return open;
     }
 
+    /** A filter chosen in the bar goes into the address, which filters the grid ({@link #beforeEnter}). */
     private void filterChanged(ApparatusFilter changed) {
-        filter = changed;
-        refresh();
+        getUI().ifPresent(ui -> ui.navigate(ApparatusView.class, FilterAddress.of(changed)));
     }
 
     private void refresh() {

@@ -1,20 +1,26 @@
 package com.rigsync.apparatus.ui;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import com.rigsync.base.ui.DisplayPreferences;
 
 /**
- * Engine hours and reading times as the grid and the apparatus page show them (distances and times follow the
- * department's preferences instead).
+ * Synced values as the grid and the apparatus page show them: engine hours, fuel, faults, location, reading times and
+ * their age (distances and times follow the department's preferences instead). A value Samsara never sent reads as
+ * nothing, never "null".
  */
 final class TelemetryFormats {
 
     /** A reading this far ahead of the server's clock is clock skew, not "from the future". */
     private static final Duration FUTURE_SLACK = Duration.ofMinutes(5);
+    private static final DateTimeFormatter THIS_YEAR = DateTimeFormatter.ofPattern("MMM d, h:mm a", Locale.US);
 
     private TelemetryFormats() {
     }
@@ -29,18 +35,55 @@ final class TelemetryFormats {
      * reported for days stands out however recently the sync ran: "Mar 2, 2026, 8:00 PM · 3 days ago".
      */
     static String readingTime(Instant readAt, DisplayPreferences display, Instant now) {
+        return readAt == null ? "" : withAge(display.dateTime(readAt), readAt, now);
+    }
+
+    /**
+     * As {@link #readingTime}, without the year when it is this year in the department's time zone, for the grid's
+     * narrow column: "Mar 2, 8:00 PM · 3 days ago".
+     */
+    static String shortReadingTime(Instant readAt, DisplayPreferences display, Instant now) {
         if (readAt == null) {
             return "";
         }
-        String at = display.dateTime(readAt);
-        Duration age = Duration.between(readAt, now);
-        if (age.toHours() < 1) {
-            return at;
+        ZonedDateTime at = readAt.atZone(display.zone());
+        if (at.getYear() != now.atZone(display.zone()).getYear()) {
+            return readingTime(readAt, display, now);
         }
-        long days = age.toDays();
-        String ago = days >= 1 ? days + (days == 1 ? " day" : " days") : age.toHours() + (age.toHours() == 1
-                ? " hour" : " hours");
-        return at + " · " + ago + " ago";
+        return withAge(THIS_YEAR.format(at), readAt, now);
+    }
+
+    private static String withAge(String at, Instant readAt, Instant now) {
+        Duration age = Duration.between(readAt, now);
+        return age.toHours() < 1 ? at : at + " · " + amount(age) + " ago";
+    }
+
+    /** "62 %", rounded to the whole percent. */
+    static String fuel(BigDecimal percent) {
+        return percent == null ? "" : percent.setScale(0, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
+    /**
+     * How many fault codes are active and the warning lamps that are on: "2 · Check engine (MIL)", "1", "None";
+     * nothing when the faults were never read.
+     */
+    static String faults(Integer activeCount, String warningLamps) {
+        if (activeCount == null && warningLamps == null) {
+            return "";
+        }
+        String count = activeCount == null || activeCount == 0 ? "None" : activeCount.toString();
+        return warningLamps == null ? count : count + " · " + warningLamps;
+    }
+
+    /** The address Samsara gave for the coordinates, else the coordinates: "41.87811, -87.62980". */
+    static String location(String address, Double latitude, Double longitude) {
+        if (address != null && !address.isBlank()) {
+            return address;
+        }
+        if (latitude == null || longitude == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.5f, %.5f", latitude, longitude);
     }
 
     /**
