@@ -26,7 +26,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
@@ -118,12 +117,12 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver 
 
     private static FleetTile condition(FleetOverview fleet, FleetCondition condition, String what) {
         return new FleetTile("tile-" + condition.key(), fleet.count(condition), what,
-                QueryParameters.of("show", condition.key()), true);
+                ApparatusView.filteredBy(condition), true);
     }
 
     private static FleetTile status(FleetOverview fleet, ApparatusStatus status, String what, boolean alerting) {
         return new FleetTile("tile-" + status.name().toLowerCase().replace('_', '-'), fleet.count(status), what,
-                QueryParameters.of("status", status.name()), alerting);
+                ApparatusView.filteredBy(status), alerting);
     }
 
     private static Div tiles(FleetTile... tiles) {
