@@ -35,6 +35,7 @@ class ApparatusColumns implements Serializable {
         this.clock = clock;
         grid.addClassName("apparatus-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText("No apparatus match these filters.");
         addColumns();
     }
 
@@ -79,21 +80,21 @@ class ApparatusColumns implements Serializable {
      */
     private void addColumns() {
         var unit = add(ApparatusColumn.UNIT, ApparatusRow::getUnitName, "unitName", null).setFrozen(true);
-        add(ApparatusColumn.STATUS, ApparatusColumns::status, "status", "8.5em")
+        add(ApparatusColumn.STATUS, ApparatusColumns::status, "status", "8em")
                 .setTooltipGenerator(ApparatusColumns::status);
-        add(ApparatusColumn.STATION, ApparatusRow::getStation, "station", "7em")
+        add(ApparatusColumn.STATION, ApparatusRow::getStation, "station", "6.5em")
                 .setTooltipGenerator(ApparatusRow::getStation);
         add(ApparatusColumn.ODOMETER, r -> r.getOdometerMeters() == null ? ""
                 : display.distance(r.getOdometerMeters().doubleValue()), "odometerMeters", "7em")
                 .setTextAlign(ColumnTextAlign.END);
         add(ApparatusColumn.ENGINE_HOURS, r -> TelemetryFormats.engineHours(r.getEngineSeconds()), "engineSeconds",
-                "9em").setTextAlign(ColumnTextAlign.END);
+                "8.5em").setTextAlign(ColumnTextAlign.END);
         add(ApparatusColumn.FUEL, r -> TelemetryFormats.fuel(r.getFuelPercent()), "fuelPercent", "4.5em")
                 .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(r -> r.isLowOnFuel() ? "low-fuel" : null);
         add(ApparatusColumn.FAULTS, r -> TelemetryFormats.faults(r.getActiveFaultCount(), r.getWarningLamps()),
-                "faults", "10em").setPartNameGenerator(r -> r.getWarningLamps() == null ? null : "warning-lamp")
+                "faults", "9em").setPartNameGenerator(r -> r.getWarningLamps() == null ? null : "warning-lamp")
                 .setTooltipGenerator(ApparatusRow::getFaultSummary);
-        add(ApparatusColumn.LAST_READING, this::lastReading, "readAt", "15.5em")
+        add(ApparatusColumn.LAST_READING, this::lastReading, "readAt", "16em")
                 .setPartNameGenerator(r -> r.isNotReporting() ? "silent" : null)
                 .setTooltipGenerator(r -> TelemetryFormats.readingTime(r.getReadAt(), display, clock.instant()));
         add(ApparatusColumn.ENGINE_STATE, ApparatusRow::getEngineState, "engineState", "7em");

@@ -35,6 +35,9 @@ class ColumnsMenu extends Composite<MenuBar> {
         button.setAriaLabel("Columns");
         button.setTooltipText("Choose the columns you see; your choice is kept for you");
         SubMenu menu = button.getSubMenu();
+        // first, so it never scrolls out of reach below the long list
+        menu.addItem("Reset to defaults", e -> reset());
+        menu.addSeparator();
         for (ApparatusColumn column : ApparatusColumn.values()) {
             if (column.choosable()) {
                 MenuItem item = menu.addItem(column.header(), e -> chosen(column, e.getSource().isChecked()));
@@ -43,8 +46,6 @@ class ColumnsMenu extends Composite<MenuBar> {
                 items.put(column, item);
             }
         }
-        menu.addSeparator();
-        menu.addItem("Reset to defaults", e -> reset());
     }
 
     /** Shows the person's columns: their role's defaults ({@code asEditor}: administrators and data managers) and
