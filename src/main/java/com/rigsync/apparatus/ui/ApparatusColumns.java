@@ -80,35 +80,35 @@ class ApparatusColumns implements Serializable {
      */
     private void addColumns() {
         var unit = add(ApparatusColumn.UNIT, ApparatusRow::getUnitName, "unitName", null).setFrozen(true);
-        add(ApparatusColumn.STATUS, ApparatusColumns::status, "status", "8em")
+        add(ApparatusColumn.STATUS, ApparatusColumns::status, "status", "8rem")
                 .setTooltipGenerator(ApparatusColumns::status);
-        add(ApparatusColumn.STATION, ApparatusRow::getStation, "station", "6.5em")
+        add(ApparatusColumn.STATION, ApparatusRow::getStation, "station", "6.5rem")
                 .setTooltipGenerator(ApparatusRow::getStation);
         add(ApparatusColumn.ODOMETER, r -> r.getOdometerMeters() == null ? ""
-                : display.distance(r.getOdometerMeters().doubleValue()), "odometerMeters", "7em")
+                : display.distance(r.getOdometerMeters().doubleValue()), "odometerMeters", "7rem")
                 .setTextAlign(ColumnTextAlign.END);
         add(ApparatusColumn.ENGINE_HOURS, r -> TelemetryFormats.engineHours(r.getEngineSeconds()), "engineSeconds",
-                "8.5em").setTextAlign(ColumnTextAlign.END);
-        add(ApparatusColumn.FUEL, r -> TelemetryFormats.fuel(r.getFuelPercent()), "fuelPercent", "4.5em")
+                "8.5rem").setTextAlign(ColumnTextAlign.END);
+        add(ApparatusColumn.FUEL, r -> TelemetryFormats.fuel(r.getFuelPercent()), "fuelPercent", "4.5rem")
                 .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(r -> r.isLowOnFuel() ? "low-fuel" : null);
         add(ApparatusColumn.FAULTS, r -> TelemetryFormats.faults(r.getActiveFaultCount(), r.getWarningLamps()),
-                "faults", "9em").setPartNameGenerator(r -> r.getWarningLamps() == null ? null : "warning-lamp")
+                "faults", "9rem").setPartNameGenerator(r -> r.getWarningLamps() == null ? null : "warning-lamp")
                 .setTooltipGenerator(ApparatusRow::getFaultSummary);
-        add(ApparatusColumn.LAST_READING, this::lastReading, "readAt", "16em")
+        add(ApparatusColumn.LAST_READING, this::lastReading, "readAt", "16rem")
                 .setPartNameGenerator(r -> r.isNotReporting() ? "silent" : null)
                 .setTooltipGenerator(r -> TelemetryFormats.readingTime(r.getReadAt(), display, clock.instant()));
-        add(ApparatusColumn.ENGINE_STATE, ApparatusRow::getEngineState, "engineState", "7em");
-        add(ApparatusColumn.LOCATION, ApparatusColumns::location, "location", "16em")
+        add(ApparatusColumn.ENGINE_STATE, ApparatusRow::getEngineState, "engineState", "7rem");
+        add(ApparatusColumn.LOCATION, ApparatusColumns::location, "location", "16rem")
                 .setTooltipGenerator(ApparatusColumns::location);
         add(ApparatusColumn.TYPE, r -> r.getType().label(), "type", null);
-        add(ApparatusColumn.VIN, ApparatusRow::getVin, "vin", "12em");
+        add(ApparatusColumn.VIN, ApparatusRow::getVin, "vin", "12rem");
         add(ApparatusColumn.MAKE, ApparatusRow::getMake, "make", null);
         add(ApparatusColumn.MODEL, ApparatusRow::getModel, "model", null);
-        add(ApparatusColumn.YEAR, ApparatusRow::getModelYear, "modelYear", "4.5em");
+        add(ApparatusColumn.YEAR, ApparatusRow::getModelYear, "modelYear", "4.5rem");
         add(ApparatusColumn.PLATE, ApparatusRow::getPlate, "plate", null);
-        add(ApparatusColumn.SAMSARA_ID, ApparatusRow::getSamsaraVehicleId, "samsaraVehicleId", "10.5em");
+        add(ApparatusColumn.SAMSARA_ID, ApparatusRow::getSamsaraVehicleId, "samsaraVehicleId", "10.5rem");
         add(ApparatusColumn.LINK_STATE, ApparatusRow::linkState, "linkState", null);
-        add(ApparatusColumn.LAST_SYNCED, r -> display.dateTime(r.getSyncedAt()), "syncedAt", "11.5em");
+        add(ApparatusColumn.LAST_SYNCED, r -> display.dateTime(r.getSyncedAt()), "syncedAt", "11.5rem");
         grid.sort(List.of(new GridSortOrder<>(unit, SortDirection.ASCENDING)));
     }
 
