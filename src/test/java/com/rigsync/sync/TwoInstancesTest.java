@@ -53,6 +53,8 @@ class TwoInstancesTest {
     SyncService sync;
     @Autowired
     CustomTask<SyncRequest> task;
+    @Autowired
+    Scheduler scheduler;
 
     private Scheduler second;
     private final List<Long> departments = new ArrayList<>();
@@ -91,6 +93,10 @@ class TwoInstancesTest {
                 .build();
         second.start();
 
+        // "Sync now" wakes this app's own scheduler at once, which would often take every run before the second
+        // instance polls: this one holds back until the second has picked a run, then both compete
+        scheduler.pause();
+
         // Six people per department press "Sync now" three times each, on either instance
         List<SyncNowOutcome> outcomes = new CopyOnWriteArrayList<>();
         AtomicInteger started = new AtomicInteger();
@@ -113,10 +119,14 @@ class TwoInstancesTest {
                     return null;
                 }));
             }
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from sync_run "
+                    + "where run_by = ?", Integer.class, SECOND) > 0);
+            scheduler.resume();
             for (Future<?> press : presses) {
                 press.get();
             }
         } finally {
+            scheduler.resume();
             people.shutdown();
         }
 
