@@ -1,14 +1,13 @@
 package com.rigsync.apparatus;
 
-import com.rigsync.testing.SignIn;
-import com.rigsync.SpringAppTest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import com.rigsync.SpringAppTest;
 import com.rigsync.security.Role;
 import com.rigsync.security.SignedInUser;
+import com.rigsync.testing.SignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +16,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import static com.rigsync.testing.Timings.median;
+import static com.rigsync.testing.Timings.p95;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -147,20 +148,5 @@ class ApparatusGridBenchmark {
                     where a.department_id = ?""", departmentId);
         }
         return departmentId;
-    }
-
-    private static double median(List<Double> values) {
-        return percentile(values, 50);
-    }
-
-    private static double p95(List<Double> values) {
-        return percentile(values, 95);
-    }
-
-    private static double percentile(List<Double> values, int percent) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 }

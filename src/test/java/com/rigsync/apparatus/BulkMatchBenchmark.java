@@ -1,19 +1,19 @@
 package com.rigsync.apparatus;
 
-import com.rigsync.testing.SignIn;
-import com.rigsync.SpringAppTest;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.rigsync.SpringAppTest;
 import com.rigsync.demo.simulator.SimulatedFleet;
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedSamsaraServer;
 import com.rigsync.demo.simulator.SimulatedVehicle;
 import com.rigsync.integration.IntegrationTestAccess;
 import com.rigsync.security.SignedInUser;
+import com.rigsync.testing.SignIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
