@@ -80,21 +80,21 @@ class ApparatusColumns implements Serializable {
      */
     private void addColumns() {
         var unit = add(ApparatusColumn.UNIT, ApparatusRow::getUnitName, "unitName", null).setFrozen(true);
-        add(ApparatusColumn.STATUS, ApparatusColumns::status, "status", "8rem")
+        add(ApparatusColumn.STATUS, ApparatusColumns::status, "status", "7.5rem")
                 .setTooltipGenerator(ApparatusColumns::status);
-        add(ApparatusColumn.STATION, ApparatusRow::getStation, "station", "6.5rem")
+        add(ApparatusColumn.STATION, ApparatusRow::getStation, "station", "6rem")
                 .setTooltipGenerator(ApparatusRow::getStation);
         add(ApparatusColumn.ODOMETER, r -> r.getOdometerMeters() == null ? ""
                 : display.distance(r.getOdometerMeters().doubleValue()), "odometerMeters", "7rem")
                 .setTextAlign(ColumnTextAlign.END);
         add(ApparatusColumn.ENGINE_HOURS, r -> TelemetryFormats.engineHours(r.getEngineSeconds()), "engineSeconds",
-                "8.5rem").setTextAlign(ColumnTextAlign.END);
+                "7.5rem").setTextAlign(ColumnTextAlign.END);
         add(ApparatusColumn.FUEL, r -> TelemetryFormats.fuel(r.getFuelPercent()), "fuelPercent", "4.5rem")
                 .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(r -> r.isLowOnFuel() ? "low-fuel" : null);
         add(ApparatusColumn.FAULTS, r -> TelemetryFormats.faults(r.getActiveFaultCount(), r.getWarningLamps()),
-                "faults", "9rem").setPartNameGenerator(r -> r.getWarningLamps() == null ? null : "warning-lamp")
+                "faults", "8rem").setPartNameGenerator(r -> r.getWarningLamps() == null ? null : "warning-lamp")
                 .setTooltipGenerator(ApparatusRow::getFaultSummary);
-        add(ApparatusColumn.LAST_READING, this::lastReading, "readAt", "16rem")
+        add(ApparatusColumn.LAST_READING, this::lastReading, "readAt", "15rem")
                 .setPartNameGenerator(r -> r.isNotReporting() ? "silent" : null)
                 .setTooltipGenerator(r -> TelemetryFormats.readingTime(r.getReadAt(), display, clock.instant()));
         add(ApparatusColumn.ENGINE_STATE, ApparatusRow::getEngineState, "engineState", "7rem");

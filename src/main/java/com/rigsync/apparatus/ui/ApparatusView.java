@@ -163,13 +163,16 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private HorizontalLayout rowActions(ApparatusRow row) {
-        return new HorizontalLayout(pageButton("Edit", row, true), quickEdit.buttonFor(row));
+        HorizontalLayout tools = new HorizontalLayout(pageButton("Edit", row, true), quickEdit.buttonFor(row));
+        tools.setSpacing(false);
+        tools.addClassName("row-tools");
+        return tools;
     }
 
     /** Opens the apparatus' page; "Edit" opens its edit form there. */
     private static Button pageButton(String text, ApparatusRow row, boolean edit) {
         Button open = new Button(text, e -> ApparatusPageView.open(row.getId(), edit));
-        open.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
         return open;
     }
 

@@ -97,7 +97,7 @@ class QuickEdit implements Serializable {
             }
             grid.getEditor().editItem(row);
         });
-        quick.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        quick.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
         quick.setAriaLabel("Quick edit " + row.getUnitName());
         quick.setTooltipText("Quick edit in the grid");
         return quick;
