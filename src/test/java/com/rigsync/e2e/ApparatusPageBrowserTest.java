@@ -57,6 +57,18 @@ class ApparatusPageBrowserTest extends BrowserTest {
         signIn(admin, IntegrationTestAccess.PASSWORD);
         wait.until(d -> d.getPageSource().contains("Brush 3") && d.getPageSource().contains("12,345 mi"));
         assertThat(driver.getPageSource()).contains("3 days ago").contains("1 Fire Station Rd, Springfield");
+        // a value read past the department's not-reporting threshold stands out: bold, in the error colour
+        var oldAge = driver.findElement(By.xpath("//*[contains(@class, 'reading-age')][contains(., '3 days ago')]"));
+        assertThat(oldAge.getCssValue("font-weight")).isEqualTo("600");
+        assertThat(oldAge.getCssValue("color")).isNotEqualTo(
+                driver.findElement(By.cssSelector(".reading-time")).getCssValue("color"));
+        assertThat(driver.findElements(By.cssSelector(".breadcrumb-current, [aria-current='page']")))
+                .extracting(e -> e.getText().strip()).contains("Brush 3");
+        var distance = driver.findElement(By.id("apparatus-used-distance")).getRect();
+        var engineHours = driver.findElement(By.id("apparatus-used-engine-hours")).getRect();
+        assertThat(engineHours.getX() > distance.getX() + distance.getWidth()
+                || engineHours.getY() >= distance.getY() + distance.getHeight())
+                .as("the two figures used in 30 days apart, not run together").isTrue();
         assertThat(driver.findElement(By.id("apparatus-map-link")).getAttribute("href"))
                 .startsWith("https://www.openstreetmap.org/?mlat=39.781700&mlon=-89.650100");
 

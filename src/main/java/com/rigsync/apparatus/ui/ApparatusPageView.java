@@ -29,6 +29,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
@@ -44,7 +46,8 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("apparatus/:" + ApparatusPageView.ID)
 @RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME, Role.MEMBER_NAME})
-public class ApparatusPageView extends VerticalLayout implements AfterNavigationObserver, HasDynamicTitle {
+public class ApparatusPageView extends VerticalLayout implements BeforeEnterObserver, AfterNavigationObserver,
+        HasDynamicTitle {
 
     static final String ID = "id";
     /**
@@ -61,6 +64,8 @@ public class ApparatusPageView extends VerticalLayout implements AfterNavigation
     private final transient Clock clock;
     private Long apparatusId;
     private String title = "Apparatus | RigSync";
+    /** What {@link #beforeEnter} showed, for the edit form that the address may ask for; null when missing. */
+    private transient ApparatusDetails entered;
 
     ApparatusPageView(ApparatusService apparatus, SamsaraLinking linking, TelemetryService telemetry,
                       MeterReadings meterReadings, DepartmentDisplay preferences, Clock clock) {
@@ -89,16 +94,21 @@ public class ApparatusPageView extends VerticalLayout implements AfterNavigation
         return new RouteParameters(ID, String.valueOf(apparatusId));
     }
 
+    /** Reads the apparatus before the layout asks for the page's name, so the breadcrumb ends in its unit name. */
     @Override
-    public void afterNavigation(AfterNavigationEvent event) {
+    public void beforeEnter(BeforeEnterEvent event) {
         apparatusId = event.getRouteParameters().get(ID).filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf)
                 .orElse(null);
+        entered = show().orElse(null);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
         boolean edit = event.getLocation().getQueryParameters().getSingleParameter(EDIT).isPresent();
-        Optional<ApparatusDetails> shown = show();
-        if (edit && shown.isPresent() && apparatus.mayEdit()) {
+        if (edit && entered != null && apparatus.mayEdit()) {
             // the form opens once; a reload of the address shows the page
             UI.getCurrent().getPage().getHistory().replaceState(null, event.getLocation().getPath());
-            openForm(shown.get());
+            openForm(entered);
         }
     }
 
