@@ -7,13 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.rigsync.integration.IntegrationTestAccess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,22 +38,10 @@ class ApparatusGridLayoutBrowserTest extends BrowserTest {
             });
             """;
 
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    private String admin;
-
-    @AfterEach
-    void removeDepartment() {
-        if (admin != null) {
-            IntegrationTestAccess.removeDepartmentOf(jdbc, admin);
-        }
-    }
-
     @ParameterizedTest(name = "{0} pixels wide")
     @ValueSource(ints = {1400, 1920})
     void whatADepartmentChecksDailyIsWholeAndUnderItsHeader(int width) {
-        admin = IntegrationTestAccess.departmentReadyForOAuth(jdbc);
+        String admin = newDepartmentAdmin();
         long department = jdbc.queryForObject("select department_id from app_user where username = ?", Long.class,
                 admin);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);

@@ -8,33 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.rigsync.integration.IntegrationTestAccess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The apparatus page in a real browser: its synced values, the map link and the server-drawn meter chart. */
 class ApparatusPageBrowserTest extends BrowserTest {
 
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    private String admin;
-
-    @AfterEach
-    void removeDepartment() {
-        if (admin != null) {
-            IntegrationTestAccess.removeDepartmentOf(jdbc, admin);
-        }
-    }
-
     @Test
     void thePageShowsTheSyncedValuesAndDrawsTheChartForEachRange() {
-        admin = IntegrationTestAccess.departmentReadyForOAuth(jdbc);
+        String admin = newDepartmentAdmin();
         long department = jdbc.queryForObject("select department_id from app_user where username = ?", Long.class,
                 admin);
         jdbc.update("insert into apparatus (department_id, unit_name, type, status, samsara_vehicle_id) "

@@ -1,8 +1,11 @@
 package com.rigsync.e2e;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.rigsync.SpringAppTest;
+import com.rigsync.integration.IntegrationTestAccess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
@@ -13,7 +16,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A test in headless Chromium against the running demo app (the suite's one Spring context, on a random port). */
 @SpringAppTest
@@ -22,8 +27,13 @@ abstract class BrowserTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    protected JdbcTemplate jdbc;
+
     protected ChromeDriver driver;
     protected WebDriverWait wait;
+
+    private final List<String> departmentsToRemove = new ArrayList<>();
 
     @BeforeEach
     void openBrowser() throws Exception {
@@ -36,6 +46,14 @@ abstract class BrowserTest {
         if (driver != null) {
             driver.quit();
         }
+        departmentsToRemove.forEach(username -> IntegrationTestAccess.removeDepartmentOf(jdbc, username));
+    }
+
+    /** A new entitled department ready to connect to the simulated Samsara, removed after the test; its admin. */
+    protected String newDepartmentAdmin() {
+        String admin = IntegrationTestAccess.departmentReadyForOAuth(jdbc);
+        departmentsToRemove.add(admin);
+        return admin;
     }
 
     /** Extra Chromium options for one test class. */

@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,9 +34,6 @@ class DriversBrowserTest extends BrowserTest {
 
     @Autowired
     private ApplicationContext context;
-    @Autowired
-    private JdbcTemplate jdbc;
-
     private TestDepartment department;
 
     @AfterEach

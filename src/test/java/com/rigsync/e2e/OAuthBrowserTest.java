@@ -4,17 +4,14 @@ import java.util.List;
 
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.integration.IntegrationTestAccess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,17 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class OAuthBrowserTest extends BrowserTest {
 
-    @Autowired
-    private JdbcTemplate jdbc;
-
     private String username;
-
-    @AfterEach
-    void removeDepartment() {
-        if (username != null) {
-            IntegrationTestAccess.removeDepartmentOf(jdbc, username);
-        }
-    }
 
     @Test
     void directInstallSignsInFirstThenAllowOnSamsaraConnectsAndLandsOnSettings(CapturedOutput serverLog) {
@@ -78,7 +65,7 @@ class OAuthBrowserTest extends BrowserTest {
 
     /** Opens the Direct Install URL signed out: the login page first, then back to the install page. */
     private void startAtDirectInstall() {
-        username = IntegrationTestAccess.departmentReadyForOAuth(jdbc);
+        username = newDepartmentAdmin();
         open("/samsara/install");
         signIn(username, IntegrationTestAccess.PASSWORD);
         wait.until(ExpectedConditions.urlContains("/samsara/install"));

@@ -15,7 +15,6 @@ import com.rigsync.security.Role;
 import com.rigsync.security.SignedInSessions;
 import com.rigsync.security.SignedInUser;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -37,9 +36,6 @@ class PasswordChangeBrowserTest extends BrowserTest {
     private SignedInSessions sessions;
     @Autowired
     private UserDetailsService users;
-    @Autowired
-    private JdbcTemplate jdbc;
-
     @AfterEach
     void signOutOfTheServer() {
         SecurityContextHolder.clearContext();

@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +17,6 @@ class SyncPanelBrowserTest extends BrowserTest {
 
     @Autowired
     private ApplicationContext context;
-    @Autowired
-    private JdbcTemplate jdbc;
-
     private String manager;
 
     @AfterEach
