@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.rigsync.samsara.CallObserver;
 import com.rigsync.samsara.SamsaraClient;
 
 /**
@@ -18,8 +19,11 @@ final class SamsaraClients implements AutoCloseable {
     private final int maxRetries;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final CallObserver observer;
 
-    SamsaraClients(Clock clock, int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+    SamsaraClients(Clock clock, int maxRetries, Duration initialBackoff, Duration maxBackoff,
+                   CallObserver observer) {
+        this.observer = observer;
         this.clock = clock;
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
@@ -33,7 +37,13 @@ final class SamsaraClients implements AutoCloseable {
                 .maxRetries(maxRetries)
                 .initialBackoff(initialBackoff)
                 .maxBackoff(maxBackoff)
+                .observer(observer)
                 .build());
+    }
+
+    /** The clients made so far, by base URL: the regions in use on this instance. */
+    Map<String, SamsaraClient> inUse() {
+        return Map.copyOf(clients);
     }
 
     @Override

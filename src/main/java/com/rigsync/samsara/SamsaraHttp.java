@@ -49,10 +49,11 @@ final class SamsaraHttp {
     private final Duration maxBackoff;
     private final Duration maxRetryAfter;
     private final Throttle throttle;
+    private final CallObserver observer;
 
     SamsaraHttp(HttpUrl baseUrl, OkHttpClient http, OkHttpClient tokenEndpointHttp, JsonMapper json, Clock clock,
             Sleeper sleeper, RandomGenerator random, int maxRetries, Duration initialBackoff, Duration maxBackoff,
-            Duration maxRetryAfter, Throttle throttle) {
+            Duration maxRetryAfter, Throttle throttle, CallObserver observer) {
         this.baseUrl = baseUrl;
         this.http = http;
         this.tokenEndpointHttp = tokenEndpointHttp;
@@ -65,6 +66,7 @@ final class SamsaraHttp {
         this.maxBackoff = maxBackoff;
         this.maxRetryAfter = maxRetryAfter;
         this.throttle = throttle;
+        this.observer = observer;
     }
 
     /**
@@ -96,13 +98,16 @@ final class SamsaraHttp {
             Headers headers;
             byte[] body;
             x.requestCounter().incrementAndGet();
+            long sent = System.nanoTime();
             try (Response response = client(endpoint).newCall(request).execute()) {
                 status = response.code();
                 headers = response.headers();
                 ResponseBody rb = response.body();
                 body = rb.bytes();
             } catch (IOException e) {
-                if (endpoint.safeToRepeat() && attempt <= maxRetries) {
+                boolean retrying = endpoint.safeToRepeat() && attempt <= maxRetries;
+                observe(endpoint, CallObserver.Call.NO_ANSWER, sent, attempt, retrying);
+                if (retrying) {
                     Duration delay = backoff(attempt);
                     log.warn("Samsara {} {} failed ({}), attempt {}; retrying in {} ms", endpoint.method,
                             x.url().encodedPath(), e.getClass().getSimpleName(), attempt, delay.toMillis());
@@ -115,6 +120,7 @@ final class SamsaraHttp {
                         "no answer after " + attempt + " attempt(s): " + e.getClass().getSimpleName(), null);
             }
             if (status >= 200 && status < 300) {
+                observe(endpoint, status, sent, attempt, false);
                 log.debug("Samsara {} {} -> {} (attempt {})", endpoint.method, x.url().encodedPath(), status, attempt);
                 return parse(endpoint, body);
             }
@@ -125,6 +131,7 @@ final class SamsaraHttp {
                 triedRefresh = true;
                 Optional<String> refreshed = x.tokens().refreshAfterUnauthorized(token);
                 if (refreshed.isPresent() && !refreshed.get().isBlank() && !refreshed.get().equals(token)) {
+                    observe(endpoint, status, sent, attempt, true);
                     log.debug("Samsara {} {}: token source gave a new token after 401; retrying once",
                             endpoint.method, x.url().encodedPath());
                     token = refreshed.get();
@@ -134,11 +141,22 @@ final class SamsaraHttp {
             Duration retryAfter = retryAfter(headers.get("Retry-After"), clock.instant()).orElse(null);
             if (endpoint.safeToRepeat() && retryableStatus(status) && attempt <= maxRetries
                     && (retryAfter == null || retryAfter.compareTo(maxRetryAfter) <= 0)) {
+                observe(endpoint, status, sent, attempt, true);
                 Duration delay = retryAfter != null ? retryAfter : backoff(attempt);
                 sleepBeforeRetry(endpoint, delay);
                 continue;
             }
+            observe(endpoint, status, sent, attempt, false);
             throw failure(endpoint, status, details, retryAfter, body, secretsOf(x, firstToken, token));
+        }
+    }
+
+    private void observe(Endpoint endpoint, int status, long sentNanos, int attempt, boolean retrying) {
+        try {
+            observer.answered(new CallObserver.Call(endpoint.label(), status,
+                    Duration.ofNanos(System.nanoTime() - sentNanos), attempt, retrying));
+        } catch (RuntimeException e) {
+            log.warn("A Samsara call observer failed; the call goes on", e);
         }
     }
 

@@ -10,6 +10,8 @@ import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.rigsync.integration.SamsaraConnections;
 import com.rigsync.integration.SyncStanding;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,9 +38,11 @@ class SyncExecution {
     private final SamsaraConnections connections;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     SyncExecution(DepartmentSync departmentSync, SyncRuns runs, SamsaraConnections connections,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.departmentSync = departmentSync;
         this.runs = runs;
         this.connections = connections;
@@ -75,6 +79,12 @@ class SyncExecution {
         }
         Instant finished = clock.instant();
         runs.finish(runId, result.outcome(), result.counts(), result.apiCalls(), result.error(), finished);
+        Timer.builder("rigsync.sync.runs")
+                .description("Department sync runs on this instance, by outcome and what started them")
+                .tag("outcome", result.outcome().name())
+                .tag("trigger", request.trigger().name())
+                .register(metrics)
+                .record(Duration.between(started, finished));
         progress.publish("Finished", 1, 1, result.counts(), result.apiCalls(), true, result.outcome());
         int interval = connections.syncStanding(departmentId).intervalMinutes();
         Instant next = finished.plus(Duration.ofMinutes(interval));
