@@ -31,7 +31,8 @@ class SyncExecution {
     private static final String UNEXPECTED = "The sync stopped on an unexpected error. The last good data is kept; "
             + "the next sync tries again.";
     private static final Duration EVENT_SPACING = Duration.ofMillis(250);
-    private static final Duration ROW_SPACING = Duration.ofSeconds(2);
+    /** How often the run's row gets its progress, which the screens of the other instances read. */
+    static final Duration ROW_SPACING = Duration.ofSeconds(2);
 
     private final DepartmentSync departmentSync;
     private final SyncRuns runs;
@@ -127,7 +128,7 @@ class SyncExecution {
             Instant now = clock.instant();
             if (!now.isBefore(lastRow.plus(ROW_SPACING))) {
                 lastRow = now;
-                runs.progress(runId, soFar, apiCalls);
+                runs.progress(runId, phase, done, total, soFar, apiCalls, now);
             }
             if (!now.isBefore(lastEvent.plus(EVENT_SPACING))) {
                 publish(phase, done, total, soFar, apiCalls, false, SyncOutcome.RUNNING);
