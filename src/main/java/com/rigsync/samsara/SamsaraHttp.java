@@ -11,9 +11,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
+import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -72,9 +74,10 @@ final class SamsaraHttp {
     /**
      * One logical call. Exactly one of {@code tokens} (Bearer) and {@code basicAuthorization} is set.
      * {@code secrets} are extra strings (codes, refresh tokens, client secrets) to strip from anything reported.
+     * {@code deadline}, when set, ends the call: no request after it, no wait past it.
      */
     record Exchange(Endpoint endpoint, HttpUrl url, RequestBody body, TokenSource tokens, String basicAuthorization,
-            AtomicLong requestCounter, List<String> secrets) {
+            AtomicLong requestCounter, List<String> secrets, Instant deadline) {
     }
 
     /** Sends the exchange and returns the parsed JSON body (MissingNode for an empty 2xx body). */
@@ -89,6 +92,11 @@ final class SamsaraHttp {
         int attempt = 0;
         while (true) {
             attempt++;
+            if (x.deadline() != null && !clock.instant().isBefore(x.deadline())) {
+                log.warn("Samsara {} {}: the caller's time budget is used up after {} attempt(s); giving up",
+                        endpoint.method, x.url().encodedPath(), attempt - 1);
+                throw new NetworkException(ErrorDetails.noAnswer(endpoint), "time budget used up", null);
+            }
             if (token != null && throttle != null) {
                 String current = token;
                 wait(endpoint, () -> throttle.acquire(current, endpoint));
@@ -99,16 +107,23 @@ final class SamsaraHttp {
             byte[] body;
             x.requestCounter().incrementAndGet();
             long sent = System.nanoTime();
-            try (Response response = client(endpoint).newCall(request).execute()) {
+            Call call = client(endpoint).newCall(request);
+            if (x.deadline() != null) {
+                long left = Math.max(1, Duration.between(clock.instant(), x.deadline()).toMillis());
+                long limit = client(endpoint).callTimeoutMillis();
+                call.timeout().timeout(limit == 0 ? left : Math.min(left, limit), TimeUnit.MILLISECONDS);
+            }
+            try (Response response = call.execute()) {
                 status = response.code();
                 headers = response.headers();
                 ResponseBody rb = response.body();
                 body = rb.bytes();
             } catch (IOException e) {
                 boolean retrying = endpoint.safeToRepeat() && attempt <= maxRetries;
+                Duration delay = retrying ? backoff(attempt) : null;
+                retrying = retrying && fits(x, delay);
                 observe(endpoint, CallObserver.Call.NO_ANSWER, sent, attempt, retrying);
                 if (retrying) {
-                    Duration delay = backoff(attempt);
                     log.warn("Samsara {} {} failed ({}), attempt {}; retrying in {} ms", endpoint.method,
                             x.url().encodedPath(), e.getClass().getSimpleName(), attempt, delay.toMillis());
                     sleepBeforeRetry(endpoint, delay);
@@ -139,10 +154,11 @@ final class SamsaraHttp {
                 }
             }
             Duration retryAfter = retryAfter(headers.get("Retry-After"), clock.instant()).orElse(null);
-            if (endpoint.safeToRepeat() && retryableStatus(status) && attempt <= maxRetries
-                    && (retryAfter == null || retryAfter.compareTo(maxRetryAfter) <= 0)) {
+            boolean retrying = endpoint.safeToRepeat() && retryableStatus(status) && attempt <= maxRetries
+                    && (retryAfter == null || retryAfter.compareTo(maxRetryAfter) <= 0);
+            Duration delay = retrying ? (retryAfter != null ? retryAfter : backoff(attempt)) : null;
+            if (retrying && fits(x, delay)) {
                 observe(endpoint, status, sent, attempt, true);
-                Duration delay = retryAfter != null ? retryAfter : backoff(attempt);
                 sleepBeforeRetry(endpoint, delay);
                 continue;
             }
@@ -158,6 +174,11 @@ final class SamsaraHttp {
         } catch (RuntimeException e) {
             log.warn("A Samsara call observer failed; the call goes on", e);
         }
+    }
+
+    /** A wait of {@code delay} ends before the exchange's deadline (always, without one). */
+    private boolean fits(Exchange x, Duration delay) {
+        return x.deadline() == null || clock.instant().plus(delay).isBefore(x.deadline());
     }
 
     private OkHttpClient client(Endpoint endpoint) {

@@ -1,6 +1,7 @@
 package com.rigsync.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,6 +26,7 @@ import com.rigsync.integration.ConnectedSamsara;
 import com.rigsync.integration.SamsaraConnections;
 import com.rigsync.samsara.GpsReading;
 import com.rigsync.samsara.InvalidTokenException;
+import com.rigsync.samsara.NetworkException;
 import com.rigsync.samsara.SamsaraException;
 import com.rigsync.samsara.SamsaraSession;
 import com.rigsync.samsara.StatType;
@@ -32,6 +34,7 @@ import com.rigsync.samsara.Vehicle;
 import com.rigsync.samsara.VehicleQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,12 +77,14 @@ class SamsaraDepartmentSync implements DepartmentSync {
     private final FeedCursors cursors;
     private final TransactionTemplate batchTransaction;
     private final Clock clock;
+    private final Duration budget;
     /** The database write time of each department's last run, for the benchmark and the log. */
     private final Map<Long, Long> lastWriteNanos = new ConcurrentHashMap<>();
 
     SamsaraDepartmentSync(SamsaraConnections connections, ApparatusSyncWriter writer, SamsaraVehicleList vehicleList,
                           MeterHistory meters, FeedCursors cursors, PlatformTransactionManager transactions,
-                          Clock clock) {
+                          Clock clock, @Value("${rigsync.sync.run-budget:5m}") Duration budget) {
+        this.budget = budget;
         this.connections = connections;
         this.writer = writer;
         this.vehicleList = vehicleList;
@@ -104,7 +109,10 @@ class SamsaraDepartmentSync implements DepartmentSync {
                     + "department: an administrator or data manager enables the integration and saves a token "
                     + "under Setup > Settings.");
         }
-        return new Run(departmentId, connection.get(), progress).execute();
+        // the run's time budget: past it no Samsara request is sent and no back-off waits, so a department whose
+        // Samsara keeps failing gives its scheduler thread back and the run ends PARTIAL or FAILED
+        Instant deadline = clock.instant().plus(budget);
+        return new Run(departmentId, connection.get().until(deadline), deadline, progress).execute();
     }
 
     /** How long the department's last run spent writing to the database. */
@@ -129,7 +137,10 @@ class SamsaraDepartmentSync implements DepartmentSync {
         private int total;
         private long writeNanos;
 
-        Run(long departmentId, ConnectedSamsara connection, SyncProgressSink sink) {
+        private final Instant deadline;
+
+        Run(long departmentId, ConnectedSamsara connection, Instant deadline, SyncProgressSink sink) {
+            this.deadline = deadline;
             this.departmentId = departmentId;
             this.connection = connection;
             this.samsara = connection.samsara();
@@ -357,7 +368,10 @@ class SamsaraDepartmentSync implements DepartmentSync {
         private SyncResult failed(SamsaraException e, SyncOutcome outcome, String what, String after) {
             log.warn("Sync of department {} ended {}: {}", departmentId, outcome, e.getMessage());
             record(false, e);
-            return new SyncResult(outcome, counts(), calls(), what + e.userMessage() + after);
+            String why = e instanceof NetworkException && !clock.instant().isBefore(deadline)
+                    ? "Samsara did not answer within the sync's time limit (" + minutes(budget) + ")."
+                    : e.userMessage();
+            return new SyncResult(outcome, counts(), calls(), what + why + after);
         }
 
         private void record(boolean success, SamsaraException failure) {
@@ -370,6 +384,11 @@ class SamsaraDepartmentSync implements DepartmentSync {
             } catch (RuntimeException e) {
                 log.warn("Sync of department {}: could not record how the Samsara calls went", departmentId, e);
             }
+        }
+
+        private static String minutes(Duration d) {
+            long seconds = d.toSeconds();
+            return seconds % 60 == 0 ? seconds / 60 + (seconds == 60 ? " minute" : " minutes") : seconds + " seconds";
         }
 
         private SyncCounts counts() {
