@@ -35,6 +35,7 @@ import com.rigsync.samsara.VehicleQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,6 +70,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
     /** With a tag filter, a linked vehicle missing from the list is looked up by id (at most this many a run). */
     static final int MAX_GONE_CHECKS = 25;
     static final int WRITE_BATCH = 500;
+    static final int BATCH_ATTEMPTS = 3;
 
     private final SamsaraConnections connections;
     private final ApparatusSyncWriter writer;
@@ -332,7 +334,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 List<MeterHistory.NewReading> batchReadings = new ArrayList<>();
                 batch.forEach(u -> batchReadings.addAll(readingsByApparatus.getOrDefault(u.apparatusId(), List.of())));
                 long start = System.nanoTime();
-                int written = batchTransaction.execute(status -> {
+                int written = inOneTransaction(() -> {
                     meters.insert(departmentId, batchReadings, now);
                     return writer.writeTelemetry(departmentId, batch, now);
                 });
@@ -341,6 +343,31 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 readingsFlagged += (int) batchReadings.stream().filter(r -> !r.flag().good()).count();
                 done++;
                 report("Saving apparatus data");
+            }
+        }
+
+        /**
+         * One batch in one transaction. Departments syncing at once can deadlock in InnoDB (fault code rows are
+         * replaced, which takes gap locks); the loser's transaction was rolled back whole, so it is simply run again,
+         * up to {@value #BATCH_ATTEMPTS} times.
+         */
+        private int inOneTransaction(java.util.function.IntSupplier work) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return batchTransaction.execute(status -> work.getAsInt());
+                } catch (PessimisticLockingFailureException e) {
+                    if (attempt >= BATCH_ATTEMPTS) {
+                        throw e;
+                    }
+                    log.info("Sync of department {}: a write batch met a lock conflict ({}); writing it again",
+                            departmentId, e.getClass().getSimpleName());
+                    try {
+                        Thread.sleep(20L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(30));
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
             }
         }
 
