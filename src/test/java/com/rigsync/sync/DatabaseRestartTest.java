@@ -131,8 +131,13 @@ class DatabaseRestartTest {
         assertThat(stored).as("nothing stored that its user was not told about, beyond the refused")
                 .allMatch(unit -> confirmed.contains(unit) || refused.contains(unit));
 
-        // the sync is not lost: the run the restart cut off is closed, and the department syncs again
+        // the sync is not lost: the run the restart went through ends (none stays "running"), the department's
+        // schedule is kept, and "Sync now" works again
         samsara.setResponseDelay(Duration.ZERO);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from sync_run "
+                + "where department_id = ? and outcome = 'RUNNING'", Integer.class, departmentId) == 0);
+        SignIn.as(users, manager);
+        assertThat(sync.syncNow()).isEqualTo(SyncNowOutcome.STARTED);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
                 jdbc.queryForObject("select count(*) from sync_run where department_id = ? and outcome = 'SUCCEEDED' "
                         + "and started_at > ?", Integer.class, departmentId, restarted) > 0
