@@ -19,11 +19,13 @@ final class SamsaraClients implements AutoCloseable {
     private final int maxRetries;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
-    private final CallObserver observer;
+    private final CallObserver metrics;
+    /** Whether Samsara calls are counted; only the metrics overhead benchmark turns it off. */
+    private volatile boolean counting = true;
 
     SamsaraClients(Clock clock, int maxRetries, Duration initialBackoff, Duration maxBackoff,
                    CallObserver observer) {
-        this.observer = observer;
+        this.metrics = observer;
         this.clock = clock;
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
@@ -37,8 +39,16 @@ final class SamsaraClients implements AutoCloseable {
                 .maxRetries(maxRetries)
                 .initialBackoff(initialBackoff)
                 .maxBackoff(maxBackoff)
-                .observer(observer)
+                .observer(call -> {
+                    if (counting) {
+                        metrics.answered(call);
+                    }
+                })
                 .build());
+    }
+
+    void counting(boolean on) {
+        this.counting = on;
     }
 
     /** The clients made so far, by base URL: the regions in use on this instance. */
