@@ -23,6 +23,8 @@ final class EmbeddedMariaDb {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Map<String, Integer> RUNNING = new HashMap<>();
+    /** The servers this JVM started, by data directory (not the ones of another instance it shares). */
+    private static final Map<String, DB> STARTED = new HashMap<>();
 
     private EmbeddedMariaDb() {
     }
@@ -74,10 +76,33 @@ final class EmbeddedMariaDb {
             log.info("Embedded MariaDB ready on port {} in {} ms (data in {})", port,
                     (System.nanoTime() - started) / 1_000_000, dataDir);
             RUNNING.put(key, port);
+            STARTED.put(key, db);
             return port;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start (data directory " + dataDir + ")", e);
         }
+    }
+
+    /**
+     * Stops the server this JVM started for the data directory, as a database restart or crash would, keeping its
+     * data; {@link #startAgain} brings it back on the same port. For tests of how the app rides out a restart.
+     */
+    static synchronized void stop(File dataDir) throws ManagedProcessException {
+        server(dataDir).stop();
+        log.warn("Embedded MariaDB stopped (data in {})", dataDir);
+    }
+
+    static synchronized void startAgain(File dataDir) throws ManagedProcessException {
+        server(dataDir).start();
+        log.warn("Embedded MariaDB started again (data in {})", dataDir);
+    }
+
+    private static DB server(File dataDir) {
+        DB db = STARTED.get(dataDir.getAbsolutePath());
+        if (db == null) {
+            throw new IllegalStateException("no embedded MariaDB was started here for " + dataDir);
+        }
+        return db;
     }
 
     private static boolean isListening(int port) {

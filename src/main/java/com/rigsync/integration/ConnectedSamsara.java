@@ -1,5 +1,6 @@
 package com.rigsync.integration;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.rigsync.samsara.SamsaraSession;
@@ -65,6 +66,15 @@ public final class ConnectedSamsara {
     /** The Samsara calls; its {@code requestCount()} counts this session's requests. */
     public SamsaraSession samsara() {
         return session;
+    }
+
+    /**
+     * The same connection whose Samsara calls all end by {@code deadline} (no request after it, no back-off past
+     * it): a sync run's time budget, so a failing Samsara never holds a scheduler thread longer.
+     */
+    public ConnectedSamsara until(Instant deadline) {
+        return new ConnectedSamsara(departmentId, regionKey, organizationId, organizationName, tagIds,
+                syncIntervalMinutes, session.until(deadline), secretCiphertext, authKind);
     }
 
     /** How the department connected (API token or OAuth grant): messages about missing scopes differ. */

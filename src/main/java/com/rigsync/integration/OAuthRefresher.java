@@ -16,6 +16,8 @@ import com.rigsync.samsara.InvalidGrantException;
 import com.rigsync.samsara.OAuthTokens;
 import com.rigsync.samsara.SamsaraException;
 import com.rigsync.samsara.TokenSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -62,6 +64,7 @@ class OAuthRefresher {
     private record Outcome(Fresh fresh, RuntimeException failure) {
     }
 
+    private final MeterRegistry metrics;
     private final SamsaraConnectionRepository connections;
     private final TokenVault vault;
     private final SamsaraOAuthApp app;
@@ -76,7 +79,8 @@ class OAuthRefresher {
 
     OAuthRefresher(SamsaraConnectionRepository connections, TokenVault vault, SamsaraOAuthApp app,
                    SamsaraRegions regions, SamsaraClients clients, AuditService audit,
-                   PlatformTransactionManager transactions, Clock clock) {
+                   PlatformTransactionManager transactions, Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.connections = connections;
         this.vault = vault;
         this.app = app;
@@ -215,10 +219,12 @@ class OAuthRefresher {
                 }
                 log.warn("Samsara OAuth for department {}: the refresh was refused ({}); reconnect needed",
                         departmentId, e.error());
+                counted("refused");
                 return new Outcome(null, e);
             } catch (SamsaraException e) {
                 log.warn("Samsara OAuth for department {}: the refresh failed ({})", departmentId,
                         e.getClass().getSimpleName());
+                counted("failed");
                 return new Outcome(null, e);
             }
             String access = vault.encrypt(tokens.accessToken());
@@ -228,6 +234,7 @@ class OAuthRefresher {
             connections.rotateOAuthTokens(departmentId, access, refresh, expiresAt, now);
             log.info("Samsara OAuth for department {}: access token refreshed, valid until {}", departmentId,
                     expiresAt);
+            counted("refreshed");
             return new Outcome(new Fresh(access, expiresAt), null);
         });
         // committed: the new pair is stored before anyone uses it
@@ -278,6 +285,15 @@ class OAuthRefresher {
         public String toString() {
             return "TokenSource[OAuth, department " + departmentId + ", redacted]";
         }
+    }
+
+    /** {@code rigsync.samsara.oauth.refreshes} by outcome: refreshed, refused (reconnect needed), failed. */
+    private void counted(String outcome) {
+        Counter.builder("rigsync.samsara.oauth.refreshes")
+                .description("OAuth access token refreshes sent to Samsara, by outcome")
+                .tag("outcome", outcome)
+                .register(metrics)
+                .increment();
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.rigsync.integration;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -20,8 +21,9 @@ class SamsaraClientConfiguration {
     SamsaraClients samsaraClients(Clock clock,
                                   @Value("${rigsync.samsara.max-retries:4}") int maxRetries,
                                   @Value("${rigsync.samsara.initial-backoff:500ms}") Duration initialBackoff,
-                                  @Value("${rigsync.samsara.max-backoff:20s}") Duration maxBackoff) {
-        return new SamsaraClients(clock, maxRetries, initialBackoff, maxBackoff);
+                                  @Value("${rigsync.samsara.max-backoff:20s}") Duration maxBackoff,
+                                  MeterRegistry metrics) {
+        return new SamsaraClients(clock, maxRetries, initialBackoff, maxBackoff, new SamsaraCallMetrics(metrics));
     }
 
     /**

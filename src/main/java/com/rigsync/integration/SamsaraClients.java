@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.rigsync.samsara.CallObserver;
 import com.rigsync.samsara.SamsaraClient;
 
 /**
@@ -18,8 +19,13 @@ final class SamsaraClients implements AutoCloseable {
     private final int maxRetries;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final CallObserver metrics;
+    /** Whether Samsara calls are counted; only the metrics overhead benchmark turns it off. */
+    private volatile boolean counting = true;
 
-    SamsaraClients(Clock clock, int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+    SamsaraClients(Clock clock, int maxRetries, Duration initialBackoff, Duration maxBackoff,
+                   CallObserver observer) {
+        this.metrics = observer;
         this.clock = clock;
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
@@ -33,7 +39,21 @@ final class SamsaraClients implements AutoCloseable {
                 .maxRetries(maxRetries)
                 .initialBackoff(initialBackoff)
                 .maxBackoff(maxBackoff)
+                .observer(call -> {
+                    if (counting) {
+                        metrics.answered(call);
+                    }
+                })
                 .build());
+    }
+
+    void counting(boolean on) {
+        this.counting = on;
+    }
+
+    /** The clients made so far, by base URL: the regions in use on this instance. */
+    Map<String, SamsaraClient> inUse() {
+        return Map.copyOf(clients);
     }
 
     @Override

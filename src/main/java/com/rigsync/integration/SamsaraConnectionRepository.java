@@ -87,6 +87,10 @@ interface SamsaraConnectionRepository extends JpaRepository<SamsaraConnection, L
     @Query("select c from SamsaraConnection c where c.secretCiphertext is not null order by c.departmentId")
     List<SamsaraConnection> lockAllWithSecrets();
 
+    /** The regions departments sync from: the ones health checks probe. */
+    @Query("select distinct c.region from SamsaraConnection c where c.secretCiphertext is not null and c.enabled = true")
+    List<String> regionsInUse();
+
     @Query("select c.departmentId from SamsaraConnection c where c.secretCiphertext is not null and c.enabled = true")
     List<Long> enabledWithSecret();
 

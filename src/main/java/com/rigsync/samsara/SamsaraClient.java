@@ -1,13 +1,17 @@
 package com.rigsync.samsara;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,7 +48,7 @@ public final class SamsaraClient implements AutoCloseable {
                 .build();
         Throttle throttle = b.throttle ? new Throttle(b.clock, b.sleeper) : null;
         this.calls = new SamsaraHttp(b.baseUrl, http, tokenEndpoint, JsonMapper.builder().build(), b.clock, b.sleeper,
-                b.random, b.maxRetries, b.initialBackoff, b.maxBackoff, b.maxRetryAfter, throttle);
+                b.random, b.maxRetries, b.initialBackoff, b.maxBackoff, b.maxRetryAfter, throttle, b.observer);
         this.oauth = new OAuthClient(calls);
         this.maxUrlLength = b.maxUrlLength;
     }
@@ -56,6 +60,21 @@ public final class SamsaraClient implements AutoCloseable {
     /** A session for one caller; its {@link SamsaraSession#requestCount()} counts that caller's HTTP requests. */
     public SamsaraSession session(TokenSource tokens) {
         return new SamsaraSession(calls, tokens, maxUrlLength);
+    }
+
+    /**
+     * Whether Samsara answers at all, for health checks: a GET of {@code /me} without any token, within 5 s. Any
+     * HTTP status (401 is the usual one) means reachable; empty means no answer (timeout, DNS, refused).
+     */
+    public OptionalInt reachability() {
+        Request request = new Request.Builder().url(calls.baseUrl.newBuilder().addPathSegment("me").build()).get()
+                .header("Accept", "application/json").build();
+        OkHttpClient quick = http.newBuilder().callTimeout(5, TimeUnit.SECONDS).build();
+        try (Response response = quick.newCall(request).execute()) {
+            return OptionalInt.of(response.code());
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
     }
 
     /** The OAuth token endpoints ({@code /oauth2/token}, {@code /oauth2/revoke}). */
@@ -93,8 +112,15 @@ public final class SamsaraClient implements AutoCloseable {
         private RandomGenerator random = RandomGenerator.getDefault();
         private boolean throttle = true;
         private int maxUrlLength = 6000;
+        private CallObserver observer = CallObserver.NONE;
 
         private Builder() {
+        }
+
+        /** Hears of every HTTP request (endpoint, status, time, retries); for the app's metrics. */
+        public Builder observer(CallObserver o) {
+            this.observer = Objects.requireNonNull(o);
+            return this;
         }
 
         /** US, EU, or a Samsara-compatible fake; a path prefix (e.g. {@code /simulated-samsara}) is kept. */

@@ -11,9 +11,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
+import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -49,10 +51,11 @@ final class SamsaraHttp {
     private final Duration maxBackoff;
     private final Duration maxRetryAfter;
     private final Throttle throttle;
+    private final CallObserver observer;
 
     SamsaraHttp(HttpUrl baseUrl, OkHttpClient http, OkHttpClient tokenEndpointHttp, JsonMapper json, Clock clock,
             Sleeper sleeper, RandomGenerator random, int maxRetries, Duration initialBackoff, Duration maxBackoff,
-            Duration maxRetryAfter, Throttle throttle) {
+            Duration maxRetryAfter, Throttle throttle, CallObserver observer) {
         this.baseUrl = baseUrl;
         this.http = http;
         this.tokenEndpointHttp = tokenEndpointHttp;
@@ -65,14 +68,16 @@ final class SamsaraHttp {
         this.maxBackoff = maxBackoff;
         this.maxRetryAfter = maxRetryAfter;
         this.throttle = throttle;
+        this.observer = observer;
     }
 
     /**
      * One logical call. Exactly one of {@code tokens} (Bearer) and {@code basicAuthorization} is set.
      * {@code secrets} are extra strings (codes, refresh tokens, client secrets) to strip from anything reported.
+     * {@code deadline}, when set, ends the call: no request after it, no wait past it.
      */
     record Exchange(Endpoint endpoint, HttpUrl url, RequestBody body, TokenSource tokens, String basicAuthorization,
-            AtomicLong requestCounter, List<String> secrets) {
+            AtomicLong requestCounter, List<String> secrets, Instant deadline) {
     }
 
     /** Sends the exchange and returns the parsed JSON body (MissingNode for an empty 2xx body). */
@@ -87,6 +92,11 @@ final class SamsaraHttp {
         int attempt = 0;
         while (true) {
             attempt++;
+            if (x.deadline() != null && !clock.instant().isBefore(x.deadline())) {
+                log.warn("Samsara {} {}: the caller's time budget is used up after {} attempt(s); giving up",
+                        endpoint.method, x.url().encodedPath(), attempt - 1);
+                throw new NetworkException(ErrorDetails.noAnswer(endpoint), "time budget used up", null);
+            }
             if (token != null && throttle != null) {
                 String current = token;
                 wait(endpoint, () -> throttle.acquire(current, endpoint));
@@ -96,14 +106,24 @@ final class SamsaraHttp {
             Headers headers;
             byte[] body;
             x.requestCounter().incrementAndGet();
-            try (Response response = client(endpoint).newCall(request).execute()) {
+            long sent = System.nanoTime();
+            Call call = client(endpoint).newCall(request);
+            if (x.deadline() != null) {
+                long left = Math.max(1, Duration.between(clock.instant(), x.deadline()).toMillis());
+                long limit = client(endpoint).callTimeoutMillis();
+                call.timeout().timeout(limit == 0 ? left : Math.min(left, limit), TimeUnit.MILLISECONDS);
+            }
+            try (Response response = call.execute()) {
                 status = response.code();
                 headers = response.headers();
                 ResponseBody rb = response.body();
                 body = rb.bytes();
             } catch (IOException e) {
-                if (endpoint.safeToRepeat() && attempt <= maxRetries) {
-                    Duration delay = backoff(attempt);
+                boolean retrying = endpoint.safeToRepeat() && attempt <= maxRetries;
+                Duration delay = retrying ? backoff(attempt) : null;
+                retrying = retrying && fits(x, delay);
+                observe(endpoint, CallObserver.Call.NO_ANSWER, sent, attempt, retrying);
+                if (retrying) {
                     log.warn("Samsara {} {} failed ({}), attempt {}; retrying in {} ms", endpoint.method,
                             x.url().encodedPath(), e.getClass().getSimpleName(), attempt, delay.toMillis());
                     sleepBeforeRetry(endpoint, delay);
@@ -115,6 +135,7 @@ final class SamsaraHttp {
                         "no answer after " + attempt + " attempt(s): " + e.getClass().getSimpleName(), null);
             }
             if (status >= 200 && status < 300) {
+                observe(endpoint, status, sent, attempt, false);
                 log.debug("Samsara {} {} -> {} (attempt {})", endpoint.method, x.url().encodedPath(), status, attempt);
                 return parse(endpoint, body);
             }
@@ -125,6 +146,7 @@ final class SamsaraHttp {
                 triedRefresh = true;
                 Optional<String> refreshed = x.tokens().refreshAfterUnauthorized(token);
                 if (refreshed.isPresent() && !refreshed.get().isBlank() && !refreshed.get().equals(token)) {
+                    observe(endpoint, status, sent, attempt, true);
                     log.debug("Samsara {} {}: token source gave a new token after 401; retrying once",
                             endpoint.method, x.url().encodedPath());
                     token = refreshed.get();
@@ -132,14 +154,31 @@ final class SamsaraHttp {
                 }
             }
             Duration retryAfter = retryAfter(headers.get("Retry-After"), clock.instant()).orElse(null);
-            if (endpoint.safeToRepeat() && retryableStatus(status) && attempt <= maxRetries
-                    && (retryAfter == null || retryAfter.compareTo(maxRetryAfter) <= 0)) {
-                Duration delay = retryAfter != null ? retryAfter : backoff(attempt);
+            boolean retrying = endpoint.safeToRepeat() && retryableStatus(status) && attempt <= maxRetries
+                    && (retryAfter == null || retryAfter.compareTo(maxRetryAfter) <= 0);
+            Duration delay = retrying ? (retryAfter != null ? retryAfter : backoff(attempt)) : null;
+            if (retrying && fits(x, delay)) {
+                observe(endpoint, status, sent, attempt, true);
                 sleepBeforeRetry(endpoint, delay);
                 continue;
             }
+            observe(endpoint, status, sent, attempt, false);
             throw failure(endpoint, status, details, retryAfter, body, secretsOf(x, firstToken, token));
         }
+    }
+
+    private void observe(Endpoint endpoint, int status, long sentNanos, int attempt, boolean retrying) {
+        try {
+            observer.answered(new CallObserver.Call(endpoint.label(), status,
+                    Duration.ofNanos(System.nanoTime() - sentNanos), attempt, retrying));
+        } catch (RuntimeException e) {
+            log.warn("A Samsara call observer failed; the call goes on", e);
+        }
+    }
+
+    /** A wait of {@code delay} ends before the exchange's deadline (always, without one). */
+    private boolean fits(Exchange x, Duration delay) {
+        return x.deadline() == null || clock.instant().plus(delay).isBefore(x.deadline());
     }
 
     private OkHttpClient client(Endpoint endpoint) {

@@ -35,11 +35,27 @@ public final class SamsaraSession {
     private final TokenSource tokens;
     private final int maxUrlLength;
     private final AtomicLong requests = new AtomicLong();
+    private final Instant deadline;
 
     SamsaraSession(SamsaraHttp http, TokenSource tokens, int maxUrlLength) {
+        this(http, tokens, maxUrlLength, null);
+    }
+
+    private SamsaraSession(SamsaraHttp http, TokenSource tokens, int maxUrlLength, Instant deadline) {
         this.http = http;
         this.tokens = java.util.Objects.requireNonNull(tokens, "tokens");
         this.maxUrlLength = maxUrlLength;
+        this.deadline = deadline;
+    }
+
+    /**
+     * A session (with its own request count) whose calls all end by {@code deadline}: no request is sent after it,
+     * none waits past it, and a retry whose back-off or Retry-After would end after it is not made; the call then
+     * fails as it stands (a {@link NetworkException} when no answer came). For a caller with a time budget, such as
+     * a sync run on a shared scheduler thread.
+     */
+    public SamsaraSession until(Instant deadline) {
+        return new SamsaraSession(http, tokens, maxUrlLength, java.util.Objects.requireNonNull(deadline));
     }
 
     /** HTTP requests sent so far through this session, retries included. */
@@ -209,7 +225,7 @@ public final class SamsaraSession {
         ObjectNode body = http.json.createObjectNode().put("code", code).put("driverId", driverId);
         JsonNode root = http.execute(new SamsaraHttp.Exchange(Endpoint.DRIVER_AUTH_TOKEN,
                 url("fleet", "drivers", "auth-token").build(), RequestBody.create(http.json.writeValueAsString(body), JSON),
-                tokens, null, requests, List.of(code)));
+                tokens, null, requests, List.of(code), deadline));
         JsonNode data = Json.object(root, "data");
         String token = Json.text(data, "token");
         Long expiration = Json.longValue(data, "expirationTime");
@@ -228,7 +244,8 @@ public final class SamsaraSession {
     // --- helpers
 
     private JsonNode get(Endpoint endpoint, HttpUrl u) {
-        return http.execute(new SamsaraHttp.Exchange(endpoint, u, null, tokens, null, requests, List.of()));
+        return http.execute(new SamsaraHttp.Exchange(endpoint, u, null, tokens, null, requests, List.of(),
+                deadline));
     }
 
     private HttpUrl.Builder url(String... segments) {

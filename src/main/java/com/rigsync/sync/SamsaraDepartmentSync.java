@@ -1,6 +1,7 @@
 package com.rigsync.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,6 +26,7 @@ import com.rigsync.integration.ConnectedSamsara;
 import com.rigsync.integration.SamsaraConnections;
 import com.rigsync.samsara.GpsReading;
 import com.rigsync.samsara.InvalidTokenException;
+import com.rigsync.samsara.NetworkException;
 import com.rigsync.samsara.SamsaraException;
 import com.rigsync.samsara.SamsaraSession;
 import com.rigsync.samsara.StatType;
@@ -32,6 +34,8 @@ import com.rigsync.samsara.Vehicle;
 import com.rigsync.samsara.VehicleQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,6 +70,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
     /** With a tag filter, a linked vehicle missing from the list is looked up by id (at most this many a run). */
     static final int MAX_GONE_CHECKS = 25;
     static final int WRITE_BATCH = 500;
+    static final int BATCH_ATTEMPTS = 3;
 
     private final SamsaraConnections connections;
     private final ApparatusSyncWriter writer;
@@ -74,12 +79,14 @@ class SamsaraDepartmentSync implements DepartmentSync {
     private final FeedCursors cursors;
     private final TransactionTemplate batchTransaction;
     private final Clock clock;
+    private final Duration budget;
     /** The database write time of each department's last run, for the benchmark and the log. */
     private final Map<Long, Long> lastWriteNanos = new ConcurrentHashMap<>();
 
     SamsaraDepartmentSync(SamsaraConnections connections, ApparatusSyncWriter writer, SamsaraVehicleList vehicleList,
                           MeterHistory meters, FeedCursors cursors, PlatformTransactionManager transactions,
-                          Clock clock) {
+                          Clock clock, @Value("${rigsync.sync.run-budget:5m}") Duration budget) {
+        this.budget = budget;
         this.connections = connections;
         this.writer = writer;
         this.vehicleList = vehicleList;
@@ -104,7 +111,10 @@ class SamsaraDepartmentSync implements DepartmentSync {
                     + "department: an administrator or data manager enables the integration and saves a token "
                     + "under Setup > Settings.");
         }
-        return new Run(departmentId, connection.get(), progress).execute();
+        // the run's time budget: past it no Samsara request is sent and no back-off waits, so a department whose
+        // Samsara keeps failing gives its scheduler thread back and the run ends PARTIAL or FAILED
+        Instant deadline = clock.instant().plus(budget);
+        return new Run(departmentId, connection.get().until(deadline), deadline, progress).execute();
     }
 
     /** How long the department's last run spent writing to the database. */
@@ -129,7 +139,10 @@ class SamsaraDepartmentSync implements DepartmentSync {
         private int total;
         private long writeNanos;
 
-        Run(long departmentId, ConnectedSamsara connection, SyncProgressSink sink) {
+        private final Instant deadline;
+
+        Run(long departmentId, ConnectedSamsara connection, Instant deadline, SyncProgressSink sink) {
+            this.deadline = deadline;
             this.departmentId = departmentId;
             this.connection = connection;
             this.samsara = connection.samsara();
@@ -321,7 +334,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 List<MeterHistory.NewReading> batchReadings = new ArrayList<>();
                 batch.forEach(u -> batchReadings.addAll(readingsByApparatus.getOrDefault(u.apparatusId(), List.of())));
                 long start = System.nanoTime();
-                int written = batchTransaction.execute(status -> {
+                int written = inOneTransaction(() -> {
                     meters.insert(departmentId, batchReadings, now);
                     return writer.writeTelemetry(departmentId, batch, now);
                 });
@@ -330,6 +343,31 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 readingsFlagged += (int) batchReadings.stream().filter(r -> !r.flag().good()).count();
                 done++;
                 report("Saving apparatus data");
+            }
+        }
+
+        /**
+         * One batch in one transaction. Departments syncing at once can deadlock in InnoDB (fault code rows are
+         * replaced, which takes gap locks); the loser's transaction was rolled back whole, so it is simply run again,
+         * up to {@value #BATCH_ATTEMPTS} times.
+         */
+        private int inOneTransaction(java.util.function.IntSupplier work) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return batchTransaction.execute(status -> work.getAsInt());
+                } catch (PessimisticLockingFailureException e) {
+                    if (attempt >= BATCH_ATTEMPTS) {
+                        throw e;
+                    }
+                    log.info("Sync of department {}: a write batch met a lock conflict ({}); writing it again",
+                            departmentId, e.getClass().getSimpleName());
+                    try {
+                        Thread.sleep(20L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(30));
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
             }
         }
 
@@ -357,7 +395,10 @@ class SamsaraDepartmentSync implements DepartmentSync {
         private SyncResult failed(SamsaraException e, SyncOutcome outcome, String what, String after) {
             log.warn("Sync of department {} ended {}: {}", departmentId, outcome, e.getMessage());
             record(false, e);
-            return new SyncResult(outcome, counts(), calls(), what + e.userMessage() + after);
+            String why = e instanceof NetworkException && !clock.instant().isBefore(deadline)
+                    ? "Samsara did not answer within the sync's time limit (" + minutes(budget) + ")."
+                    : e.userMessage();
+            return new SyncResult(outcome, counts(), calls(), what + why + after);
         }
 
         private void record(boolean success, SamsaraException failure) {
@@ -370,6 +411,11 @@ class SamsaraDepartmentSync implements DepartmentSync {
             } catch (RuntimeException e) {
                 log.warn("Sync of department {}: could not record how the Samsara calls went", departmentId, e);
             }
+        }
+
+        private static String minutes(Duration d) {
+            long seconds = d.toSeconds();
+            return seconds % 60 == 0 ? seconds / 60 + (seconds == 60 ? " minute" : " minutes") : seconds + " seconds";
         }
 
         private SyncCounts counts() {

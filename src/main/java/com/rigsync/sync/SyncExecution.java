@@ -10,6 +10,8 @@ import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.rigsync.integration.SamsaraConnections;
 import com.rigsync.integration.SyncStanding;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,16 +31,19 @@ class SyncExecution {
     private static final String UNEXPECTED = "The sync stopped on an unexpected error. The last good data is kept; "
             + "the next sync tries again.";
     private static final Duration EVENT_SPACING = Duration.ofMillis(250);
-    private static final Duration ROW_SPACING = Duration.ofSeconds(2);
+    /** How often the run's row gets its progress, which the screens of the other instances read. */
+    static final Duration ROW_SPACING = Duration.ofSeconds(2);
 
     private final DepartmentSync departmentSync;
     private final SyncRuns runs;
     private final SamsaraConnections connections;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     SyncExecution(DepartmentSync departmentSync, SyncRuns runs, SamsaraConnections connections,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.departmentSync = departmentSync;
         this.runs = runs;
         this.connections = connections;
@@ -75,6 +80,12 @@ class SyncExecution {
         }
         Instant finished = clock.instant();
         runs.finish(runId, result.outcome(), result.counts(), result.apiCalls(), result.error(), finished);
+        Timer.builder("rigsync.sync.runs")
+                .description("Department sync runs on this instance, by outcome and what started them")
+                .tag("outcome", result.outcome().name())
+                .tag("trigger", request.trigger().name())
+                .register(metrics)
+                .record(Duration.between(started, finished));
         progress.publish("Finished", 1, 1, result.counts(), result.apiCalls(), true, result.outcome());
         int interval = connections.syncStanding(departmentId).intervalMinutes();
         Instant next = finished.plus(Duration.ofMinutes(interval));
@@ -117,7 +128,7 @@ class SyncExecution {
             Instant now = clock.instant();
             if (!now.isBefore(lastRow.plus(ROW_SPACING))) {
                 lastRow = now;
-                runs.progress(runId, soFar, apiCalls);
+                runs.progress(runId, phase, done, total, soFar, apiCalls, now);
             }
             if (!now.isBefore(lastEvent.plus(EVENT_SPACING))) {
                 publish(phase, done, total, soFar, apiCalls, false, SyncOutcome.RUNNING);

@@ -38,11 +38,18 @@ public class SyncProgressFeed {
     private final Timer timer;
     private final ScheduledExecutorService executor;
     private final LongSupplier nanoTime;
+    private final SyncRuns runs;
+    /** Runs whose events this instance publishes itself (it runs them): never read back from the database. */
+    private final Set<Long> localRuns = ConcurrentHashMap.newKeySet();
+    /** Per department, the run of another instance last passed on from the database. */
+    private final Map<Long, Long> remoteRuns = new ConcurrentHashMap<>();
 
     @Autowired
-    SyncProgressFeed(CurrentUser currentUser,
-                     @Value("${rigsync.sync.progress-push-gap:250ms}") Duration gap) {
+    SyncProgressFeed(CurrentUser currentUser, SyncRuns runs,
+                     @Value("${rigsync.sync.progress-push-gap:250ms}") Duration gap,
+                     @Value("${rigsync.sync.progress-poll:2s}") Duration poll) {
         this.currentUser = currentUser;
+        this.runs = runs;
         this.gapNanos = gap.toNanos();
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("sync-progress-push").factory());
@@ -51,6 +58,8 @@ public class SyncProgressFeed {
             return () -> future.cancel(false);
         };
         this.nanoTime = System::nanoTime;
+        executor.scheduleWithFixedDelay(this::readOtherInstancesRuns, poll.toMillis(), poll.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** For tests of the pacing: a timer and a time of their own. */
@@ -60,6 +69,7 @@ public class SyncProgressFeed {
         this.executor = null;
         this.timer = timer;
         this.nanoTime = nanoTime;
+        this.runs = null;
     }
 
     /** Follows the signed-in user's department's runs until the subscription is cancelled. */
@@ -73,6 +83,50 @@ public class SyncProgressFeed {
 
     @EventListener
     void on(SyncProgress progress) {
+        if (progress.finished()) {
+            localRuns.remove(progress.runId());
+        } else {
+            localRuns.add(progress.runId());
+        }
+        deliver(progress);
+    }
+
+    /**
+     * Passes on the progress of runs another instance runs, as that instance recorded it in the run's row (every
+     * {@link SyncExecution#ROW_SPACING}), and their end; only for departments someone here is watching.
+     */
+    void readOtherInstancesRuns() {
+        try {
+            Set<Long> watched = subscriptions.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                    .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+            remoteRuns.keySet().retainAll(watched);
+            if (watched.isEmpty()) {
+                return;
+            }
+            Set<Long> stillRunning = new java.util.HashSet<>();
+            for (SyncProgress progress : runs.runningProgress(watched)) {
+                if (!localRuns.contains(progress.runId())) {
+                    remoteRuns.put(progress.departmentId(), progress.runId());
+                    stillRunning.add(progress.runId());
+                    deliver(progress);
+                }
+            }
+            for (Map.Entry<Long, Long> remote : Map.copyOf(remoteRuns).entrySet()) {
+                long runId = remote.getValue();
+                if (!stillRunning.contains(runId)) {
+                    remoteRuns.remove(remote.getKey(), runId);
+                    runs.outcome(runId).filter(outcome -> outcome != SyncOutcome.RUNNING).ifPresent(outcome ->
+                            deliver(new SyncProgress(remote.getKey(), runId, SyncTrigger.SCHEDULED, "Finished", 1, 1,
+                                    SyncCounts.NONE, 0, true, outcome)));
+                }
+            }
+        } catch (RuntimeException e) {
+            // the database may be away for a moment; the next poll tries again
+            log.debug("Could not read the other instances' sync progress: {}", e.toString());
+        }
+    }
+
+    private void deliver(SyncProgress progress) {
         Set<Subscription> listeners = subscriptions.get(progress.departmentId());
         if (listeners != null) {
             listeners.forEach(subscription -> subscription.offer(progress));

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +40,45 @@ class SyncRuns implements SyncTimes {
         return keys.getKey().longValue();
     }
 
-    void progress(long runId, SyncCounts counts, long apiCalls) {
+    /** Records a running run's progress for the screens of every instance; a closed row stays as it is. */
+    void progress(long runId, String phase, int done, int total, SyncCounts counts, long apiCalls, Instant at) {
         jdbc.sql("""
                         update sync_run set vehicles_listed = ?, apparatus_linked = ?, apparatus_updated = ?,
-                          readings_flagged = ?, vehicles_gone = ?, api_calls = ?
+                          readings_flagged = ?, vehicles_gone = ?, api_calls = ?, progress_phase = ?,
+                          progress_done = ?, progress_total = ?, progress_at = ?
                         where id = ? and outcome = 'RUNNING'""")
                 .params(counts.vehiclesListed(), counts.apparatusLinked(), counts.apparatusUpdated(),
-                        counts.readingsFlagged(), counts.vehiclesGone(), apiCalls, runId)
+                        counts.readingsFlagged(), counts.vehiclesGone(), apiCalls, limitPhase(phase), done, total,
+                        utc(at), runId)
                 .update();
+    }
+
+    /** The progress of the departments' running runs as last recorded, as the panel's progress events. */
+    List<SyncProgress> runningProgress(Collection<Long> departmentIds) {
+        if (departmentIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, department_id, trigger_kind, progress_phase, progress_done, progress_total,
+                          vehicles_listed, apparatus_linked, apparatus_updated, readings_flagged, vehicles_gone,
+                          api_calls
+                        from sync_run where outcome = 'RUNNING' and department_id in (:departments)""")
+                .param("departments", departmentIds)
+                .query((rs, row) -> new SyncProgress(rs.getLong("department_id"), rs.getLong("id"),
+                        SyncTrigger.valueOf(rs.getString("trigger_kind")),
+                        rs.getString("progress_phase") == null ? "Starting" : rs.getString("progress_phase"),
+                        rs.getInt("progress_done"), rs.getInt("progress_total"),
+                        new SyncCounts(rs.getInt("vehicles_listed"), rs.getInt("apparatus_linked"),
+                                rs.getInt("apparatus_updated"), rs.getInt("readings_flagged"),
+                                rs.getInt("vehicles_gone")),
+                        rs.getLong("api_calls"), false, SyncOutcome.RUNNING))
+                .list();
+    }
+
+    /** How a run stands now; empty when the row is gone. */
+    Optional<SyncOutcome> outcome(long runId) {
+        return jdbc.sql("select outcome from sync_run where id = ?").param(runId).query(String.class).optional()
+                .map(SyncOutcome::valueOf);
     }
 
     /** Closes a running row; a row already closed (for example as interrupted) stays as it is. */
@@ -135,6 +167,10 @@ class SyncRuns implements SyncTimes {
     /** Times are stored as UTC, as Hibernate stores them (hibernate.jdbc.time_zone=UTC). */
     static LocalDateTime utc(Instant at) {
         return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static String limitPhase(String phase) {
+        return phase == null || phase.length() <= 100 ? phase : phase.substring(0, 100);
     }
 
     private static String limit(String error) {

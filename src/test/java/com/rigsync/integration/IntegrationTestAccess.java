@@ -183,4 +183,9 @@ public final class IntegrationTestAccess {
         jdbc.update("update samsara_connection set secret_ciphertext = ? where department_id = ?",
                 context.getBean(TokenVault.class).encrypt(token), departmentId);
     }
+
+    /** Switches the Samsara call metrics off and on (the metrics overhead benchmark compares the two). */
+    public static void countSamsaraCalls(ApplicationContext context, boolean on) {
+        context.getBean(SamsaraClients.class).counting(on);
+    }
 }

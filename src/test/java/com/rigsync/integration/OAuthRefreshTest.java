@@ -20,6 +20,7 @@ import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.samsara.InvalidGrantException;
 import com.rigsync.samsara.Organization;
 import com.rigsync.testing.SignIn;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,7 +164,7 @@ class OAuthRefreshTest {
         String seen = stored("secret_ciphertext");
         // a second instance: its own refresher (so its own in-JVM single flight) over the same database
         OAuthRefresher otherInstance = new OAuthRefresher(repository, vault, app, regions, clients, audit,
-                transactions, Clock.systemUTC());
+                transactions, Clock.systemUTC(), new SimpleMeterRegistry());
         samsara.holdTokenAnswer = new CountDownLatch(1);
         ExecutorService instances = Executors.newFixedThreadPool(2);
         try {
