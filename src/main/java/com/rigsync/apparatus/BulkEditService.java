@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -181,35 +182,34 @@ public class BulkEditService {
         return back.size();
     }
 
-    /** Batched updates, each only at the version read; any row that moved meanwhile rolls the whole change back. */
+    /**
+     * Writes each row's values in statements of {@value #BATCH} rows (an update joined with the rows' values), each
+     * row only at the version read: any row that moved meanwhile rolls the whole change back.
+     */
     private void write(long departmentId, List<BulkEditReceipt.Undo> rows, boolean undo) {
         String by = currentUser.require().displayName();
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        int[][] counts = jdbc.batchUpdate("""
-                update apparatus set station = ?, type = ?, status = ?, status_reason = ?, make = ?, model = ?,
-                    model_year = ?, version = version + 1, updated_by = ?, updated_at = ?
-                where id = ? and department_id = ? and version = ?""", rows, BATCH, (statement, row) -> {
-                    BulkValues v = row.after();
-                    statement.setString(1, v.station());
-                    statement.setString(2, v.type().name());
-                    statement.setString(3, v.status().name());
-                    statement.setString(4, v.statusReason());
-                    statement.setString(5, v.make());
-                    statement.setString(6, v.model());
-                    statement.setObject(7, v.modelYear());
-                    statement.setString(8, by);
-                    statement.setObject(9, now);
-                    statement.setLong(10, row.id());
-                    statement.setLong(11, departmentId);
-                    statement.setLong(12, row.versionAfter() - 1);
-                });
-        for (int[] batch : counts) {
-            for (int count : batch) {
-                if (count == 0) {
-                    // read and write are in one transaction, but another editor's save can still land between them
-                    throw new ApparatusRefusedException(null, "Nothing was " + (undo ? "undone" : "changed")
-                            + ": someone changed one of these apparatus at the same moment. Preview again.");
-                }
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<BulkEditReceipt.Undo> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            StringBuilder values = new StringBuilder();
+            List<Object> parameters = new ArrayList<>();
+            for (BulkEditReceipt.Undo row : chunk) {
+                values.append(values.isEmpty() ? "select ? id, ? version, ? station, ? type, ? status, ? reason, "
+                        + "? make, ? model, ? model_year" : " union all select ?, ?, ?, ?, ?, ?, ?, ?, ?");
+                BulkValues v = row.after();
+                parameters.addAll(Arrays.asList(row.id(), row.versionAfter() - 1, v.station(),
+                        v.type().name(), v.status().name(), v.statusReason(), v.make(), v.model(), v.modelYear()));
+            }
+            parameters.addAll(List.of(by, now, departmentId));
+            int updated = jdbc.update("update apparatus a join (" + values + ") v on a.id = v.id "
+                    + "and a.version = v.version set a.station = v.station, a.type = v.type, a.status = v.status, "
+                    + "a.status_reason = v.reason, a.make = v.make, a.model = v.model, a.model_year = v.model_year, "
+                    + "a.version = a.version + 1, a.updated_by = ?, a.updated_at = ? where a.department_id = ?",
+                    parameters.toArray());
+            if (updated != chunk.size()) {
+                // read and write are in one transaction, but another editor's save can still land between them
+                throw new ApparatusRefusedException(null, "Nothing was " + (undo ? "undone" : "changed")
+                        + ": someone changed one of these apparatus at the same moment. Preview again.");
             }
         }
         audit.recordEach(departmentId, undo ? AuditAction.APPARATUS_BULK_UNDONE : AuditAction.APPARATUS_BULK_CHANGED,
