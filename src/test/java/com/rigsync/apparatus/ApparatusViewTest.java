@@ -19,6 +19,7 @@ import com.vaadin.flow.component.upload.Upload;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -36,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ApparatusViewTest extends KaribuTest {
+
+    @Autowired
+    private ApplicationContext context;
 
     private static final String SEARCH = "Unit, VIN, make, plate, Samsara ID…";
 
@@ -127,6 +131,7 @@ class ApparatusViewTest extends KaribuTest {
         field("VIN").setValue(" 1m8gdm9a-xkp 042788 ");
         _get(dialog(), IntegerField.class, spec -> spec.withLabel("Year")).setValue(2019);
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
 
         expectNotifications(unit + " saved.");
         _assertNone(Dialog.class);
@@ -143,6 +148,7 @@ class ApparatusViewTest extends KaribuTest {
         _get(dialog(), ComboBox.class, spec -> spec.withLabel("Status")).setValue(ApparatusStatus.OUT_OF_SERVICE);
         field("VIN").setValue("1M8GDM9A1KP042788");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
 
         assertThat(field("Unit name").getErrorMessage()).isEqualTo("Enter the unit name, such as Engine 1.");
         assertThat(field("Unit name").isInvalid()).isTrue();
@@ -166,6 +172,7 @@ class ApparatusViewTest extends KaribuTest {
         assertThat(_get(Div.class, spec -> spec.withClasses("vin-warnings")).getElement().getTextRecursively())
                 .contains("I, O or Q").contains("has 16");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         expectNotifications(unit + " saved.");
         assertThat(jdbc.queryForObject("select vin_normalized from apparatus where unit_name = ?", String.class, unit))
                 .isEqualTo("1M8GDM9A1KPO4278");
@@ -178,6 +185,7 @@ class ApparatusViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Add apparatus")));
         field("Unit name").setValue("engine  1");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
 
         String message = "Another apparatus is already called 'Engine 1'. Unit names are unique in the department: "
                 + "choose another.";
@@ -198,6 +206,7 @@ class ApparatusViewTest extends KaribuTest {
         field("Plate").setValue("FD 123");
         _get(dialog(), ComboBox.class, spec -> spec.withLabel("Status")).setValue(ApparatusStatus.RESERVE);
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         expectNotifications(unit + " saved.");
         assertThat(fixtures.column(id, "plate")).isEqualTo("FD 123");
         assertThat(fixtures.column(id, "status")).isEqualTo("RESERVE");
@@ -211,7 +220,11 @@ class ApparatusViewTest extends KaribuTest {
         assertThat(fixtures.exists(id)).isFalse();
         search(unit);
         assertThat(_size(grid())).isZero();
-        assertThat(fixtures.auditActions(unit)).containsExactly("APPARATUS_DELETED");
+        // the edit is in the apparatus' change history, field by field
+        assertThat(fixtures.auditActions(unit)).containsExactly("APPARATUS_CHANGED", "APPARATUS_DELETED");
+        assertThat(jdbc.queryForObject("select detail from audit_event where apparatus_id = ? and action = "
+                + "'APPARATUS_CHANGED'", String.class, id)).isEqualTo("Status: In service → Reserve; Plate: (empty) → "
+                + "FD 123");
     }
 
     @Test
@@ -227,6 +240,7 @@ class ApparatusViewTest extends KaribuTest {
         _click(rowButton(0, "Edit"));
 
         _click(magnifier());
+        BackgroundWork.settle(context);
         assertThat(field("Samsara ID").getValue()).isEqualTo(samsaraId);
         assertThat(lookupMessage()).startsWith("Found " + unit + " in Samsara (Samsara ID " + samsaraId + ", VIN "
                 + vin + "). Save to link it.")
@@ -235,6 +249,7 @@ class ApparatusViewTest extends KaribuTest {
         assertThat(fixtures.column(id, "samsara_vehicle_id")).as("looking links nothing").isNull();
 
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         assertThat(fixtures.column(id, "samsara_vehicle_id")).isEqualTo(samsaraId);
         assertThat(fixtures.auditActions(unit)).containsExactly("SAMSARA_LINKED");
         assertThat(pageFact("samsara-id")).isEqualTo(samsaraId);
@@ -255,6 +270,7 @@ class ApparatusViewTest extends KaribuTest {
         _click(rowButton(0, "Edit"));
 
         _click(magnifier());
+        BackgroundWork.settle(context);
         assertThat(field("Samsara ID").getValue()).isEmpty();
         assertThat(lookupMessage()).startsWith("No Samsara vehicle has VIN " + typo + "; VINs must match exactly "
                 + "between RigSync and Samsara.").contains("nearly match");
@@ -266,6 +282,7 @@ class ApparatusViewTest extends KaribuTest {
         assertThat(field("Samsara ID").getValue()).isEqualTo(samsaraId);
         assertThat(fixtures.column(id, "samsara_vehicle_id")).isNull();
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         // linked on purpose despite the differing VINs: flagged for review, never silently trusted
         assertThat(fixtures.column(id, "link_flag")).isEqualTo("REVIEW_VIN_MISMATCH");
         assertThat(pageFact("link")).startsWith("Flagged for review: its VIN and the Samsara vehicle's VIN differ");
@@ -281,6 +298,7 @@ class ApparatusViewTest extends KaribuTest {
         search(unit);
         _click(rowButton(0, "Edit"));
         _click(magnifier());
+        BackgroundWork.settle(context);
 
         assertThat(lookupMessage()).startsWith("No Samsara vehicle has VIN " + vin + "; VINs must match exactly "
                 + "between RigSync and Samsara. Check the VIN here and on the vehicle's page in Samsara.");
@@ -302,12 +320,14 @@ class ApparatusViewTest extends KaribuTest {
         search(unit);
         _click(rowButton(0, "Edit"));
         _click(magnifier());
+        BackgroundWork.settle(context);
         assertThat(lookupMessage()).contains("is already linked to " + owner);
         assertThat(field("Samsara ID").getValue()).isEmpty();
 
         // typing it by hand meets the database's rule too
         field("Samsara ID").setValue(samsaraId);
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         assertThat(field("Samsara ID").getErrorMessage()).isEqualTo("Samsara vehicle " + samsaraId
                 + " is already linked to " + owner + ". One Samsara vehicle belongs to one apparatus: unlink it "
                 + "there first.");
@@ -323,6 +343,7 @@ class ApparatusViewTest extends KaribuTest {
         _click(rowButton(0, "Edit"));
         field("Samsara ID").setValue("123");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         assertThat(field("Samsara ID").getErrorMessage()).startsWith("No Samsara vehicle has the ID 123.");
     }
 
@@ -338,6 +359,7 @@ class ApparatusViewTest extends KaribuTest {
         editorField("station").setValue("Station 4");
         editorField("plate").setValue("Q 77");
         _click(_get(Button.class, spec -> spec.withText("Save row")));
+        BackgroundWork.settle(context);
 
         expectNotifications(unit + " saved.");
         assertThat(fixtures.column(id, "station")).isEqualTo("Station 4");
@@ -466,6 +488,7 @@ class ApparatusViewTest extends KaribuTest {
 
         field("Plate").setValue("MINE");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
 
         String message = unit + " was changed by Morgan Manager meanwhile. Nothing of yours was saved; the form now "
                 + "shows their version, make your change again if it is still needed.";
@@ -476,6 +499,7 @@ class ApparatusViewTest extends KaribuTest {
         // saving again now works, from their version
         field("Plate").setValue("MINE");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         assertThat(fixtures.column(id, "plate")).isEqualTo("MINE");
     }
 

@@ -1,6 +1,7 @@
 package com.rigsync.apparatus.ui;
 
 import java.io.Serializable;
+import java.util.concurrent.CompletionException;
 
 import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusRow;
@@ -8,6 +9,8 @@ import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.ApparatusStatus;
 import com.rigsync.apparatus.ChangedMeanwhileException;
 import com.rigsync.base.ui.Notifications;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -103,14 +106,29 @@ class QuickEdit implements Serializable {
         return quick;
     }
 
+    /** Saved in the background: a new Samsara ID is checked with Samsara first, which may be slow. */
     private void saveRow(ApparatusRow row) {
-        try {
-            service.saveInline(row);
-            Notifications.success(row.getUnitName() + " saved.");
-        } catch (ChangedMeanwhileException | ApparatusRefusedException e) {
-            Notifications.error(e.getMessage());
-        }
-        // the row shows what the database holds, whatever happened
-        refresh.run();
+        UI ui = UI.getCurrent();
+        service.saveInlineInBackground(row).whenComplete((saved, error) -> {
+            try {
+                ui.access(() -> {
+                    Throwable cause = error instanceof CompletionException wrapped && wrapped.getCause() != null
+                            ? wrapped.getCause() : error;
+                    if (cause == null) {
+                        Notifications.success(saved.getUnitName() + " saved.");
+                    } else if (cause instanceof ChangedMeanwhileException || cause instanceof ApparatusRefusedException
+                            || cause instanceof IllegalStateException) {
+                        Notifications.error(cause.getMessage());
+                    } else {
+                        Notifications.error("Saving " + row.getUnitName() + " failed unexpectedly; nothing was "
+                                + "saved. Try again.");
+                    }
+                    // the row shows what the database holds, whatever happened
+                    refresh.run();
+                });
+            } catch (UIDetachedException closed) {
+                // the browser tab is gone: nobody waits for this answer
+            }
+        });
     }
 }

@@ -74,6 +74,19 @@ public final class BackgroundAnswer {
         });
     }
 
+    /**
+     * Stops waiting: the screen leaves its working state at once and the answer, when it comes, is dropped. A Samsara
+     * request already sent runs to its end on the pool; a call that checks for cancelling writes nothing after it.
+     */
+    public void cancel() {
+        if (awaited != null) {
+            // lets a call that checks for it (a save after its Samsara check) stop before it writes anything
+            awaited.cancel(false);
+            awaited = null;
+            working.accept(false);
+        }
+    }
+
     /** True while the screen waits for an answer. */
     public boolean waiting() {
         return awaited != null;
