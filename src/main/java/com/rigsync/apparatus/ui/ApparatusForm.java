@@ -3,7 +3,6 @@ package com.rigsync.apparatus.ui;
 import java.time.Year;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 import com.rigsync.apparatus.ApparatusDetails;
 import com.rigsync.apparatus.ApparatusRefusedException;
@@ -31,6 +30,8 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Adds, edits and deletes one apparatus in a buffered form: nothing is saved until Save. The VIN is checked as it is
@@ -40,6 +41,8 @@ import com.vaadin.flow.data.binder.ValidationException;
  * A save or delete over someone else's change is refused and the form reloads their version.
  */
 class ApparatusForm extends Dialog {
+
+    private static final Logger log = LoggerFactory.getLogger(ApparatusForm.class);
 
     private final transient ApparatusService service;
     private final transient SamsaraLinking linking;
@@ -221,21 +224,17 @@ class ApparatusForm extends Dialog {
         }
         // a new Samsara ID is checked with Samsara before the save: in the background, like the magnifier
         asking.show("Saving; checking the Samsara ID with Samsara…");
-        answer.await(service.saveInBackground(details).handle(Outcome::new), this::saved);
+        answer.await(service.saveInBackground(details), this::saved, this::notSaved);
     }
 
-    /** A save's answer: the saved apparatus, or why not. */
-    private record Outcome(ApparatusDetails saved, Throwable error) {
+    private void saved(ApparatusDetails saved) {
+        Notifications.success(saved.getUnitName() + " saved.");
+        close();
+        onChange.run();
     }
 
-    private void saved(Outcome outcome) {
-        Throwable error = outcome.error() instanceof CompletionException wrapped && wrapped.getCause() != null
-                ? wrapped.getCause() : outcome.error();
-        if (error == null) {
-            Notifications.success(outcome.saved().getUnitName() + " saved.");
-            close();
-            onChange.run();
-        } else if (error instanceof ChangedMeanwhileException e) {
+    private void notSaved(Throwable error) {
+        if (error instanceof ChangedMeanwhileException e) {
             Notifications.error(e.getMessage());
             formError.setText(e.getMessage());
             reload();
@@ -249,6 +248,7 @@ class ApparatusForm extends Dialog {
         } else if (error instanceof IllegalStateException busy) {
             formError.setText(busy.getMessage());
         } else {
+            log.warn("Saving an apparatus failed unexpectedly: {}", error.getClass().getName());
             formError.setText("Saving failed unexpectedly; nothing was saved. Try again; if it keeps failing, tell "
                     + "your Client Success Manager.");
         }

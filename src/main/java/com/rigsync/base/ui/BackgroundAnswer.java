@@ -49,6 +49,14 @@ public final class BackgroundAnswer {
 
     /** Shows the working state until {@code call} completes, then hands its answer to {@code apply} on the screen. */
     public <T> void await(CompletableFuture<T> call, Consumer<T> apply) {
+        await(call, apply, this::failed);
+    }
+
+    /**
+     * Like {@link #await(CompletableFuture, Consumer)}, with the screen's own handling of a failed call ({@code failed}
+     * gets the cause, unwrapped), for refusals the screen shows on its fields.
+     */
+    public <T> void await(CompletableFuture<T> call, Consumer<T> apply, Consumer<Throwable> failed) {
         UI ui = UI.getCurrent();
         awaited = call;
         working.accept(true);
@@ -64,7 +72,7 @@ public final class BackgroundAnswer {
                     if (error == null) {
                         apply.accept(answer);
                     } else {
-                        failed(error instanceof CompletionException wrapped && wrapped.getCause() != null
+                        failed.accept(error instanceof CompletionException wrapped && wrapped.getCause() != null
                                 ? wrapped.getCause() : error);
                     }
                 });
