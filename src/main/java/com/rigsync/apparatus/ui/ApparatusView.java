@@ -82,6 +82,9 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
 
         HorizontalLayout header = new HorizontalLayout(new H2("Apparatus"), actions);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        // the tools wrap onto a second line rather than run off a 1400 px screen
+        header.setWidthFull();
+        header.setFlexGrow(1, actions);
 
         columns = new ApparatusColumns(grid, clock);
         columnsMenu = new ColumnsMenu(columns, columnChoices);

@@ -62,6 +62,7 @@ class EditingTools extends HorizontalLayout {
         this.filter = filter;
         this.sort = sort;
         setAlignItems(FlexComponent.Alignment.BASELINE);
+        setWrap(true);
     }
 
     /** Adds the tools, and makes the grid's rows selectable for them. */
