@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 
 import com.rigsync.apparatus.ApparatusEdits.Values;
 import com.rigsync.audit.AuditAction;
+import com.rigsync.audit.AuditEntry;
 import com.rigsync.audit.AuditService;
 import com.rigsync.base.BackgroundCalls;
 import com.rigsync.security.CurrentUser;
@@ -36,6 +37,7 @@ public class ApparatusService {
 
     static final String READERS = "hasAnyRole('ADMINISTRATOR', 'DATA_MANAGER', 'MEMBER')";
     static final String EDITORS = "hasAnyRole('ADMINISTRATOR', 'DATA_MANAGER')";
+    static final int HISTORY_SHOWN = 100;
     static final String BUSY = "Samsara is answering slowly for many people at the moment. Wait a minute, then try "
             + "again.";
 
@@ -235,6 +237,15 @@ public class ApparatusService {
                     String.join(", ", units));
         }
         return linked.size();
+    }
+
+    /** The apparatus' change history, newest first: who changed which field, from what, to what, and when. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public List<AuditEntry> history(long id) {
+        long departmentId = currentUser.departmentId();
+        find(departmentId, id);
+        return audit.historyOf(departmentId, id, HISTORY_SHOWN);
     }
 
     /** For tests: waits until the saves handed to the pool (and the screens' hand-overs) have ended. */

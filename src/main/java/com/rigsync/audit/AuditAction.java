@@ -26,6 +26,7 @@ public enum AuditAction {
     SAMSARA_OAUTH_RECONNECT_NEEDED("Samsara connection needs reconnecting"),
     SAMSARA_LINKED("Samsara ID linked"),
     SAMSARA_UNLINKED("Samsara ID unlinked"),
+    SAMSARA_LINK_CONFIRMED("Samsara link confirmed after review"),
     SAMSARA_BULK_UNLINKED("Samsara IDs unlinked in bulk"),
     SAMSARA_BULK_LINKED("Samsara IDs linked in bulk by VIN"),
     APPARATUS_IMPORTED("Apparatus imported from CSV"),
