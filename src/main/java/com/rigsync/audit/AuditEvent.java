@@ -58,6 +58,10 @@ class AuditEvent {
         this.apparatusId = apparatus;
     }
 
+    Long apparatusId() {
+        return apparatusId;
+    }
+
     AuditEntry toEntry() {
         return new AuditEntry(id, actor, action, target, detail, at);
     }

@@ -1,11 +1,18 @@
 package com.rigsync.audit;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
 import com.rigsync.security.CurrentUser;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -85,6 +92,29 @@ public class AuditService {
     public List<AuditEntry> departmentLog(AuditAction action, String actor) {
         return events.findForDepartment(currentUser.departmentId(), action, actor, PageRequest.of(0, MAX_SHOWN))
                 .stream().map(AuditEvent::toEntry).toList();
+    }
+
+    /**
+     * The signed-in administrator's department's events as filtered, all of them, newest first, as a CSV file (UTF-8,
+     * times in UTC): each apparatus change with its apparatus number and which field changed from what to what.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public byte[] departmentLogCsv(AuditAction action, String actor) {
+        List<AuditEvent> all = events.findForDepartment(currentUser.departmentId(), action, actor, Pageable.unpaged());
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n")
+                .get())) {
+            printer.printRecord("When (UTC)", "Who", "What", "Target", "Apparatus number", "Detail");
+            for (AuditEvent event : all) {
+                AuditEntry e = event.toEntry();
+                printer.printRecord(e.at(), e.actor(), e.action().label(), e.target(), event.apparatusId(),
+                        e.detail());
+            }
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Transactional(readOnly = true)

@@ -1,10 +1,13 @@
 package com.rigsync.apparatus;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import com.rigsync.SpringAppTest;
+import com.rigsync.audit.AuditAction;
+import com.rigsync.audit.AuditService;
 import com.rigsync.integration.IntegrationTestAccess;
 import com.rigsync.integration.IntegrationTestAccess.TestDepartment;
 import com.rigsync.testing.SignIn;
@@ -32,6 +35,8 @@ class BulkEditTest {
     private UserDetailsService users;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private AuditService audit;
     @Autowired
     private CachedSamsaraVehicles vehicleCache;
 
@@ -207,6 +212,25 @@ class BulkEditTest {
                 .hasMessage("Nothing was undone: Brush 52 was changed by " + admin + " since. Change those "
                         + "apparatus by hand if still needed.");
         assertThat(fixtures.column(one, "station")).isEqualTo("Station 7");
+    }
+
+    @Test
+    void theAuditLogExportCarriesEachChangedApparatusWithItsOldAndNewValues() {
+        long engine = fixtures.insert(department.id(), "Engine 91", null, null);
+        SignIn.as(users, department.manager());
+        bulk.apply(bulk.preview(picked(engine), moveTo("Station 3")));
+        assertThatThrownBy(() -> audit.departmentLogCsv(null, null)).as("administrators only")
+                .isInstanceOf(AccessDeniedException.class);
+
+        SignIn.as(users, department.admin());
+        String csv = new String(audit.departmentLogCsv(AuditAction.APPARATUS_BULK_CHANGED, null),
+                StandardCharsets.UTF_8);
+
+        assertThat(csv.lines().toList()).hasSize(2);
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .isEqualTo("When (UTC),Who,What,Target,Apparatus number,Detail");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith("," + department.manager()
+                + ",Apparatus changed in bulk,Engine 91," + engine + ",Station: Station 9 → Station 3");
     }
 
     @Test
