@@ -4,18 +4,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.rigsync.KaribuTest;
 import com.rigsync.apparatus.ui.ApparatusView;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.CellFocusEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.dom.DomEvent;
+import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
@@ -373,6 +381,43 @@ class ApparatusViewTest extends KaribuTest {
     }
 
     @Test
+    void theKeyboardEditsEveryFieldOfTheFocusedRowEnterSavesEscapeCancels() {
+        String unit = ApparatusFixtures.uniqueUnit("Keyboard Engine");
+        long id = fixtures.insert(fixtures.springfield(), unit, ApparatusFixtures.uniqueVin(), null);
+        signIn("manager");
+        navigate("apparatus");
+        search(unit);
+        Grid<ApparatusRow> grid = grid();
+        ApparatusRow row = _get(grid, 0);
+        // the grid reports the row the arrow keys moved the focus to
+        ComponentUtil.fireEvent(grid, new CellFocusEvent<>(grid, true,
+                grid.getDataCommunicator().getKeyMapper().key(row), null, "body"));
+
+        press(grid, "Enter");
+        assertThat(grid.getEditor().isOpen()).as("Enter edits the focused row").isTrue();
+        editorField("unit").setValue(unit + " B");
+        editorField("make").setValue("Spartan");
+        editorField("model").setValue("Gladiator");
+        ((IntegerField) grid.getColumnByKey("year").getEditorComponent()).setValue(2021);
+        press(grid, "Enter");
+        BackgroundWork.settle(context);
+
+        expectNotifications(unit + " B saved.");
+        assertThat(fixtures.column(id, "unit_name")).isEqualTo(unit + " B");
+        assertThat(fixtures.column(id, "make")).isEqualTo("Spartan");
+        assertThat(fixtures.column(id, "model")).isEqualTo("Gladiator");
+        assertThat(fixtures.column(id, "model_year")).isEqualTo("2021");
+
+        ComponentUtil.fireEvent(grid, new CellFocusEvent<>(grid, true,
+                grid.getDataCommunicator().getKeyMapper().key(_get(grid, 0)), null, "body"));
+        press(grid, "Enter");
+        editorField("make").setValue("NOT SAVED");
+        press(grid, "Escape");
+        assertThat(grid.getEditor().isOpen()).as("Escape cancels").isFalse();
+        assertThat(fixtures.column(id, "make")).isEqualTo("Spartan");
+    }
+
+    @Test
     void selectedApparatusAreUnlinkedInBulkAfterAConfirmation() {
         String prefix = ApparatusFixtures.uniqueUnit("Bulk");
         long first = fixtures.insert(fixtures.springfield(), prefix + " A", ApparatusFixtures.uniqueVin(),
@@ -560,6 +605,18 @@ class ApparatusViewTest extends KaribuTest {
 
     private TextField field(String label) {
         return _get(dialog(), TextField.class, spec -> spec.withLabel(label));
+    }
+
+    /** A key pressed in the grid, as the browser reports it to the server. */
+    private static void press(Grid<?> grid, String key) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("event.key", key);
+        // the browser sends only the keys QuickEdit's filter lets through, and says so
+        data.put("event.key === 'Enter' || event.key === 'Escape'", true);
+        grid.getElement().getNode().getFeature(ElementListenerMap.class)
+                .fireEvent(new DomEvent(grid.getElement(), "keydown", data));
+        // the answer to the browser, which opens or closes the row editor
+        MockVaadin.clientRoundtrip(false);
     }
 
     private Dialog dialog() {
