@@ -366,7 +366,7 @@ class ApparatusViewTest extends KaribuTest {
         assertThat(grid().getEditor().isOpen()).isTrue();
         editorField("station").setValue("Station 4");
         editorField("plate").setValue("Q 77");
-        _click(_get(Button.class, spec -> spec.withText("Save row")));
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Save row")));
         BackgroundWork.settle(context);
 
         expectNotifications(unit + " saved.");
@@ -376,7 +376,7 @@ class ApparatusViewTest extends KaribuTest {
 
         _click(quickEdit());
         editorField("plate").setValue("NOT SAVED");
-        _click(_get(Button.class, spec -> spec.withText("Cancel row")));
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Cancel row")));
         assertThat(fixtures.column(id, "plate")).isEqualTo("Q 77");
     }
 

@@ -123,11 +123,20 @@ class QuickEdit implements Serializable {
                 .bind(ApparatusRow::getSamsaraVehicleId, ApparatusRow::setSamsaraVehicleId);
         grid.getColumnByKey("samsaraId").setEditorComponent(samsaraField);
 
-        Button save = new Button("Save row", e -> editor.save());
-        save.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel row", e -> editor.cancel());
-        cancel.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        grid.getColumnByKey("actions").setEditorComponent(new HorizontalLayout(save, cancel));
+        // icons: the row tools column is only as wide as Edit and the pencil (the grid's layout at 1400 px)
+        Button save = new Button(VaadinIcon.CHECK.create(), e -> editor.save());
+        save.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ICON);
+        save.setAriaLabel("Save row");
+        save.setTooltipText("Save row (Enter)");
+        Button cancel = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> editor.cancel());
+        cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
+        cancel.setAriaLabel("Cancel row");
+        cancel.setTooltipText("Cancel row (Escape)");
+        HorizontalLayout rowTools = new HorizontalLayout(save, cancel);
+        rowTools.setSpacing(false);
+        grid.getColumnByKey("actions").setEditorComponent(rowTools);
+        // the keyboard goes on in the row's first field
+        editor.addOpenListener(e -> unitField.focus());
 
         editor.addSaveListener(e -> saveRow(e.getItem()));
         setUpKeyboard(editor);
