@@ -3,6 +3,8 @@ package com.rigsync.apparatus;
 import java.time.Clock;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -169,18 +171,66 @@ class ApparatusEdits {
         }
     }
 
-    /** Records a new, changed or removed Samsara link; other changes are not audited one by one. */
+    /** Records a new, changed or removed Samsara link, in the apparatus' history too. */
     void auditLinkChange(long departmentId, Apparatus saved, String before) {
         String after = saved.getSamsaraVehicleId();
         if (Objects.equals(before, after)) {
             return;
         }
         if (after == null) {
-            audit.record(departmentId, AuditAction.SAMSARA_UNLINKED, saved.getUnitName(),
+            audit.recordAbout(departmentId, saved.getId(), AuditAction.SAMSARA_UNLINKED, saved.getUnitName(),
                     "was linked to Samsara vehicle " + before);
         } else {
-            audit.record(departmentId, AuditAction.SAMSARA_LINKED, saved.getUnitName(),
+            audit.recordAbout(departmentId, saved.getId(), AuditAction.SAMSARA_LINKED, saved.getUnitName(),
                     "Samsara vehicle " + after + (before == null ? "" : " (was " + before + ")"));
+        }
+    }
+
+    /**
+     * Records which of the fields people edit changed, from what to what ("Station: Station 1 → Station 2"), for the
+     * apparatus' change history; the Samsara link has its own entry ({@link #auditLinkChange}). A new apparatus is
+     * recorded as added.
+     */
+    void auditChanges(long departmentId, Apparatus saved, ApparatusDetails before) {
+        ApparatusDetails after = ApparatusDetails.of(saved);
+        if (before == null) {
+            audit.recordAbout(departmentId, saved.getId(), AuditAction.APPARATUS_CHANGED, saved.getUnitName(),
+                    "added");
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        part(parts, "Unit name", before.getUnitName(), after.getUnitName());
+        part(parts, "Type", label(before.getType()), label(after.getType()));
+        part(parts, "Station", before.getStation(), after.getStation());
+        part(parts, "Status", status(before), status(after));
+        part(parts, "VIN", before.getVin(), after.getVin());
+        part(parts, "Make", before.getMake(), after.getMake());
+        part(parts, "Model", before.getModel(), after.getModel());
+        part(parts, "Year", text(before.getModelYear()), text(after.getModelYear()));
+        part(parts, "Plate", before.getPlate(), after.getPlate());
+        if (!parts.isEmpty()) {
+            audit.recordAbout(departmentId, saved.getId(), AuditAction.APPARATUS_CHANGED, saved.getUnitName(),
+                    String.join("; ", parts));
+        }
+    }
+
+    private static String label(ApparatusType type) {
+        return type == null ? null : type.label();
+    }
+
+    private static String status(ApparatusDetails d) {
+        return d.getStatus() == null ? null
+                : d.getStatus().label() + (d.getStatusReason() == null ? "" : " (" + d.getStatusReason() + ")");
+    }
+
+    private static String text(Integer number) {
+        return number == null ? null : number.toString();
+    }
+
+    private static void part(List<String> parts, String field, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            parts.add(field + ": " + (before == null ? "(empty)" : before) + " → " + (after == null ? "(empty)"
+                    : after));
         }
     }
 

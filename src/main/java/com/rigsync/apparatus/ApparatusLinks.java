@@ -10,10 +10,10 @@ import java.util.Map;
  * @param synced                    linked apparatus that a sync has written data for
  * @param withoutSamsaraId          apparatus with no Samsara ID, by unit name (every apparatus should have one)
  * @param vehiclesWithoutApparatus  Samsara vehicles (as last listed) that no apparatus links to, by name
- * @param flaggedLinks              links waiting for a person's review, by why, each with its unit names
+ * @param flaggedLinks              links waiting for a person's review, by why, each with its apparatus
  */
 public record ApparatusLinks(int apparatus, int linked, int synced, List<UnlinkedApparatus> withoutSamsaraId,
-                             List<String> vehiclesWithoutApparatus, Map<LinkFlag, List<String>> flaggedLinks) {
+                             List<String> vehiclesWithoutApparatus, Map<LinkFlag, List<FlaggedApparatus>> flaggedLinks) {
 
     public ApparatusLinks {
         withoutSamsaraId = List.copyOf(withoutSamsaraId);
@@ -23,6 +23,10 @@ public record ApparatusLinks(int apparatus, int linked, int synced, List<Unlinke
 
     public int flaggedLinkCount() {
         return flaggedLinks.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** An apparatus whose link waits for review: the panel links to its page, where the link is reviewed. */
+    public record FlaggedApparatus(long id, String unitName) {
     }
 
     /** An apparatus without a Samsara ID: the panel links to its form. */

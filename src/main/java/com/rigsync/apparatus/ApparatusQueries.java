@@ -172,6 +172,35 @@ class ApparatusQueries {
         return query.getSingleResult();
     }
 
+    private static final String BULK_TARGET = "select new com.rigsync.apparatus.BulkTarget(a.id, a.version, "
+            + "a.unitName, a.updatedBy, a.station, a.type, a.status, a.statusReason, a.make, a.model, a.modelYear) "
+            + "from Apparatus a left join ApparatusTelemetry t on t.apparatusId = a.id ";
+
+    /** Up to {@code max} of the apparatus the filter matches, by unit name, for "Edit selected"; one query. */
+    List<BulkTarget> bulkTargets(long departmentId, ApparatusFilter filter, Bounds bounds, int max) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(departmentId, filter, bounds, parameters);
+        TypedQuery<BulkTarget> query = entityManager.createQuery(BULK_TARGET + where + " order by a.unitName, a.id",
+                BulkTarget.class);
+        parameters.forEach(query::setParameter);
+        query.setMaxResults(max);
+        return query.getResultList();
+    }
+
+    /** The department's apparatus with these ids (missing ones are left out), a thousand ids per query. */
+    List<BulkTarget> bulkTargets(long departmentId, Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<BulkTarget> found = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 1000) {
+            found.addAll(entityManager.createQuery(BULK_TARGET + "where a.departmentId = :departmentId "
+                            + "and a.id in :ids", BulkTarget.class)
+                    .setParameter("departmentId", departmentId)
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .getResultList());
+        }
+        return found;
+    }
+
     private static String where(long departmentId, ApparatusFilter filter, Bounds bounds,
                                 Map<String, Object> parameters) {
         List<String> conditions = new ArrayList<>();

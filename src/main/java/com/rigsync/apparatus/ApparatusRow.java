@@ -5,20 +5,20 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One grid row: the apparatus with its last synced values. The few fields the grid edits inline (station, status,
- * plate, Samsara ID) have setters for the row editor's buffered binder; saving goes through the service.
+ * One grid row: the apparatus with its last synced values. The fields people edit have setters for the row editor's
+ * buffered binder; saving goes through the service.
  */
 public final class ApparatusRow {
 
     private final long id;
     private final long version;
-    private final String unitName;
-    private final ApparatusType type;
+    private String unitName;
+    private ApparatusType type;
     private String station;
-    private final String vin;
-    private final String make;
-    private final String model;
-    private final Integer modelYear;
+    private String vin;
+    private String make;
+    private String model;
+    private Integer modelYear;
     private String plate;
     private ApparatusStatus status;
     private String statusReason;
@@ -90,8 +90,16 @@ public final class ApparatusRow {
         return unitName;
     }
 
+    public void setUnitName(String unitName) {
+        this.unitName = unitName;
+    }
+
     public ApparatusType getType() {
         return type;
+    }
+
+    public void setType(ApparatusType type) {
+        this.type = type;
     }
 
     public String getStation() {
@@ -106,16 +114,32 @@ public final class ApparatusRow {
         return vin;
     }
 
+    public void setVin(String vin) {
+        this.vin = vin;
+    }
+
     public String getMake() {
         return make;
+    }
+
+    public void setMake(String make) {
+        this.make = make;
     }
 
     public String getModel() {
         return model;
     }
 
+    public void setModel(String model) {
+        this.model = model;
+    }
+
     public Integer getModelYear() {
         return modelYear;
+    }
+
+    public void setModelYear(Integer modelYear) {
+        this.modelYear = modelYear;
     }
 
     public String getPlate() {

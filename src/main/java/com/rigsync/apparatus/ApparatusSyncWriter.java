@@ -101,12 +101,13 @@ public class ApparatusSyncWriter {
                           select 1 from apparatus a
                           where a.department_id = v.department_id and a.samsara_vehicle_id = v.samsara_id)
                         order by name""", String.class, departmentId);
-        Map<LinkFlag, List<String>> flagged = new EnumMap<>(LinkFlag.class);
+        Map<LinkFlag, List<ApparatusLinks.FlaggedApparatus>> flagged = new EnumMap<>(LinkFlag.class);
         jdbc.query("""
-                        select link_flag, unit_name from apparatus
+                        select link_flag, id, unit_name from apparatus
                         where department_id = ? and samsara_vehicle_id is not null and link_flag <> 'NONE'
                         order by unit_name""",
-                (rs, row) -> Map.entry(LinkFlag.valueOf(rs.getString("link_flag")), rs.getString("unit_name")),
+                (rs, row) -> Map.entry(LinkFlag.valueOf(rs.getString("link_flag")),
+                        new ApparatusLinks.FlaggedApparatus(rs.getLong("id"), rs.getString("unit_name"))),
                 departmentId)
                 .forEach(e -> flagged.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return new ApparatusLinks(counts.apparatus(), counts.linked(), counts.synced(), unlinked, vehicles, flagged);

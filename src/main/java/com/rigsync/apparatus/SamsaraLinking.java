@@ -1,6 +1,7 @@
 package com.rigsync.apparatus;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,10 +14,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditService;
+import com.rigsync.base.BackgroundCalls;
 import com.rigsync.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,10 +49,13 @@ public class SamsaraLinking {
     private final Clock clock;
     private final TransactionTemplate readOnly;
     private final JdbcTemplate jdbc;
+    private final BackgroundCalls background;
 
     SamsaraLinking(ApparatusRepository apparatus, SamsaraVehicleLookup samsaraVehicles,
                    CachedSamsaraVehicles vehicleCache, AuditService audit, CurrentUser currentUser, Clock clock,
-                   PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+                   PlatformTransactionManager transactions, JdbcTemplate jdbc,
+                   // the Settings checks' bounded pool: a full pool refuses rather than running on the UI thread
+                   @Qualifier("samsaraCheckExecutor") TaskExecutor checkPool) {
         this.apparatus = apparatus;
         this.samsaraVehicles = samsaraVehicles;
         this.vehicleCache = vehicleCache;
@@ -56,6 +65,31 @@ public class SamsaraLinking {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.background = new BackgroundCalls(checkPool, "Samsara vehicle lookup", ApparatusService.BUSY);
+    }
+
+    /**
+     * {@link #findSamsaraVehicleByVin} off the caller's (UI) thread: Samsara may be slow (retries and back-off), and
+     * the screen must keep answering meanwhile. Fails with the "busy" message when the pool is full.
+     */
+    @PreAuthorize(EDITORS)
+    public CompletableFuture<SamsaraIdLookup> findSamsaraVehicleByVinInBackground(String vin, Long apparatusId) {
+        currentUser.departmentId(); // refuses a caller without a department here, not later on the pool
+        return background.asCaller(() -> findSamsaraVehicleByVin(vin, apparatusId));
+    }
+
+    /** {@link #previewBulkMatch} off the caller's (UI) thread, like {@link #findSamsaraVehicleByVinInBackground}. */
+    @PreAuthorize(EDITORS)
+    public CompletableFuture<BulkMatchPreview> previewBulkMatchInBackground(Collection<Long> chosen) {
+        currentUser.departmentId();
+        List<Long> ids = chosen == null ? List.of() : List.copyOf(chosen);
+        return background.asCaller(() -> previewBulkMatch(ids));
+    }
+
+    /** For tests: waits until the lookups handed to the pool (and the screens' hand-overs) have ended. */
+    void awaitBackgroundCalls(Duration timeout) throws InterruptedException,
+            TimeoutException {
+        background.awaitIdle(timeout);
     }
 
     /**

@@ -39,6 +39,9 @@ class AuditEvent {
     @Column(nullable = false)
     private Instant at;
 
+    @Column(name = "apparatus_id")
+    private Long apparatusId;
+
     protected AuditEvent() {
     }
 
@@ -49,6 +52,14 @@ class AuditEvent {
         this.target = target;
         this.detail = detail;
         this.at = at;
+    }
+
+    void about(long apparatus) {
+        this.apparatusId = apparatus;
+    }
+
+    Long apparatusId() {
+        return apparatusId;
     }
 
     AuditEntry toEntry() {

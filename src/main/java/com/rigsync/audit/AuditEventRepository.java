@@ -18,6 +18,13 @@ interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
     List<AuditEvent> findForDepartment(@Param("departmentId") long departmentId, @Param("action") AuditAction action,
                                        @Param("actor") String actor, Pageable page);
 
+    @Query("""
+            select e from AuditEvent e
+            where e.departmentId = :departmentId and e.apparatusId = :apparatusId
+            order by e.at desc, e.id desc""")
+    List<AuditEvent> findForApparatus(@Param("departmentId") long departmentId,
+                                      @Param("apparatusId") long apparatusId, Pageable page);
+
     @Query("select distinct e.actor from AuditEvent e where e.departmentId = :departmentId order by e.actor")
     List<String> actorsOf(@Param("departmentId") long departmentId);
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -40,6 +41,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The apparatus page, /apparatus/{id}, as each role sees it, in a department of its own. */
 class ApparatusPageViewTest extends KaribuTest {
+
+    @Autowired
+    private ApplicationContext context;
 
     private static final String FLAGGED_COLOUR = "rgb(179,38,30)";
 
@@ -258,6 +262,7 @@ class ApparatusPageViewTest extends KaribuTest {
         _get(_get(Dialog.class), com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Plate"))
                 .setValue("FD 10");
         _click(_get(_get(Dialog.class), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         expectNotifications("Engine 10 saved.");
         assertThat(text("apparatus-fact-plate")).as("the page shows the saved record").isEqualTo("FD 10");
 

@@ -4,25 +4,34 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.rigsync.KaribuTest;
 import com.rigsync.apparatus.ui.ApparatusView;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.CellFocusEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.dom.DomEvent;
+import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
@@ -36,6 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ApparatusViewTest extends KaribuTest {
+
+    @Autowired
+    private ApplicationContext context;
 
     private static final String SEARCH = "Unit, VIN, make, plate, Samsara ID…";
 
@@ -127,6 +139,7 @@ class ApparatusViewTest extends KaribuTest {
         field("VIN").setValue(" 1m8gdm9a-xkp 042788 ");
         _get(dialog(), IntegerField.class, spec -> spec.withLabel("Year")).setValue(2019);
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
 
         expectNotifications(unit + " saved.");
         _assertNone(Dialog.class);
@@ -143,6 +156,7 @@ class ApparatusViewTest extends KaribuTest {
         _get(dialog(), ComboBox.class, spec -> spec.withLabel("Status")).setValue(ApparatusStatus.OUT_OF_SERVICE);
         field("VIN").setValue("1M8GDM9A1KP042788");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
 
         assertThat(field("Unit name").getErrorMessage()).isEqualTo("Enter the unit name, such as Engine 1.");
         assertThat(field("Unit name").isInvalid()).isTrue();
@@ -166,6 +180,7 @@ class ApparatusViewTest extends KaribuTest {
         assertThat(_get(Div.class, spec -> spec.withClasses("vin-warnings")).getElement().getTextRecursively())
                 .contains("I, O or Q").contains("has 16");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         expectNotifications(unit + " saved.");
         assertThat(jdbc.queryForObject("select vin_normalized from apparatus where unit_name = ?", String.class, unit))
                 .isEqualTo("1M8GDM9A1KPO4278");
@@ -178,6 +193,7 @@ class ApparatusViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Add apparatus")));
         field("Unit name").setValue("engine  1");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
 
         String message = "Another apparatus is already called 'Engine 1'. Unit names are unique in the department: "
                 + "choose another.";
@@ -198,6 +214,7 @@ class ApparatusViewTest extends KaribuTest {
         field("Plate").setValue("FD 123");
         _get(dialog(), ComboBox.class, spec -> spec.withLabel("Status")).setValue(ApparatusStatus.RESERVE);
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         expectNotifications(unit + " saved.");
         assertThat(fixtures.column(id, "plate")).isEqualTo("FD 123");
         assertThat(fixtures.column(id, "status")).isEqualTo("RESERVE");
@@ -211,7 +228,11 @@ class ApparatusViewTest extends KaribuTest {
         assertThat(fixtures.exists(id)).isFalse();
         search(unit);
         assertThat(_size(grid())).isZero();
-        assertThat(fixtures.auditActions(unit)).containsExactly("APPARATUS_DELETED");
+        // the edit is in the apparatus' change history, field by field
+        assertThat(fixtures.auditActions(unit)).containsExactly("APPARATUS_CHANGED", "APPARATUS_DELETED");
+        assertThat(jdbc.queryForObject("select detail from audit_event where apparatus_id = ? and action = "
+                + "'APPARATUS_CHANGED'", String.class, id)).isEqualTo("Status: In service → Reserve; Plate: (empty) → "
+                + "FD 123");
     }
 
     @Test
@@ -227,6 +248,7 @@ class ApparatusViewTest extends KaribuTest {
         _click(rowButton(0, "Edit"));
 
         _click(magnifier());
+        BackgroundWork.settle(context);
         assertThat(field("Samsara ID").getValue()).isEqualTo(samsaraId);
         assertThat(lookupMessage()).startsWith("Found " + unit + " in Samsara (Samsara ID " + samsaraId + ", VIN "
                 + vin + "). Save to link it.")
@@ -235,6 +257,7 @@ class ApparatusViewTest extends KaribuTest {
         assertThat(fixtures.column(id, "samsara_vehicle_id")).as("looking links nothing").isNull();
 
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         assertThat(fixtures.column(id, "samsara_vehicle_id")).isEqualTo(samsaraId);
         assertThat(fixtures.auditActions(unit)).containsExactly("SAMSARA_LINKED");
         assertThat(pageFact("samsara-id")).isEqualTo(samsaraId);
@@ -255,6 +278,7 @@ class ApparatusViewTest extends KaribuTest {
         _click(rowButton(0, "Edit"));
 
         _click(magnifier());
+        BackgroundWork.settle(context);
         assertThat(field("Samsara ID").getValue()).isEmpty();
         assertThat(lookupMessage()).startsWith("No Samsara vehicle has VIN " + typo + "; VINs must match exactly "
                 + "between RigSync and Samsara.").contains("nearly match");
@@ -266,6 +290,7 @@ class ApparatusViewTest extends KaribuTest {
         assertThat(field("Samsara ID").getValue()).isEqualTo(samsaraId);
         assertThat(fixtures.column(id, "samsara_vehicle_id")).isNull();
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         // linked on purpose despite the differing VINs: flagged for review, never silently trusted
         assertThat(fixtures.column(id, "link_flag")).isEqualTo("REVIEW_VIN_MISMATCH");
         assertThat(pageFact("link")).startsWith("Flagged for review: its VIN and the Samsara vehicle's VIN differ");
@@ -281,6 +306,7 @@ class ApparatusViewTest extends KaribuTest {
         search(unit);
         _click(rowButton(0, "Edit"));
         _click(magnifier());
+        BackgroundWork.settle(context);
 
         assertThat(lookupMessage()).startsWith("No Samsara vehicle has VIN " + vin + "; VINs must match exactly "
                 + "between RigSync and Samsara. Check the VIN here and on the vehicle's page in Samsara.");
@@ -302,12 +328,14 @@ class ApparatusViewTest extends KaribuTest {
         search(unit);
         _click(rowButton(0, "Edit"));
         _click(magnifier());
+        BackgroundWork.settle(context);
         assertThat(lookupMessage()).contains("is already linked to " + owner);
         assertThat(field("Samsara ID").getValue()).isEmpty();
 
         // typing it by hand meets the database's rule too
         field("Samsara ID").setValue(samsaraId);
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         assertThat(field("Samsara ID").getErrorMessage()).isEqualTo("Samsara vehicle " + samsaraId
                 + " is already linked to " + owner + ". One Samsara vehicle belongs to one apparatus: unlink it "
                 + "there first.");
@@ -323,6 +351,7 @@ class ApparatusViewTest extends KaribuTest {
         _click(rowButton(0, "Edit"));
         field("Samsara ID").setValue("123");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         assertThat(field("Samsara ID").getErrorMessage()).startsWith("No Samsara vehicle has the ID 123.");
     }
 
@@ -337,7 +366,8 @@ class ApparatusViewTest extends KaribuTest {
         assertThat(grid().getEditor().isOpen()).isTrue();
         editorField("station").setValue("Station 4");
         editorField("plate").setValue("Q 77");
-        _click(_get(Button.class, spec -> spec.withText("Save row")));
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Save row")));
+        BackgroundWork.settle(context);
 
         expectNotifications(unit + " saved.");
         assertThat(fixtures.column(id, "station")).isEqualTo("Station 4");
@@ -346,8 +376,45 @@ class ApparatusViewTest extends KaribuTest {
 
         _click(quickEdit());
         editorField("plate").setValue("NOT SAVED");
-        _click(_get(Button.class, spec -> spec.withText("Cancel row")));
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Cancel row")));
         assertThat(fixtures.column(id, "plate")).isEqualTo("Q 77");
+    }
+
+    @Test
+    void theKeyboardEditsEveryFieldOfTheFocusedRowEnterSavesEscapeCancels() {
+        String unit = ApparatusFixtures.uniqueUnit("Keyboard Engine");
+        long id = fixtures.insert(fixtures.springfield(), unit, ApparatusFixtures.uniqueVin(), null);
+        signIn("manager");
+        navigate("apparatus");
+        search(unit);
+        Grid<ApparatusRow> grid = grid();
+        ApparatusRow row = _get(grid, 0);
+        // the grid reports the row the arrow keys moved the focus to
+        ComponentUtil.fireEvent(grid, new CellFocusEvent<>(grid, true,
+                grid.getDataCommunicator().getKeyMapper().key(row), null, "body"));
+
+        press(grid, "Enter");
+        assertThat(grid.getEditor().isOpen()).as("Enter edits the focused row").isTrue();
+        editorField("unit").setValue(unit + " B");
+        editorField("make").setValue("Spartan");
+        editorField("model").setValue("Gladiator");
+        ((IntegerField) grid.getColumnByKey("year").getEditorComponent()).setValue(2021);
+        press(grid, "Enter");
+        BackgroundWork.settle(context);
+
+        expectNotifications(unit + " B saved.");
+        assertThat(fixtures.column(id, "unit_name")).isEqualTo(unit + " B");
+        assertThat(fixtures.column(id, "make")).isEqualTo("Spartan");
+        assertThat(fixtures.column(id, "model")).isEqualTo("Gladiator");
+        assertThat(fixtures.column(id, "model_year")).isEqualTo("2021");
+
+        ComponentUtil.fireEvent(grid, new CellFocusEvent<>(grid, true,
+                grid.getDataCommunicator().getKeyMapper().key(_get(grid, 0)), null, "body"));
+        press(grid, "Enter");
+        editorField("make").setValue("NOT SAVED");
+        press(grid, "Escape");
+        assertThat(grid.getEditor().isOpen()).as("Escape cancels").isFalse();
+        assertThat(fixtures.column(id, "make")).isEqualTo("Spartan");
     }
 
     @Test
@@ -466,6 +533,7 @@ class ApparatusViewTest extends KaribuTest {
 
         field("Plate").setValue("MINE");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
 
         String message = unit + " was changed by Morgan Manager meanwhile. Nothing of yours was saved; the form now "
                 + "shows their version, make your change again if it is still needed.";
@@ -476,6 +544,7 @@ class ApparatusViewTest extends KaribuTest {
         // saving again now works, from their version
         field("Plate").setValue("MINE");
         _click(_get(dialog(), Button.class, spec -> spec.withText("Save")));
+        BackgroundWork.settle(context);
         assertThat(fixtures.column(id, "plate")).isEqualTo("MINE");
     }
 
@@ -536,6 +605,18 @@ class ApparatusViewTest extends KaribuTest {
 
     private TextField field(String label) {
         return _get(dialog(), TextField.class, spec -> spec.withLabel(label));
+    }
+
+    /** A key pressed in the grid, as the browser reports it to the server. */
+    private static void press(Grid<?> grid, String key) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("event.key", key);
+        // the browser sends only the keys QuickEdit's filter lets through, and says so
+        data.put("event.key === 'Enter' || event.key === 'Escape'", true);
+        grid.getElement().getNode().getFeature(ElementListenerMap.class)
+                .fireEvent(new DomEvent(grid.getElement(), "keydown", data));
+        // the answer to the browser, which opens or closes the row editor
+        MockVaadin.clientRoundtrip(false);
     }
 
     private Dialog dialog() {

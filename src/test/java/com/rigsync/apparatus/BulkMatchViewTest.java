@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
@@ -27,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The grid's "Find Samsara IDs by VIN": preview for the selection, pick a near miss, Link. */
 class BulkMatchViewTest extends KaribuTest {
+
+    @Autowired
+    private ApplicationContext context;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -62,6 +66,7 @@ class BulkMatchViewTest extends KaribuTest {
         grid.asMultiSelect().select(List.of(_get(grid, 0), _get(grid, 1), _get(grid, 2)));
 
         _click(_get(Button.class, spec -> spec.withText("Find Samsara IDs by VIN")));
+        BackgroundWork.settle(context);
 
         assertThat(message()).startsWith("3 apparatus: 1 exact match, 1 near miss, 1 no match.");
         Grid<?> preview = preview();

@@ -246,6 +246,11 @@ class SyncPanelTest extends KaribuTest {
         assertThat(text("sync-vehicles-unlinked")).isEqualTo("1 Samsara vehicle linked to no apparatus: Car 9");
         assertThat(text("sync-flagged-links")).startsWith("1 flagged link");
         assertThat(text("sync-flagged-links-list")).isEqualTo("Samsara vehicle gone: 1 (Engine 77)");
+        // a flagged link opens its apparatus' page, where it is reviewed
+        long engineId = jdbc.queryForObject("select id from apparatus where department_id = ? and unit_name = ?",
+                Long.class, department, "Engine 77");
+        assertThat(_get(RouterLink.class, spec -> spec.withText("Engine 77")).getHref())
+                .isEqualTo("apparatus/" + engineId);
 
         RouterLink ladder = _get(RouterLink.class, spec -> spec.withText("Ladder 78"));
         long ladderId = jdbc.queryForObject("select id from apparatus where department_id = ? and unit_name = ?",
@@ -413,9 +418,10 @@ class SyncPanelTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<Object> readings = _get(Grid.class, spec -> spec.withId("sync-flagged-readings-grid"));
         assertThat(plain(String.join(", ", _getFormattedRow(readings, 0))))
-                .startsWith("Engine 81, Odometer, 1,000 mi, Mar 2, 2026, 8:00 AM, 100,000 mi, Lower than the "
+                .startsWith("RouterLink[text='Engine 81'], Odometer, 1,000 mi, Mar 2, 2026, 8:00 AM, 100,000 mi, Lower than the "
                         + "previous reading");
 
+        assertThat(((RouterLink) _getCellComponent(readings, 0, "unit")).getHref()).isEqualTo("apparatus/" + engine);
         _click((Button) _getCellComponent(readings, 0, "accept"));
         Dialog confirmation = _get(Dialog.class);
         assertThat(confirmation.getHeaderTitle()).isEqualTo("Accept as the new baseline?");

@@ -13,6 +13,7 @@ import com.rigsync.apparatus.ChangedMeanwhileException;
 import com.rigsync.apparatus.SamsaraIdLookup;
 import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.apparatus.Vin;
+import com.rigsync.base.ui.BackgroundAnswer;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.Notifications;
 import com.vaadin.flow.component.HasValidation;
@@ -29,6 +30,8 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Adds, edits and deletes one apparatus in a buffered form: nothing is saved until Save. The VIN is checked as it is
@@ -38,6 +41,8 @@ import com.vaadin.flow.data.binder.ValidationException;
  * A save or delete over someone else's change is refused and the form reloads their version.
  */
 class ApparatusForm extends Dialog {
+
+    private static final Logger log = LoggerFactory.getLogger(ApparatusForm.class);
 
     private final transient ApparatusService service;
     private final transient SamsaraLinking linking;
@@ -60,6 +65,10 @@ class ApparatusForm extends Dialog {
     private final TextField samsaraId = new TextField("Samsara ID");
     private final Div lookupResult = new Div();
     private final Div formError = new Div();
+    private final BackgroundAnswer answer;
+    private final AskingSamsara asking = new AskingSamsara(this::cancelWaiting);
+    private final Button magnifier = new Button(VaadinIcon.SEARCH.create(), e -> lookUpSamsaraId());
+    private final Button save = new Button("Save", e -> save());
 
     ApparatusForm(ApparatusService service, SamsaraLinking linking, ApparatusDetails details, Runnable onChange) {
         this.service = service;
@@ -85,7 +94,6 @@ class ApparatusForm extends Dialog {
         modelYear.setPlaceholder("2019");
 
         // the magnifier: finds the Samsara vehicle with the same VIN
-        Button magnifier = new Button(VaadinIcon.SEARCH.create(), e -> lookUpSamsaraId());
         magnifier.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
         magnifier.setAriaLabel("Find Samsara ID by VIN");
         magnifier.setTooltipText("Find the Samsara vehicle with this VIN");
@@ -130,9 +138,9 @@ class ApparatusForm extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
         form.setColspan(vinWarnings, 2);
         form.setColspan(lookupResult, 2);
-        add(form, formError);
+        add(form, asking, formError);
+        answer = new BackgroundAnswer(this, "Asking Samsara", this::setWorking, formError::setText);
 
-        Button save = new Button("Save", e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button("Cancel", e -> close());
         if (!details.isNew()) {
@@ -161,9 +169,29 @@ class ApparatusForm extends Dialog {
         }
     }
 
+    /** While Samsara is asked (in the background), the form says so and offers Cancel; Save and the magnifier wait. */
+    private void setWorking(boolean working) {
+        if (!working) {
+            asking.hide();
+        }
+        save.setEnabled(!working);
+        magnifier.setEnabled(!working);
+    }
+
+    private void cancelWaiting() {
+        answer.cancel();
+        formError.setText("Cancelled: nothing was saved or filled in.");
+    }
+
     private void lookUpSamsaraId() {
         lookupResult.removeAll();
-        SamsaraIdLookup result = linking.findSamsaraVehicleByVin(vin.getValue(), details.getId());
+        formError.setText("");
+        asking.show("Asking Samsara for the vehicle with this VIN…");
+        answer.await(linking.findSamsaraVehicleByVinInBackground(vin.getValue(), details.getId()),
+                this::showLookup);
+    }
+
+    private void showLookup(SamsaraIdLookup result) {
         Div message = new Div(result.message());
         message.addClassName("samsara-lookup-message");
         lookupResult.add(message);
@@ -194,22 +222,35 @@ class ApparatusForm extends Dialog {
         } catch (ValidationException e) {
             return;
         }
-        try {
-            ApparatusDetails saved = service.save(details);
-            Notifications.success(saved.getUnitName() + " saved.");
-            close();
-            onChange.run();
-        } catch (ChangedMeanwhileException e) {
+        // a new Samsara ID is checked with Samsara before the save: in the background, like the magnifier
+        asking.show("Saving; checking the Samsara ID with Samsara…");
+        answer.await(service.saveInBackground(details), this::saved, this::notSaved);
+    }
+
+    private void saved(ApparatusDetails saved) {
+        Notifications.success(saved.getUnitName() + " saved.");
+        close();
+        onChange.run();
+    }
+
+    private void notSaved(Throwable error) {
+        if (error instanceof ChangedMeanwhileException e) {
             Notifications.error(e.getMessage());
             formError.setText(e.getMessage());
             reload();
-        } catch (ApparatusRefusedException e) {
+        } else if (error instanceof ApparatusRefusedException e) {
             HasValidation field = e.field() == null ? null : fieldsByProperty.get(e.field());
             if (field != null) {
                 field.setErrorMessage(e.getMessage());
                 field.setInvalid(true);
             }
             formError.setText(e.getMessage());
+        } else if (error instanceof IllegalStateException busy) {
+            formError.setText(busy.getMessage());
+        } else {
+            log.warn("Saving an apparatus failed unexpectedly: {}", error.getClass().getName());
+            formError.setText("Saving failed unexpectedly; nothing was saved. Try again; if it keeps failing, tell "
+                    + "your Client Success Manager.");
         }
     }
 

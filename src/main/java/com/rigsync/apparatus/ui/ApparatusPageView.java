@@ -8,6 +8,7 @@ import com.rigsync.apparatus.ApparatusDetails;
 import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.ApparatusStatus;
+import com.rigsync.apparatus.LinkReview;
 import com.rigsync.apparatus.MeterReadings;
 import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.apparatus.SyncedValues;
@@ -62,19 +63,22 @@ public class ApparatusPageView extends VerticalLayout implements BeforeEnterObse
     private final transient MeterReadings meterReadings;
     private final transient DepartmentDisplay preferences;
     private final transient Clock clock;
+    private final transient LinkReview linkReview;
     private Long apparatusId;
     private String title = "Apparatus | RigSync";
     /** What {@link #beforeEnter} showed, for the edit form that the address may ask for; null when missing. */
     private transient ApparatusDetails entered;
 
     ApparatusPageView(ApparatusService apparatus, SamsaraLinking linking, TelemetryService telemetry,
-                      MeterReadings meterReadings, DepartmentDisplay preferences, Clock clock) {
+                      MeterReadings meterReadings, DepartmentDisplay preferences, Clock clock,
+                      LinkReview linkReview) {
         this.apparatus = apparatus;
         this.linking = linking;
         this.telemetry = telemetry;
         this.meterReadings = meterReadings;
         this.preferences = preferences;
         this.clock = clock;
+        this.linkReview = linkReview;
         addClassName("view");
         addClassName("apparatus-page");
     }
@@ -137,11 +141,16 @@ public class ApparatusPageView extends VerticalLayout implements BeforeEnterObse
         SyncedValues values = telemetry.syncedValues(details.getId());
         boolean linked = details.getSamsaraVehicleId() != null;
         add(header(details, editable));
-        Div top = new Div(record(details), samsara(details, values, display, now));
+        Div samsara = samsara(details, values, display, now);
+        if (editable) {
+            samsara.add(new LinkReviewActions(linkReview, details, this::reload));
+        }
+        Div top = new Div(record(details), samsara);
         top.addClassName("apparatus-columns");
         add(top, new SyncedValuesSection(values, linked, display, now),
                 new FaultCodesSection(values.faults(), linked, display, now, values.notReportingAfter()),
-                new MeterHistorySection(meterReadings, details.getId(), editable, display, this::reload));
+                new MeterHistorySection(meterReadings, details.getId(), editable, display, this::reload),
+                new ChangeHistorySection(apparatus.history(details.getId()), display));
         return Optional.of(details);
     }
 

@@ -9,6 +9,7 @@ import com.rigsync.apparatus.ApparatusFilter;
 import com.rigsync.apparatus.ApparatusRow;
 import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.ApparatusStatus;
+import com.rigsync.apparatus.BulkEditService;
 import com.rigsync.apparatus.ColumnChoices;
 import com.rigsync.apparatus.FleetCondition;
 import com.rigsync.apparatus.SamsaraLinking;
@@ -68,19 +69,22 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
     private boolean editable;
     private boolean editingSetUp;
 
-    ApparatusView(ApparatusService service, SamsaraLinking linking, ApparatusCsvService csvFiles,
+    ApparatusView(ApparatusService service, BulkEditService bulkEdits, SamsaraLinking linking, ApparatusCsvService csvFiles,
                   DepartmentDisplay preferences, Clock clock, IntegrationStatus integrationStatus,
                   ColumnChoices columnChoices) {
         this.service = service;
         this.preferences = preferences;
         this.integrationStatus = integrationStatus;
-        this.actions = new EditingTools(service, linking, csvFiles, clock, grid, () -> filter, () -> sort);
+        this.actions = new EditingTools(service, bulkEdits, linking, csvFiles, clock, grid, () -> filter, () -> sort);
         this.quickEdit = new QuickEdit(grid, service, this::refresh);
         addClassName("view");
         setSizeFull();
 
         HorizontalLayout header = new HorizontalLayout(new H2("Apparatus"), actions);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        // the tools wrap onto a second line rather than run off a 1400 px screen
+        header.setWidthFull();
+        header.setFlexGrow(1, actions);
 
         columns = new ApparatusColumns(grid, clock);
         columnsMenu = new ColumnsMenu(columns, columnChoices);

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.BulkMatchPreview;
 import com.rigsync.apparatus.SamsaraLinking;
+import com.rigsync.base.ui.BackgroundAnswer;
 import com.rigsync.base.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,6 +33,8 @@ class BulkMatchDialog extends Dialog {
     private final Button apply = new Button("Link");
     /** The vehicle accepted per apparatus id (kept here: the grid re-creates its combo boxes when it redraws). */
     private final Map<Long, BulkMatchPreview.Candidate> accepted = new HashMap<>();
+    private final BackgroundAnswer answer;
+    private final AskingSamsara asking = new AskingSamsara(this::cancelWaiting);
 
     BulkMatchDialog(SamsaraLinking linking, Runnable onApplied) {
         this.linking = linking;
@@ -50,15 +53,37 @@ class BulkMatchDialog extends Dialog {
 
         add(new Paragraph("RigSync compares each apparatus' VIN with your Samsara vehicles. Exact matches are "
                 + "ticked for linking; near misses are offered, never linked unless you pick one. Nothing changes "
-                + "until you press Link."), message, rows);
+                + "until you press Link."), asking, message, rows);
+        answer = new BackgroundAnswer(this, "Asking Samsara", working -> {
+            if (!working) {
+                asking.hide();
+            }
+        }, message::setText);
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         apply.addClickListener(e -> apply());
         getFooter().add(new Button("Cancel", e -> close()), apply);
     }
 
-    /** Computes the preview for the chosen apparatus (empty: every unlinked one). */
+    /**
+     * Computes the preview for the chosen apparatus (empty: every unlinked one) in the background: a stale vehicle
+     * list is read from Samsara first, which can take a while when Samsara is slow.
+     */
     void load(Collection<Long> chosen) {
-        BulkMatchPreview preview = linking.previewBulkMatch(chosen);
+        rows.setItems(List.of());
+        accepted.clear();
+        updateApply();
+        message.setText("");
+        asking.show("Reading your vehicles from Samsara and comparing VINs…");
+        answer.await(linking.previewBulkMatchInBackground(chosen), this::show);
+    }
+
+    private void cancelWaiting() {
+        answer.cancel();
+        message.setText("Cancelled: nothing was looked up or linked. Close, or start again with Find Samsara IDs "
+                + "by VIN.");
+    }
+
+    private void show(BulkMatchPreview preview) {
         accepted.clear();
         for (BulkMatchPreview.Row row : preview.rows()) {
             if (row.kind() == BulkMatchPreview.Kind.EXACT) {

@@ -11,8 +11,11 @@ import java.util.Set;
 import com.rigsync.apparatus.ApparatusCsvService;
 import com.rigsync.apparatus.ApparatusDetails;
 import com.rigsync.apparatus.ApparatusFilter;
+import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusRow;
 import com.rigsync.apparatus.ApparatusService;
+import com.rigsync.apparatus.BulkEditReceipt;
+import com.rigsync.apparatus.BulkEditService;
 import com.rigsync.apparatus.SamsaraLinking;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.Notifications;
@@ -24,6 +27,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.function.SerializableSupplier;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import org.springframework.data.domain.Sort;
@@ -36,6 +40,7 @@ import org.springframework.data.domain.Sort;
 class EditingTools extends HorizontalLayout {
 
     private final transient ApparatusService service;
+    private final transient BulkEditService bulkEdits;
     private final transient SamsaraLinking linking;
     private final transient ApparatusCsvService csvFiles;
     private final transient Clock clock;
@@ -43,11 +48,13 @@ class EditingTools extends HorizontalLayout {
     private final SerializableSupplier<ApparatusFilter> filter;
     private final SerializableSupplier<Sort> sort;
     private final Button unlink = new Button("Unlink from Samsara", VaadinIcon.UNLINK.create());
+    private final Button undo = new Button("Undo bulk change", VaadinIcon.ARROW_BACKWARD.create());
 
-    EditingTools(ApparatusService service, SamsaraLinking linking, ApparatusCsvService csvFiles, Clock clock,
+    EditingTools(ApparatusService service, BulkEditService bulkEdits, SamsaraLinking linking, ApparatusCsvService csvFiles, Clock clock,
                  Grid<ApparatusRow> grid, SerializableSupplier<ApparatusFilter> filter,
                  SerializableSupplier<Sort> sort) {
         this.service = service;
+        this.bulkEdits = bulkEdits;
         this.linking = linking;
         this.csvFiles = csvFiles;
         this.clock = clock;
@@ -55,6 +62,7 @@ class EditingTools extends HorizontalLayout {
         this.filter = filter;
         this.sort = sort;
         setAlignItems(FlexComponent.Alignment.BASELINE);
+        setWrap(true);
     }
 
     /** Adds the tools, and makes the grid's rows selectable for them. */
@@ -75,7 +83,12 @@ class EditingTools extends HorizontalLayout {
         export.getElement().setAttribute("download", true);
         Button findIds = new Button("Find Samsara IDs by VIN", VaadinIcon.SEARCH.create(), e -> findSamsaraIds());
         findIds.setTooltipText("For the selected apparatus, or for every unlinked apparatus when none is selected");
-        add(add, findIds, unlink, importCsv, export);
+        Button editSelected = new Button("Edit selected", VaadinIcon.EDIT.create(), e -> editSelected());
+        editSelected.setTooltipText("Set station, status, type, make, model or year on the selected apparatus, or "
+                + "on all that match the filter");
+        undo.addClickListener(e -> confirmUndo());
+        undo.setVisible(lastBulkChange() != null);
+        add(add, editSelected, undo, findIds, unlink, importCsv, export);
 
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addSelectionListener(e -> unlink.setEnabled(!e.getAllSelectedItems().isEmpty()));
@@ -88,6 +101,44 @@ class EditingTools extends HorizontalLayout {
         });
         dialog.load(grid.getSelectedItems().stream().map(ApparatusRow::getId).toList());
         dialog.open();
+    }
+
+    private void editSelected() {
+        ApparatusFilter shown = filter.get();
+        new BulkEditDialog(bulkEdits, List.copyOf(grid.getSelectedItems()), shown, service.count(shown),
+                service.stations(), receipt -> {
+                    // kept for this sign-in only: undo is for a slip noticed straight away
+                    VaadinSession.getCurrent().setAttribute(BulkEditReceipt.class, receipt);
+                    undo.setVisible(true);
+                    grid.deselectAll();
+                    refresh();
+                }).open();
+    }
+
+    private static BulkEditReceipt lastBulkChange() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? null : session.getAttribute(BulkEditReceipt.class);
+    }
+
+    private void confirmUndo() {
+        BulkEditReceipt receipt = lastBulkChange();
+        if (receipt == null) {
+            undo.setVisible(false);
+            return;
+        }
+        Confirmation.ask("Undo your last bulk change?", "Put back the values the " + receipt.changed()
+                + " apparatus had before your bulk change? If anyone has changed one of them since, nothing is "
+                + "undone.", "Undo for " + receipt.changed() + " apparatus", () -> {
+                    VaadinSession.getCurrent().setAttribute(BulkEditReceipt.class, null);
+                    undo.setVisible(false);
+                    try {
+                        int done = bulkEdits.undo(receipt);
+                        Notifications.success(done + " apparatus put back as they were.");
+                    } catch (ApparatusRefusedException e) {
+                        Notifications.error(e.getMessage());
+                    }
+                    refresh();
+                });
     }
 
     private void confirmUnlink() {

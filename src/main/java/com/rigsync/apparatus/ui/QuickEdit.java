@@ -1,13 +1,18 @@
 package com.rigsync.apparatus.ui;
 
 import java.io.Serializable;
+import java.time.Year;
+import java.util.concurrent.CompletionException;
 
 import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusRow;
 import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.ApparatusStatus;
+import com.rigsync.apparatus.ApparatusType;
 import com.rigsync.apparatus.ChangedMeanwhileException;
 import com.rigsync.base.ui.Notifications;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -15,19 +20,24 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.editor.Editor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.function.SerializableRunnable;
 
 /**
- * Quick edit in the apparatus grid: station, status and reason, plate and Samsara ID edited in the row with a buffered
- * binder, so nothing is saved until Save row, and Cancel row drops the changes.
+ * Quick edit in the apparatus grid: every field people edit (unit, type, station, status and reason, VIN, make, model,
+ * year, plate, Samsara ID), in the row, with a buffered binder, so nothing is saved until Save row (or Enter), and
+ * Cancel row (or Escape) drops the changes. The keyboard works as in a spreadsheet: arrow keys move between rows,
+ * Enter edits the focused row, Tab goes to the next field, Enter saves, Escape cancels.
  */
 class QuickEdit implements Serializable {
 
     private final Grid<ApparatusRow> grid;
     private final transient ApparatusService service;
     private final SerializableRunnable refresh;
+    /** The row that has the keyboard focus in the grid, which Enter opens. */
+    private ApparatusRow focused;
 
     QuickEdit(Grid<ApparatusRow> grid, ApparatusService service, SerializableRunnable refresh) {
         this.grid = grid;
@@ -41,6 +51,39 @@ class QuickEdit implements Serializable {
         Binder<ApparatusRow> binder = new Binder<>(ApparatusRow.class);
         editor.setBinder(binder);
         editor.setBuffered(true);
+
+        TextField unitField = textField("Unit name");
+        binder.forField(unitField).asRequired("Enter the unit name, such as Engine 1.")
+                .bind(ApparatusRow::getUnitName, ApparatusRow::setUnitName);
+        grid.getColumnByKey("unit").setEditorComponent(unitField);
+
+        ComboBox<ApparatusType> typeField = new ComboBox<>();
+        typeField.setAriaLabel("Type");
+        typeField.setItems(ApparatusType.values());
+        typeField.setItemLabelGenerator(ApparatusType::label);
+        typeField.setWidthFull();
+        binder.forField(typeField).asRequired("Choose the type of apparatus.")
+                .bind(ApparatusRow::getType, ApparatusRow::setType);
+        grid.getColumnByKey("type").setEditorComponent(typeField);
+
+        TextField vinField = textField("VIN");
+        binder.forField(vinField).bind(ApparatusRow::getVin, ApparatusRow::setVin);
+        grid.getColumnByKey("vin").setEditorComponent(vinField);
+        TextField makeField = textField("Make");
+        binder.forField(makeField).bind(ApparatusRow::getMake, ApparatusRow::setMake);
+        grid.getColumnByKey("make").setEditorComponent(makeField);
+        TextField modelField = textField("Model");
+        binder.forField(modelField).bind(ApparatusRow::getModel, ApparatusRow::setModel);
+        grid.getColumnByKey("model").setEditorComponent(modelField);
+
+        IntegerField yearField = new IntegerField();
+        yearField.setAriaLabel("Year");
+        yearField.setWidthFull();
+        binder.forField(yearField)
+                .withValidator(y -> y == null || (y >= 1900 && y <= Year.now().getValue() + 1),
+                        "Enter a model year from 1900 to next year.")
+                .bind(ApparatusRow::getModelYear, ApparatusRow::setModelYear);
+        grid.getColumnByKey("year").setEditorComponent(yearField);
 
         TextField stationField = new TextField();
         stationField.setAriaLabel("Station");
@@ -80,13 +123,49 @@ class QuickEdit implements Serializable {
                 .bind(ApparatusRow::getSamsaraVehicleId, ApparatusRow::setSamsaraVehicleId);
         grid.getColumnByKey("samsaraId").setEditorComponent(samsaraField);
 
-        Button save = new Button("Save row", e -> editor.save());
-        save.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel row", e -> editor.cancel());
-        cancel.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        grid.getColumnByKey("actions").setEditorComponent(new HorizontalLayout(save, cancel));
+        // icons: the row tools column is only as wide as Edit and the pencil (the grid's layout at 1400 px)
+        Button save = new Button(VaadinIcon.CHECK.create(), e -> editor.save());
+        save.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ICON);
+        save.setAriaLabel("Save row");
+        save.setTooltipText("Save row (Enter)");
+        Button cancel = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> editor.cancel());
+        cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
+        cancel.setAriaLabel("Cancel row");
+        cancel.setTooltipText("Cancel row (Escape)");
+        HorizontalLayout rowTools = new HorizontalLayout(save, cancel);
+        rowTools.setSpacing(false);
+        grid.getColumnByKey("actions").setEditorComponent(rowTools);
+        // the keyboard goes on in the row's first field
+        editor.addOpenListener(e -> unitField.focus());
 
         editor.addSaveListener(e -> saveRow(e.getItem()));
+        setUpKeyboard(editor);
+    }
+
+    private static TextField textField(String label) {
+        TextField field = new TextField();
+        field.setAriaLabel(label);
+        field.setWidthFull();
+        return field;
+    }
+
+    /**
+     * The grid moves its focus between rows with the arrow keys by itself; Enter opens the focused row (or saves the
+     * open one) and Escape cancels. Tab between the row's fields is the browser's own.
+     */
+    private void setUpKeyboard(Editor<ApparatusRow> editor) {
+        grid.addCellFocusListener(e -> focused = e.getItem().orElse(null));
+        // keydown bubbles up from the editor's fields to the grid, so one listener serves both states
+        grid.getElement().addEventListener("keydown", e -> {
+            String key = e.getEventData().path("event.key").asString("");
+            if ("Escape".equals(key) && editor.isOpen()) {
+                editor.cancel();
+            } else if ("Enter".equals(key) && editor.isOpen()) {
+                editor.save();
+            } else if ("Enter".equals(key) && focused != null) {
+                editor.editItem(focused);
+            }
+        }).addEventData("event.key").setFilter("event.key === 'Enter' || event.key === 'Escape'");
     }
 
     /** The pencil in a row's actions: opens that row for quick edit, closing any other. */
@@ -103,14 +182,29 @@ class QuickEdit implements Serializable {
         return quick;
     }
 
+    /** Saved in the background: a new Samsara ID is checked with Samsara first, which may be slow. */
     private void saveRow(ApparatusRow row) {
-        try {
-            service.saveInline(row);
-            Notifications.success(row.getUnitName() + " saved.");
-        } catch (ChangedMeanwhileException | ApparatusRefusedException e) {
-            Notifications.error(e.getMessage());
-        }
-        // the row shows what the database holds, whatever happened
-        refresh.run();
+        UI ui = UI.getCurrent();
+        service.saveInlineInBackground(row).whenComplete((saved, error) -> {
+            try {
+                ui.access(() -> {
+                    Throwable cause = error instanceof CompletionException wrapped && wrapped.getCause() != null
+                            ? wrapped.getCause() : error;
+                    if (cause == null) {
+                        Notifications.success(saved.getUnitName() + " saved.");
+                    } else if (cause instanceof ChangedMeanwhileException || cause instanceof ApparatusRefusedException
+                            || cause instanceof IllegalStateException) {
+                        Notifications.error(cause.getMessage());
+                    } else {
+                        Notifications.error("Saving " + row.getUnitName() + " failed unexpectedly; nothing was "
+                                + "saved. Try again.");
+                    }
+                    // the row shows what the database holds, whatever happened
+                    refresh.run();
+                });
+            } catch (UIDetachedException closed) {
+                // the browser tab is gone: nobody waits for this answer
+            }
+        });
     }
 }

@@ -1,5 +1,7 @@
 package com.rigsync.audit.ui;
 
+import java.io.ByteArrayInputStream;
+
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditEntry;
 import com.rigsync.audit.AuditService;
@@ -7,14 +9,20 @@ import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The department's audit log, newest first, for its administrators. */
@@ -52,7 +60,16 @@ public class AuditLogView extends VerticalLayout {
         grid.addColumn(AuditEntry::detail).setHeader("Detail").setFlexGrow(2);
         grid.setSizeFull();
 
-        add(new H2("Audit log"), new HorizontalLayout(action, user), grid);
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] csv = audit.departmentLogCsv(action.getValue(), user.getValue());
+            return new DownloadResponse(new ByteArrayInputStream(csv), "audit-log.csv", "text/csv;charset=UTF-8",
+                    csv.length);
+        }), "");
+        export.add(new Button("Export CSV", VaadinIcon.DOWNLOAD.create()));
+        export.getElement().setAttribute("download", true);
+        HorizontalLayout filters = new HorizontalLayout(action, user, export);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H2("Audit log"), filters, grid);
     }
 
     @Override

@@ -49,6 +49,14 @@ public final class BackgroundAnswer {
 
     /** Shows the working state until {@code call} completes, then hands its answer to {@code apply} on the screen. */
     public <T> void await(CompletableFuture<T> call, Consumer<T> apply) {
+        await(call, apply, this::failed);
+    }
+
+    /**
+     * Like {@link #await(CompletableFuture, Consumer)}, with the screen's own handling of a failed call ({@code failed}
+     * gets the cause, unwrapped), for refusals the screen shows on its fields.
+     */
+    public <T> void await(CompletableFuture<T> call, Consumer<T> apply, Consumer<Throwable> failed) {
         UI ui = UI.getCurrent();
         awaited = call;
         working.accept(true);
@@ -64,7 +72,7 @@ public final class BackgroundAnswer {
                     if (error == null) {
                         apply.accept(answer);
                     } else {
-                        failed(error instanceof CompletionException wrapped && wrapped.getCause() != null
+                        failed.accept(error instanceof CompletionException wrapped && wrapped.getCause() != null
                                 ? wrapped.getCause() : error);
                     }
                 });
@@ -72,6 +80,19 @@ public final class BackgroundAnswer {
                 // the browser tab is gone: nobody waits for this answer
             }
         });
+    }
+
+    /**
+     * Stops waiting: the screen leaves its working state at once and the answer, when it comes, is dropped. A Samsara
+     * request already sent runs to its end on the pool; a call that checks for cancelling writes nothing after it.
+     */
+    public void cancel() {
+        if (awaited != null) {
+            // lets a call that checks for it (a save after its Samsara check) stop before it writes anything
+            awaited.cancel(false);
+            awaited = null;
+            working.accept(false);
+        }
     }
 
     /** True while the screen waits for an answer. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.rigsync.apparatus.ApparatusLinks;
 import com.rigsync.apparatus.LinkFlag;
 import com.rigsync.apparatus.ui.ApparatusPageView;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -34,15 +35,24 @@ final class ApparatusLinksSection extends VerticalLayout {
                 + " linked to no apparatus: " + String.join(", ", vehicles.stream().limit(LISTED).toList())
                 + (vehicles.size() > LISTED ? " and " + (vehicles.size() - LISTED) + " more" : "")));
 
-        Map<LinkFlag, List<String>> flagged = links.flaggedLinks();
+        Map<LinkFlag, List<ApparatusLinks.FlaggedApparatus>> flagged = links.flaggedLinks();
         add(paragraph("sync-flagged-links", flagged.isEmpty() ? "No links are flagged for review."
                 : links.flaggedLinkCount() + " flagged " + (links.flaggedLinkCount() == 1 ? "link" : "links")
                 + " to review on the Apparatus screen:"));
         if (!flagged.isEmpty()) {
             UnorderedList list = new UnorderedList();
             list.setId("sync-flagged-links-list");
-            flagged.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> list.add(new ListItem(
-                    e.getKey().label() + ": " + e.getValue().size() + " (" + String.join(", ", e.getValue()) + ")")));
+            // each apparatus links to its page, where an editor confirms, corrects or removes the link
+            flagged.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                ListItem item = new ListItem(new Text(e.getKey().label() + ": " + e.getValue().size() + " ("));
+                for (int i = 0; i < e.getValue().size(); i++) {
+                    ApparatusLinks.FlaggedApparatus apparatus = e.getValue().get(i);
+                    item.add(new Text(i == 0 ? "" : ", "), ApparatusPageView.link(apparatus.unitName(),
+                            apparatus.id()));
+                }
+                item.add(new Text(")"));
+                list.add(item);
+            });
             add(list);
         }
     }

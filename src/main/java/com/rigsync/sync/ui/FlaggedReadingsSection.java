@@ -6,6 +6,7 @@ import java.util.Locale;
 import com.rigsync.apparatus.FlaggedReading;
 import com.rigsync.apparatus.MeterKind;
 import com.rigsync.apparatus.MeterReadings;
+import com.rigsync.apparatus.ui.ApparatusPageView;
 import com.rigsync.base.ui.Confirmation;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
@@ -45,7 +46,8 @@ final class FlaggedReadingsSection extends VerticalLayout {
                 + "After a gateway or engine-computer swap, accept the new reading as the baseline."));
         Grid<FlaggedReading> grid = new Grid<>();
         grid.setId("sync-flagged-readings-grid");
-        grid.addColumn(FlaggedReading::unitName).setHeader("Unit").setAutoWidth(true);
+        grid.addComponentColumn(r -> ApparatusPageView.link(r.unitName(), r.apparatusId())).setHeader("Unit")
+                .setKey("unit").setAutoWidth(true);
         grid.addColumn(r -> r.kind().label()).setHeader("Meter").setAutoWidth(true);
         grid.addColumn(r -> meter(r.kind(), r.value())).setHeader("Reading").setAutoWidth(true);
         grid.addColumn(r -> display.dateTime(r.readAt())).setHeader("Read").setAutoWidth(true);
