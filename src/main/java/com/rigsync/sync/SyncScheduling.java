@@ -3,12 +3,8 @@ package com.rigsync.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -42,22 +38,6 @@ class SyncScheduling {
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(5)))
                 .onDeadExecution(execution::deadExecution)
                 .execute((instance, context) -> execution.execute(instance, context.getExecution().pickedBy));
-    }
-
-    /**
-     * Runs the syncs on virtual threads: a run waiting on a slow or silent Samsara (a timeout, a back-off) then costs
-     * no platform thread, so db-scheduler's slots ({@code db-scheduler.threads}) can be many and a few failing
-     * departments cannot take the slots the healthy ones need. Each run's time budget bounds how long it holds one.
-     */
-    @Bean
-    DbSchedulerCustomizer syncsOnVirtualThreads() {
-        return new DbSchedulerCustomizer() {
-            @Override
-            public Optional<ExecutorService> executorService() {
-                return Optional.of(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sync-", 1)
-                        .factory()));
-            }
-        };
     }
 
     /** Off in tests, which schedule the departments they sync themselves. */

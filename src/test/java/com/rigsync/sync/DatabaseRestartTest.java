@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.rigsync.SpringAppTest;
 import com.rigsync.apparatus.ApparatusDetails;
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * MariaDB stopped and started again while a data manager keeps adding apparatus and pressing "Sync now" and syncs
  * run: the app recovers by itself, every save that was confirmed is there, every save that was not was told to its
- * user (it threw), and the department's sync is not lost: its interrupted run is closed and it syncs again.
+ * user (it threw), and the department's sync is not lost: its run ends, its schedule is kept and it syncs again.
  */
 @SpringAppTest
 class DatabaseRestartTest {
@@ -89,10 +90,12 @@ class DatabaseRestartTest {
         List<String> refused = new CopyOnWriteArrayList<>();
         List<String> syncNowRefused = new CopyOnWriteArrayList<>();
         AtomicBoolean go = new AtomicBoolean(true);
+        AtomicLong slowestSaveMillis = new AtomicLong();
         Thread editor = Thread.ofPlatform().name("editor").start(() -> {
             SignIn.as(users, manager);
             for (int i = 0; go.get(); i++) {
                 String unit = "Added " + i;
+                long started = System.nanoTime();
                 try {
                     ApparatusDetails details = new ApparatusDetails();
                     details.setUnitName(unit);
@@ -101,6 +104,7 @@ class DatabaseRestartTest {
                 } catch (RuntimeException e) {
                     refused.add(unit);
                 }
+                slowestSaveMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
                 if (i % 5 == 0) {
                     try {
                         sync.syncNow();
@@ -124,7 +128,11 @@ class DatabaseRestartTest {
         go.set(false);
         editor.join();
 
-        assertThat(refused).as("saves made while the database was away were refused to their user").isNotEmpty();
+        // a save made while the database was away was either refused to its user or waited for it (the connection
+        // pool waits up to 30 s for a connection)
+        assertThat(!refused.isEmpty() || slowestSaveMillis.get() >= 2_000)
+                .as("the outage met the saves (refused: %s, slowest save %d ms)", refused, slowestSaveMillis.get())
+                .isTrue();
         List<String> stored = jdbc.queryForList("select unit_name from apparatus where department_id = ? and "
                 + "unit_name like 'Added %'", String.class, departmentId);
         assertThat(stored).as("every confirmed save is stored").containsAll(confirmed);
