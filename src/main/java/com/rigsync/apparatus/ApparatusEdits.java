@@ -65,7 +65,7 @@ class ApparatusEdits {
         max("statusReason", "The reason", reason, 200);
         String vin = Vin.normalize(d.getVin());
         max("vin", "The VIN", vin, 40);
-        int nextYear = Year.now(clock.withZone(ZoneOffset.UTC)).getValue() + 1;
+        int nextYear = latestModelYear(clock);
         if (d.getModelYear() != null && (d.getModelYear() < 1900 || d.getModelYear() > nextYear)) {
             throw new ApparatusRefusedException("modelYear", "Enter a model year from 1900 to " + nextYear + ".");
         }
@@ -245,5 +245,10 @@ class ApparatusEdits {
     static String cleanName(String text) {
         String cleaned = clean(text);
         return cleaned == null ? null : cleaned.replaceAll("\\s+", " ");
+    }
+
+    /** The newest model year an apparatus may have: next year, as dealers sell next year's models in the fall. */
+    static int latestModelYear(Clock clock) {
+        return Year.now(clock.withZone(ZoneOffset.UTC)).getValue() + 1;
     }
 }

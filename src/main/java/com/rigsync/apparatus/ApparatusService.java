@@ -72,6 +72,12 @@ public class ApparatusService {
         this.background = new BackgroundCalls(checkPool, "Apparatus save", BUSY);
     }
 
+    /** The newest model year the server accepts, for forms to check before they send. */
+    @PreAuthorize(READERS)
+    public int latestModelYear() {
+        return ApparatusEdits.latestModelYear(clock);
+    }
+
     /** Whether the signed-in user may add, edit and delete (the server checks again on every write). */
     @PreAuthorize(READERS)
     public boolean mayEdit() {

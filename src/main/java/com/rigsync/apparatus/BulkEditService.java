@@ -2,7 +2,6 @@ package com.rigsync.apparatus;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -236,7 +235,7 @@ public class BulkEditService {
         if (change.sets(BulkField.TYPE) && change.type() == null) {
             throw new ApparatusRefusedException("type", "Choose the type of apparatus.");
         }
-        int nextYear = Year.now(clock.withZone(ZoneOffset.UTC)).getValue() + 1;
+        int nextYear = ApparatusEdits.latestModelYear(clock);
         Integer year = change.modelYear();
         if (change.sets(BulkField.MODEL_YEAR) && year != null && (year < 1900 || year > nextYear)) {
             throw new ApparatusRefusedException("modelYear", "Enter a model year from 1900 to " + nextYear + ".");

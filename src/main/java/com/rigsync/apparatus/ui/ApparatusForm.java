@@ -1,6 +1,5 @@
 package com.rigsync.apparatus.ui;
 
-import java.time.Year;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -90,7 +89,7 @@ class ApparatusForm extends Dialog {
         status.setItemLabelGenerator(ApparatusStatus::label);
         status.addValueChangeListener(e -> statusReason.setVisible(e.getValue() == ApparatusStatus.OUT_OF_SERVICE));
         statusReason.setPlaceholder("Pump repair");
-        int nextYear = Year.now().getValue() + 1;
+        int nextYear = service.latestModelYear();
         modelYear.setPlaceholder("2019");
 
         // the magnifier: finds the Samsara vehicle with the same VIN

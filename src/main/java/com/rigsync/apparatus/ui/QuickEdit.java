@@ -1,7 +1,6 @@
 package com.rigsync.apparatus.ui;
 
 import java.io.Serializable;
-import java.time.Year;
 import java.util.concurrent.CompletionException;
 
 import com.rigsync.apparatus.ApparatusRefusedException;
@@ -80,7 +79,7 @@ class QuickEdit implements Serializable {
         yearField.setAriaLabel("Year");
         yearField.setWidthFull();
         binder.forField(yearField)
-                .withValidator(y -> y == null || (y >= 1900 && y <= Year.now().getValue() + 1),
+                .withValidator(y -> y == null || (y >= 1900 && y <= service.latestModelYear()),
                         "Enter a model year from 1900 to next year.")
                 .bind(ApparatusRow::getModelYear, ApparatusRow::setModelYear);
         grid.getColumnByKey("year").setEditorComponent(yearField);
