@@ -11,7 +11,9 @@ import com.rigsync.apparatus.ui.ApparatusPageView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
@@ -24,6 +26,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A Samsara that answers slowly (the simulator waits 3 s before every answer) never holds the screen: the magnifier's
  * and the save's clicks come back at once with a running bar and Cancel, the form keeps taking input, and the answer
- * arrives later through push. Cancel drops the answer, and a cancelled save writes nothing.
+ * arrives later through push. Cancel drops the answer, and a cancelled save writes nothing; the same for a row saved
+ * in the grid's editor.
  */
 class SlowSamsaraViewTest extends KaribuTest {
 
@@ -115,6 +119,43 @@ class SlowSamsaraViewTest extends KaribuTest {
         assertThat(jdbc.queryForObject("select samsara_vehicle_id from apparatus where id = ?", String.class,
                 apparatusId)).isNull();
         assertThat(_get(Dialog.class).isOpened()).as("the form stays open with the person's input").isTrue();
+    }
+
+    @Test
+    void aRowSaveWaitsForSamsaraWithARunningBarAndCancelWritesNothing() {
+        signIn(manager);
+        UI.getCurrent().navigate("apparatus", QueryParameters.of("search", "Slow Engine"));
+        _click(_get(_getCellComponent(grid(), 0, "actions"), Button.class,
+                spec -> spec.withIcon(VaadinIcon.PENCIL)));
+        ((TextField) grid().getColumnByKey("samsaraId").getEditorComponent()).setValue(vehicle.id());
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Save row")));
+
+        // the click came back before Samsara answered: the screen says what it waits for, with Cancel
+        assertThat(asking().getElement().getTextRecursively()).contains("Saving Slow Engine");
+        _click(_get(asking(), Button.class, spec -> spec.withText("Cancel")));
+        _assertNone(HorizontalLayout.class, spec -> spec.withClasses("asking-samsara"));
+        BackgroundWork.settle(context);
+        assertThat(linkedVehicle()).as("a cancelled row save writes nothing").isNull();
+
+        // saved again, left to finish: the answer arrives through push and the row is linked
+        _click(_get(_getCellComponent(grid(), 0, "actions"), Button.class,
+                spec -> spec.withIcon(VaadinIcon.PENCIL)));
+        ((TextField) grid().getColumnByKey("samsaraId").getEditorComponent()).setValue(vehicle.id());
+        _click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Save row")));
+        assertThat(asking().isVisible()).isTrue();
+        BackgroundWork.settle(context);
+        _assertNone(HorizontalLayout.class, spec -> spec.withClasses("asking-samsara"));
+        assertThat(linkedVehicle()).isEqualTo(vehicle.id());
+    }
+
+    private String linkedVehicle() {
+        return jdbc.queryForObject("select samsara_vehicle_id from apparatus where id = ?", String.class, apparatusId);
+    }
+
+    private static Grid<ApparatusRow> grid() {
+        @SuppressWarnings("unchecked")
+        Grid<ApparatusRow> grid = _get(Grid.class, spec -> spec.withPredicate(g -> g.getColumnByKey("unit") != null));
+        return grid;
     }
 
     private static Button magnifier() {

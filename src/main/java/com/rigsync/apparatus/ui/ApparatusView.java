@@ -92,7 +92,7 @@ public class ApparatusView extends VerticalLayout implements BeforeEnterObserver
         grid.setSizeFull();
         grid.setMultiSort(true, true);
         grid.addSortListener(e -> sort = toSort(e.getSortOrder()));
-        add(header, syncSummary, filters, grid);
+        add(header, syncSummary, filters, quickEdit.savingState(), grid);
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.rigsync.apparatus.ui;
 
 import java.io.Serializable;
-import java.util.concurrent.CompletionException;
 
 import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ApparatusRow;
@@ -9,9 +8,9 @@ import com.rigsync.apparatus.ApparatusService;
 import com.rigsync.apparatus.ApparatusStatus;
 import com.rigsync.apparatus.ApparatusType;
 import com.rigsync.apparatus.ChangedMeanwhileException;
+import com.rigsync.base.ui.BackgroundAnswer;
 import com.rigsync.base.ui.Notifications;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -35,13 +34,29 @@ class QuickEdit implements Serializable {
     private final Grid<ApparatusRow> grid;
     private final transient ApparatusService service;
     private final SerializableRunnable refresh;
+    /** The row save waiting for Samsara (a new Samsara ID is checked first): a running bar and Cancel. */
+    private final AskingSamsara saving = new AskingSamsara(this::cancelSave);
+    private final BackgroundAnswer answer;
     /** The row that has the keyboard focus in the grid, which Enter opens. */
     private ApparatusRow focused;
+    private String savingUnit;
 
     QuickEdit(Grid<ApparatusRow> grid, ApparatusService service, SerializableRunnable refresh) {
         this.grid = grid;
         this.service = service;
         this.refresh = refresh;
+        this.answer = new BackgroundAnswer(grid, "Saving the row", working -> {
+            if (working) {
+                saving.show("Saving " + savingUnit + " (a new Samsara ID is checked with Samsara first)…");
+            } else {
+                saving.hide();
+            }
+        }, Notifications::error);
+    }
+
+    /** What the screen shows while a row save waits, with its Cancel; the view places it above the grid. */
+    Component savingState() {
+        return saving;
     }
 
     /** Puts the editor's fields into the grid's columns; the grid needs its "actions" column first. */
@@ -181,29 +196,32 @@ class QuickEdit implements Serializable {
         return quick;
     }
 
-    /** Saved in the background: a new Samsara ID is checked with Samsara first, which may be slow. */
+    /**
+     * Saved in the background: a new Samsara ID is checked with Samsara first, which may be slow, so the screen shows
+     * a running bar with Cancel meanwhile and keeps answering.
+     */
     private void saveRow(ApparatusRow row) {
-        UI ui = UI.getCurrent();
-        service.saveInlineInBackground(row).whenComplete((saved, error) -> {
-            try {
-                ui.access(() -> {
-                    Throwable cause = error instanceof CompletionException wrapped && wrapped.getCause() != null
-                            ? wrapped.getCause() : error;
-                    if (cause == null) {
-                        Notifications.success(saved.getUnitName() + " saved.");
-                    } else if (cause instanceof ChangedMeanwhileException || cause instanceof ApparatusRefusedException
-                            || cause instanceof IllegalStateException) {
-                        Notifications.error(cause.getMessage());
-                    } else {
-                        Notifications.error("Saving " + row.getUnitName() + " failed unexpectedly; nothing was "
-                                + "saved. Try again.");
-                    }
-                    // the row shows what the database holds, whatever happened
-                    refresh.run();
-                });
-            } catch (UIDetachedException closed) {
-                // the browser tab is gone: nobody waits for this answer
+        savingUnit = row.getUnitName();
+        answer.await(service.saveInlineInBackground(row), saved -> {
+            Notifications.success(saved.getUnitName() + " saved.");
+            // the row shows what the database holds
+            refresh.run();
+        }, cause -> {
+            if (cause instanceof ChangedMeanwhileException || cause instanceof ApparatusRefusedException
+                    || cause instanceof IllegalStateException) {
+                Notifications.error(cause.getMessage());
+            } else {
+                Notifications.error("Saving " + row.getUnitName() + " failed unexpectedly; nothing was saved. "
+                        + "Try again.");
             }
+            refresh.run();
         });
+    }
+
+    /** Stops waiting; a save still checking with Samsara writes nothing after its check. */
+    private void cancelSave() {
+        answer.cancel();
+        Notifications.error("Cancelled: " + savingUnit + " was not saved.");
+        refresh.run();
     }
 }
