@@ -146,6 +146,8 @@ class SamsaraDepartmentSync implements DepartmentSync {
 
         private final Instant deadline;
         private final Duration budget;
+        /** Samsara answered this run (the vehicle list came): a budget used up later means a big fleet, not silence. */
+        private boolean answered;
 
         Run(long departmentId, ConnectedSamsara connection, Instant deadline, Duration budget, SyncProgressSink sink) {
             this.deadline = deadline;
@@ -178,6 +180,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
                                     + " the next sync tries again.");
                 }
                 listed = true;
+                answered = true;
                 vehiclesListed = vehicles.size();
 
                 Map<String, LinkedApparatus> targets = checkLinks(linked, vehicles);
@@ -405,7 +408,8 @@ class SamsaraDepartmentSync implements DepartmentSync {
             String why = e instanceof NetworkException && !clock.instant().isBefore(deadline)
                     ? "Samsara did not answer within the sync's time limit (" + minutes(budget) + ")."
                     : e.userMessage();
-            return new SyncResult(outcome, counts(), calls(), what + why + after, e instanceof NetworkException);
+            return new SyncResult(outcome, counts(), calls(), what + why + after,
+                    e instanceof NetworkException && !answered);
         }
 
         private void record(boolean success, SamsaraException failure) {

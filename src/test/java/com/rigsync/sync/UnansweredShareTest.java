@@ -115,6 +115,19 @@ class UnansweredShareTest {
         assertThat(runs.samsaraUnansweredLastTime(second)).as("answered this time").isFalse();
     }
 
+    @Test
+    void aSamsaraThatAnswersAgainButSlowlyIsNoLongerTreatedAsNotAnswering() {
+        // the vehicle list comes back (1.5 s), then the short budget runs out reading the stats
+        samsara.setResponseDelay(Duration.ofMillis(1500));
+
+        execution.execute(task.instance(String.valueOf(first), SyncRequest.scheduled()), "here");
+
+        SyncRunSummary ended = runs.latest(first, 1).getFirst();
+        assertThat(ended.outcome()).isEqualTo(SyncOutcome.PARTIAL);
+        assertThat(ended.counts().vehiclesListed()).isPositive();
+        assertThat(runs.samsaraUnansweredLastTime(first)).as("its next run gets the full budget").isFalse();
+    }
+
     private long departmentOf(String manager) {
         return jdbc.queryForObject("select department_id from app_user where username = ?", Long.class, manager);
     }
