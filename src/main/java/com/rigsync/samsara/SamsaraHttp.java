@@ -1,6 +1,7 @@
 package com.rigsync.samsara;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -119,7 +120,10 @@ final class SamsaraHttp {
                 ResponseBody rb = response.body();
                 body = rb.bytes();
             } catch (IOException e) {
-                boolean retrying = endpoint.safeToRepeat() && attempt <= maxRetries;
+                // within a time budget a timed-out request is not sent again: a Samsara that does not answer
+                // would hold the caller's thread for another full timeout each time
+                boolean retrying = endpoint.safeToRepeat() && attempt <= maxRetries
+                        && !(x.deadline() != null && e instanceof InterruptedIOException);
                 Duration delay = retrying ? backoff(attempt) : null;
                 retrying = retrying && fits(x, delay);
                 observe(endpoint, CallObserver.Call.NO_ANSWER, sent, attempt, retrying);

@@ -1,5 +1,7 @@
 package com.rigsync.sync;
 
+import java.time.Duration;
+
 /**
  * One sync run of one department, called by the scheduler with nobody signed in, never twice at once for a
  * department. It gets its Samsara session from {@code SamsaraConnections.sessionFor}, reports how calls went with
@@ -10,4 +12,9 @@ package com.rigsync.sync;
 interface DepartmentSync {
 
     SyncResult run(long departmentId, SyncProgressSink progress);
+
+    /** A run whose Samsara calls end within {@code budget} (shorter than the usual one). */
+    default SyncResult run(long departmentId, SyncProgressSink progress, Duration budget) {
+        return run(departmentId, progress);
+    }
 }

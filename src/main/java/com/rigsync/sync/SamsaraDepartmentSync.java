@@ -98,6 +98,11 @@ class SamsaraDepartmentSync implements DepartmentSync {
 
     @Override
     public SyncResult run(long departmentId, SyncProgressSink progress) {
+        return run(departmentId, progress, budget);
+    }
+
+    @Override
+    public SyncResult run(long departmentId, SyncProgressSink progress, Duration budget) {
         Optional<ConnectedSamsara> connection;
         try {
             connection = connections.sessionFor(departmentId);
@@ -114,7 +119,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
         // the run's time budget: past it no Samsara request is sent and no back-off waits, so a department whose
         // Samsara keeps failing gives its scheduler thread back and the run ends PARTIAL or FAILED
         Instant deadline = clock.instant().plus(budget);
-        return new Run(departmentId, connection.get().until(deadline), deadline, progress).execute();
+        return new Run(departmentId, connection.get().until(deadline), deadline, budget, progress).execute();
     }
 
     /** How long the department's last run spent writing to the database. */
@@ -140,9 +145,13 @@ class SamsaraDepartmentSync implements DepartmentSync {
         private long writeNanos;
 
         private final Instant deadline;
+        private final Duration budget;
+        /** Samsara answered this run (the vehicle list came): a budget used up later means a big fleet, not silence. */
+        private boolean answered;
 
-        Run(long departmentId, ConnectedSamsara connection, Instant deadline, SyncProgressSink sink) {
+        Run(long departmentId, ConnectedSamsara connection, Instant deadline, Duration budget, SyncProgressSink sink) {
             this.deadline = deadline;
+            this.budget = budget;
             this.departmentId = departmentId;
             this.connection = connection;
             this.samsara = connection.samsara();
@@ -171,6 +180,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
                                     + " the next sync tries again.");
                 }
                 listed = true;
+                answered = true;
                 vehiclesListed = vehicles.size();
 
                 Map<String, LinkedApparatus> targets = checkLinks(linked, vehicles);
@@ -398,7 +408,8 @@ class SamsaraDepartmentSync implements DepartmentSync {
             String why = e instanceof NetworkException && !clock.instant().isBefore(deadline)
                     ? "Samsara did not answer within the sync's time limit (" + minutes(budget) + ")."
                     : e.userMessage();
-            return new SyncResult(outcome, counts(), calls(), what + why + after);
+            return new SyncResult(outcome, counts(), calls(), what + why + after,
+                    e instanceof NetworkException && !answered);
         }
 
         private void record(boolean success, SamsaraException failure) {

@@ -3,6 +3,7 @@ package com.rigsync.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
@@ -14,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +42,23 @@ class SyncExecution {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MeterRegistry metrics;
+    /**
+     * This instance's scheduler slots that departments whose Samsara did not answer last time may hold at once, so a
+     * regional outage cannot take every slot from the departments whose Samsara answers.
+     */
+    private final Semaphore unansweredSlots;
+    private final Duration unansweredBudget;
+    private final Duration unansweredRetry;
 
     SyncExecution(DepartmentSync departmentSync, SyncRuns runs, SamsaraConnections connections,
-                  ApplicationEventPublisher events, Clock clock, MeterRegistry metrics) {
+                  ApplicationEventPublisher events, Clock clock, MeterRegistry metrics,
+                  @Value("${rigsync.sync.unanswered-slots:2}") int unansweredSlots,
+                  @Value("${rigsync.sync.unanswered-budget:30s}") Duration unansweredBudget,
+                  @Value("${rigsync.sync.unanswered-retry:1m}") Duration unansweredRetry) {
         this.metrics = metrics;
+        this.unansweredSlots = new Semaphore(Math.max(1, unansweredSlots));
+        this.unansweredBudget = unansweredBudget;
+        this.unansweredRetry = unansweredRetry;
         this.departmentSync = departmentSync;
         this.runs = runs;
         this.connections = connections;
@@ -62,6 +77,25 @@ class SyncExecution {
                     standing.connected() ? "paused" : "not connected");
             return (complete, operations) -> operations.remove();
         }
+        boolean unanswered = runs.samsaraUnansweredLastTime(departmentId);
+        if (unanswered && !unansweredSlots.tryAcquire()) {
+            // the share is full: give the slot back at once and come back a little later (no run is recorded)
+            Instant later = clock.instant().plus(unansweredRetry);
+            log.info("Department {}: Samsara did not answer its last sync and this instance's slots for such "
+                    + "departments are taken; trying again at {}", departmentId, later);
+            return (complete, operations) -> operations.reschedule(complete, later, request);
+        }
+        try {
+            return run(departmentId, request, instanceName, unanswered);
+        } finally {
+            if (unanswered) {
+                unansweredSlots.release();
+            }
+        }
+    }
+
+    private CompletionHandler<SyncRequest> run(long departmentId, SyncRequest request, String instanceName,
+                                               boolean unanswered) {
         Instant started = clock.instant();
         int interrupted = runs.interruptRunning(departmentId, started, INTERRUPTED);
         if (interrupted > 0) {
@@ -73,13 +107,16 @@ class SyncExecution {
         progress.publish("Starting", 0, 0, SyncCounts.NONE, 0, false, SyncOutcome.RUNNING);
         SyncResult result;
         try {
-            result = departmentSync.run(departmentId, progress);
+            // a department whose Samsara did not answer last time gets a short budget, so it gives its slot back soon
+            result = unanswered ? departmentSync.run(departmentId, progress, unansweredBudget)
+                    : departmentSync.run(departmentId, progress);
         } catch (RuntimeException e) {
             log.error("Department {}'s sync run {} stopped on an unexpected error", departmentId, runId, e);
             result = new SyncResult(SyncOutcome.FAILED, progress.lastCounts, progress.lastApiCalls, UNEXPECTED);
         }
         Instant finished = clock.instant();
-        runs.finish(runId, result.outcome(), result.counts(), result.apiCalls(), result.error(), finished);
+        runs.finish(runId, result.outcome(), result.counts(), result.apiCalls(), result.error(),
+                result.samsaraUnanswered(), finished);
         Timer.builder("rigsync.sync.runs")
                 .description("Department sync runs on this instance, by outcome and what started them")
                 .tag("outcome", result.outcome().name())

@@ -83,15 +83,25 @@ class SyncRuns implements SyncTimes {
 
     /** Closes a running row; a row already closed (for example as interrupted) stays as it is. */
     boolean finish(long runId, SyncOutcome outcome, SyncCounts counts, long apiCalls, String error,
-                   Instant finishedAt) {
+                   boolean samsaraUnanswered, Instant finishedAt) {
         return jdbc.sql("""
                         update sync_run set outcome = ?, finished_at = ?, vehicles_listed = ?, apparatus_linked = ?,
-                          apparatus_updated = ?, readings_flagged = ?, vehicles_gone = ?, api_calls = ?, error = ?
+                          apparatus_updated = ?, readings_flagged = ?, vehicles_gone = ?, api_calls = ?, error = ?,
+                          samsara_unanswered = ?
                         where id = ? and outcome = 'RUNNING'""")
                 .params(outcome.name(), utc(finishedAt), counts.vehiclesListed(),
                         counts.apparatusLinked(), counts.apparatusUpdated(), counts.readingsFlagged(),
-                        counts.vehiclesGone(), apiCalls, limit(error), runId)
+                        counts.vehiclesGone(), apiCalls, limit(error), samsaraUnanswered, runId)
                 .update() > 0;
+    }
+
+    /** Whether the department's last finished run ended because Samsara did not answer, whichever instance ran it. */
+    boolean samsaraUnansweredLastTime(long departmentId) {
+        return jdbc.sql("""
+                        select samsara_unanswered from sync_run
+                        where department_id = ? and outcome <> 'RUNNING'
+                        order by started_at desc, id desc limit 1""")
+                .param(departmentId).query(Boolean.class).optional().orElse(false);
     }
 
     /** Closes every RUNNING row of the department as interrupted; call only when their execution is known dead. */

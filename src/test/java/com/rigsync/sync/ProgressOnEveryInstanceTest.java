@@ -88,7 +88,7 @@ class ProgressOnEveryInstanceTest extends KaribuTest {
 
         // the other instance: the same sync on the same database, whose progress events stay in its own JVM
         SyncExecution otherExecution = new SyncExecution(departmentSync, runs, connections, event -> {
-        }, clock, new SimpleMeterRegistry());
+        }, clock, new SimpleMeterRegistry(), 2, Duration.ofSeconds(30), Duration.ofMinutes(1));
         CustomTask<SyncRequest> otherTask = Tasks.custom(SyncTask.NAME, SyncRequest.class)
                 .execute((instance, ctx) -> otherExecution.execute(instance, ctx.getExecution().pickedBy));
         other = Scheduler.create(dataSource, List.of(otherTask))
