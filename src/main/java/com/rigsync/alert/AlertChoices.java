@@ -88,6 +88,31 @@ public class AlertChoices {
                 before.label() + " → " + delivery.label());
     }
 
+    /** The hour (department time) daily digests go out. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER','MEMBER')")
+    public int digestHour() {
+        return jdbc.sql("select digest_hour from department_alert_digest where department_id = ?")
+                .param(currentUser.departmentId()).query(Integer.class).optional().orElse(AlertDigest.DEFAULT_HOUR);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public void setDigestHour(int hour) {
+        if (hour < 0 || hour > 23) {
+            throw new IllegalArgumentException("Choose an hour from 0 to 23.");
+        }
+        int before = digestHour();
+        if (before == hour) {
+            return;
+        }
+        long departmentId = currentUser.departmentId();
+        jdbc.sql("insert into department_alert_digest (department_id, digest_hour) values (?, ?) "
+                + "on duplicate key update digest_hour = values(digest_hour)").params(departmentId, hour).update();
+        audit.record(departmentId, AuditAction.ALERT_DEFAULTS_CHANGED, "Daily digest time",
+                String.format("%02d:00 → %02d:00", before, hour));
+    }
+
     /** Every kind's default in a department: its administrators' choice, else right away. */
     Map<AlertKind, Delivery> defaults(long departmentId) {
         Map<AlertKind, Delivery> result = new EnumMap<>(AlertKind.class);

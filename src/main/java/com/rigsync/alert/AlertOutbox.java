@@ -91,7 +91,8 @@ class AlertOutbox {
                     if (refusedAddress(e)) {
                         jdbc.sql("update alert_mail set status = 'FAILED', attempts = attempts + 1, last_error = ? "
                                         + "where id = ?")
-                                .params("Address refused by the mail server: " + mail.address(), mail.id()).update();
+                                .params((e instanceof MailParseException ? "The address cannot be used: "
+                                        : "Address refused by the mail server: ") + mail.address(), mail.id()).update();
                         failed++;
                         continue;
                     }
