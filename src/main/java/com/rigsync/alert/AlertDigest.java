@@ -83,6 +83,49 @@ class AlertDigest {
         return written;
     }
 
+    /**
+     * Client Success's daily digest: once a day after {@link #DEFAULT_HOUR}:00 UTC, one mail to each Client Success
+     * account with an address, listing the departments whose integration needs attention (an open connection or
+     * failing-syncs alert); none when no department does. Returns how many were written.
+     */
+    @Transactional
+    int composeClientSuccessDue() {
+        Instant now = clock.instant();
+        Instant cut = lastDigestTime(now, ZoneOffset.UTC, DEFAULT_HOUR);
+        String subject = "RigSync: departments needing attention, " + cut.atZone(ZoneOffset.UTC).toLocalDate();
+        List<String> departments = jdbc.sql("""
+                        select d.name, group_concat(distinct a.kind order by a.kind separator ', ')
+                        from alert a join department d on d.id = a.department_id
+                        where a.open_key is not null and a.kind in ('CONNECTION', 'SYNC_FAILING')
+                        group by d.name order by d.name""")
+                .query((rs, n) -> "- " + rs.getString(1) + ": " + rs.getString(2)
+                        .replace("CONNECTION", AlertKind.CONNECTION.label())
+                        .replace("SYNC_FAILING", AlertKind.SYNC_FAILING.label()))
+                .list();
+        if (departments.isEmpty()) {
+            return 0;
+        }
+        List<Holder> staff = jdbc.sql("""
+                        select u.id, u.email, u.display_name from app_user u
+                        where u.role = 'CLIENT_SUCCESS' and u.enabled and u.email is not null
+                          and not exists (select 1 from alert_mail m where m.user_id = u.id and m.purpose = 'DIGEST'
+                                          and m.mail_subject = ?)""")
+                .param(subject)
+                .query((rs, n) -> new Holder(rs.getLong(1), rs.getString(2), rs.getString(3), null, null))
+                .list();
+        for (Holder person : staff) {
+            String body = "Hello " + person.name() + ",\n\nThese departments' Samsara integration needs attention:\n\n"
+                    + String.join("\n", departments) + "\n\nEach department's integration health: " + baseUrl.get()
+                    + "/departments\n\n-- \nYou get this because you are a Client Success user with an e-mail "
+                    + "address. Change the address under Alert settings: " + baseUrl.get() + "/alerts/settings\n";
+            jdbc.sql("""
+                            insert into alert_mail (alert_id, user_id, address, purpose, mail_subject, body, created_at,
+                                                    status, next_attempt_at) values (null, ?, ?, 'DIGEST', ?, ?, ?, 'WAITING', ?)""")
+                    .params(person.userId(), person.address(), subject, body, utc(now), utc(now)).update();
+        }
+        return staff.size();
+    }
+
     /** The latest digest time at or before now, in the zone. */
     static Instant lastDigestTime(Instant now, ZoneId zone, int hour) {
         ZonedDateTime local = now.atZone(zone);

@@ -38,6 +38,9 @@ class AlertScheduling {
     @Bean
     RecurringTask<Void> alertDigestTask(AlertDigest digest) {
         return Tasks.recurring("alert-digest", FixedDelay.of(Duration.ofMinutes(5)))
-                .execute((instance, context) -> digest.composeDue());
+                .execute((instance, context) -> {
+                    digest.composeDue();
+                    digest.composeClientSuccessDue();
+                });
     }
 }
