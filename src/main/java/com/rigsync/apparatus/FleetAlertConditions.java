@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What in a department's fleet needs someone's attention now, for alerts: apparatus with a warning lamp lit by an
- * active fault code, linked apparatus that have not reported within the department's threshold (the Overview's), and
+ * active fault code, linked apparatus that have not reported within the department's threshold (the Overview's; only
+ * once a sync has read them, so linking a fleet does not alert every apparatus before its first sync), and
  * apparatus whose link or meter readings wait for review. A system call (no signed-in person): the caller names the
  * department. Three queries, whatever the fleet's size.
  */
@@ -64,8 +65,8 @@ public class FleetAlertConditions {
                 ZoneOffset.UTC);
         List<ApparatusCondition> silent = jdbc.sql("""
                         select a.id, a.unit_name, t.read_at from apparatus a
-                        left join apparatus_telemetry t on t.apparatus_id = a.id
-                        where a.department_id = ? and a.samsara_vehicle_id is not null
+                        join apparatus_telemetry t on t.apparatus_id = a.id
+                        where a.department_id = ? and a.samsara_vehicle_id is not null and t.synced_at is not null
                           and (t.read_at is null or t.read_at < ?)
                         order by a.unit_name""")
                 .param(departmentId).param(silentBefore)

@@ -112,6 +112,22 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void aLinkedApparatusNoSyncHasReadYetIsNotCalledSilent() {
+        apparatus(department, "Pumper 10", "al-v3");
+        long fresh = jdbc.queryForObject("select id from apparatus where unit_name = 'Pumper 10' and department_id = ?",
+                Long.class, department);
+        jdbc.update("update apparatus_telemetry set read_at = null, synced_at = null where apparatus_id = ?", fresh);
+        evaluation.evaluate(department);
+        assertThat(jdbc.queryForList("select subject_name from alert where department_id = ? and resolved_at is null",
+                String.class, department)).doesNotContain("Pumper 10");
+        jdbc.update("update apparatus_telemetry set synced_at = now(6) where apparatus_id = ?", fresh);
+        evaluation.evaluate(department);
+        assertThat(jdbc.queryForList("select subject_name from alert where department_id = ? and resolved_at is null",
+                String.class, department)).contains("Pumper 10");
+        jdbc.update("update apparatus set samsara_vehicle_id = null where id = ?", fresh);
+    }
+
+    @Test
     void aSilentApparatusAndFailingSyncsEachOpenOneAlert() throws Exception {
         jdbc.update("update apparatus_telemetry set read_at = now(6) - interval 3 day where apparatus_id = ?", pumper);
         for (int i = 0; i < 3; i++) {
@@ -165,7 +181,8 @@ class AlertLifecycleTest {
                 + "values (?, ?, 'ENGINE', 'IN_SERVICE', ?)", departmentId, unit, vehicle);
         long id = jdbc.queryForObject("select id from apparatus where department_id = ? and unit_name = ?", Long.class,
                 departmentId, unit);
-        jdbc.update("insert ignore into apparatus_telemetry (apparatus_id, read_at) values (?, now(6))", id);
+        jdbc.update("insert ignore into apparatus_telemetry (apparatus_id, read_at, synced_at) values (?, now(6), "
+                + "now(6))", id);
         jdbc.update("delete from apparatus_fault_code where apparatus_id = ?", id);
         return id;
     }
