@@ -9,6 +9,7 @@ import com.rigsync.SpringAppTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,6 +54,13 @@ class AlertLifecycleTest {
         jdbc.update("delete from alert_mail where alert_id in (select id from alert where department_id in (?, ?))",
                 department, otherDepartment);
         jdbc.update("delete from alert where department_id in (?, ?)", department, otherDepartment);
+    }
+
+    /** The stand-in secret is no real ciphertext: the key rotation test reads every stored secret. */
+    @AfterEach
+    void disconnect() {
+        jdbc.update("update samsara_connection set auth_kind = null, secret_ciphertext = null, health = 'NOT_CONNECTED' "
+                + "where secret_ciphertext = 'x'");
     }
 
     @Test
@@ -168,7 +176,8 @@ class AlertLifecycleTest {
         jdbc.update("""
                 insert into samsara_connection (department_id, enabled, region, auth_kind, secret_ciphertext, health,
                                                 updated_by, updated_at) values (?, true, 'US', 'API_TOKEN', 'x', ?, 'test', now())
-                on duplicate key update health = values(health), enabled = true""", departmentId, health);
+                on duplicate key update health = values(health), enabled = true, auth_kind = 'API_TOKEN',
+                                        secret_ciphertext = 'x'""", departmentId, health);
     }
 
     private void person(String username, String name, String role, long departmentId, String email) {
