@@ -45,7 +45,7 @@ public class AlertsView extends VerticalLayout {
     private final Div list = new Div();
     private DisplayPreferences display;
 
-    AlertsView(AlertService alerts, DepartmentDisplay preferences) {
+    AlertsView(AlertService alerts, DepartmentDisplay preferences, com.rigsync.security.CurrentUser currentUser) {
         this.alerts = alerts;
         this.preferences = preferences;
         addClassName("view");
@@ -54,7 +54,8 @@ public class AlertsView extends VerticalLayout {
         shown.setValue(RECENT);
         shown.setWidth("22em");
         kind.setLabel("Kind");
-        kind.setItems(AlertKind.values());
+        // each role filters by the kinds it may see
+        kind.setItems(com.rigsync.alert.AlertChoices.kindsFor(currentUser.require().role()));
         kind.setEmptySelectionAllowed(true);
         kind.setEmptySelectionCaption("Every kind");
         kind.setItemLabelGenerator(k -> k == null ? "Every kind" : k.label());
