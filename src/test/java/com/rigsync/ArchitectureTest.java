@@ -83,6 +83,16 @@ class ArchitectureTest {
                     + "Screens use sessionForCurrentDepartment()");
 
     @ArchTest
+    static final ArchRule screensNeverUseTheAlertsSystemReads = noClasses()
+            .that().resideInAPackage("..ui..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("com.rigsync.apparatus.FleetAlertConditions")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("com.rigsync.sync.SyncTrouble")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("com.rigsync.people.Recipients")
+            .orShould().callMethod(SamsaraConnections.class, "stateOf", long.class)
+            .because("they take a department id and check no role: they are for evaluating alerts in the "
+                    + "background. Screens go through the alert services, which take the department from the sign-in");
+
+    @ArchTest
     static final ArchRule screensNeverUseTheBackgroundApparatusWriter = noClasses()
             .that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().areAssignableTo(ApparatusSyncWriter.class)

@@ -28,7 +28,7 @@ public class MeterReadings {
     private static final String FLAGGED = "'LOWER_THAN_PREVIOUS', 'IMPLAUSIBLE_DAILY_USE'";
     private static final String GOOD = "'NONE', 'ACCEPTED_AS_BASELINE'";
     /** A flagged reading still waiting: no good reading of the same meter came after it. */
-    private static final String WAITING = "m.flag in (" + FLAGGED + ") and not exists (select 1 from meter_reading g "
+    static final String WAITING = "m.flag in (" + FLAGGED + ") and not exists (select 1 from meter_reading g "
             + "where g.apparatus_id = m.apparatus_id and g.kind = m.kind and g.flag in (" + GOOD + ") "
             + "and g.read_at > m.read_at)";
     private static final String ONLY_FLAGGED = " and m.flag in (" + FLAGGED + ")";

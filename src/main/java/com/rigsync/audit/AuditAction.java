@@ -11,6 +11,8 @@ public enum AuditAction {
     USER_ENABLED("User re-enabled"),
     PASSWORD_RESET("Password reset"),
     PASSWORD_CHANGED("Password changed"),
+    USER_EMAIL_CHANGED("E-mail address changed"),
+    ALERT_DEFAULTS_CHANGED("Alert defaults changed"),
     SIGN_IN_LOCKED("Sign-in paused after failed attempts"),
     PREFERENCES_CHANGED("Department preferences changed"),
     SAMSARA_ENABLED("Samsara integration enabled"),

@@ -51,6 +51,9 @@ class DemoData implements ApplicationRunner {
     }
 
     private int account(String username, String name, Role role, Long departmentId) {
-        return accounts.ensureAccount(username, name, role, departmentId, DEMO_PASSWORD, false) ? 1 : 0;
+        int created = accounts.ensureAccount(username, name, role, departmentId, DEMO_PASSWORD, false) ? 1 : 0;
+        // example.org is reserved for examples (RFC 2606): demo mail can never reach a real person
+        accounts.ensureEmail(username, username + "@example.org");
+        return created;
     }
 }

@@ -7,6 +7,7 @@ import com.rigsync.base.ui.MainLayout;
 import com.rigsync.demo.simulator.SimulatedFleet;
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedSamsaraServlet;
+import com.rigsync.demo.ui.DemoMailboxView;
 import com.rigsync.demo.ui.SimulatedSamsaraView;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -87,6 +88,9 @@ class SimulatedSamsaraConfiguration {
                     ApplicationRouteRegistry.getInstance(event.getSource().getContext()));
             if (!routes.isRouteRegistered(SimulatedSamsaraView.class)) {
                 routes.setRoute(SimulatedSamsaraView.ROUTE, SimulatedSamsaraView.class, MainLayout.class);
+            }
+            if (!routes.isRouteRegistered(DemoMailboxView.class)) {
+                routes.setRoute(DemoMailboxView.ROUTE, DemoMailboxView.class, MainLayout.class);
             }
         };
     }

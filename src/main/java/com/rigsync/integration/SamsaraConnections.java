@@ -179,6 +179,13 @@ public class SamsaraConnections {
         return states;
     }
 
+    /** A department's integration state for alerts, which are evaluated with nobody signed in. */
+    @Transactional(readOnly = true)
+    public IntegrationState stateOf(long departmentId) {
+        return IntegrationState.of(departments.samsaraEntitled(departmentId),
+                connections.findById(departmentId).orElse(null));
+    }
+
     /** The signed-in user's department's integration state, for the read-only sync summary (any role). */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")

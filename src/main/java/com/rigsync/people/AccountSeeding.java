@@ -37,6 +37,13 @@ public class AccountSeeding {
         return true;
     }
 
+    /** Gives the account this e-mail address unless it has one already (a person's own choice stays). */
+    @Transactional
+    public void ensureEmail(String username, String email) {
+        accounts.findByUsername(username).filter(a -> a.getEmail() == null)
+                .ifPresent(a -> a.setEmail(EmailAddresses.check(email)));
+    }
+
     @Transactional(readOnly = true)
     public boolean anyClientSuccessAccount() {
         return accounts.existsByRole(Role.CLIENT_SUCCESS);

@@ -177,6 +177,44 @@ public class PeopleService {
         return new NewAccount(account.getUsername(), password);
     }
 
+    /** Sets or clears (blank) the e-mail address alerts go to, of a person the caller manages. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'CLIENT_SUCCESS')")
+    public Person changeEmail(long userId, String email, long expectedVersion) {
+        Reach reach = reach();
+        UserAccount account = managed(reach, userId, expectedVersion);
+        return person(setEmail(account, email, account.getDepartmentId()));
+    }
+
+    /** The signed-in person's own e-mail address, or null when none is set. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public String myEmail() {
+        return accounts.findById(currentUser.require().userId()).map(UserAccount::getEmail).orElse(null);
+    }
+
+    /** Everyone sets or clears (blank) their own e-mail address. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void changeOwnEmail(String email) {
+        UserAccount account = accounts.findById(currentUser.require().userId())
+                .orElseThrow(() -> new AccessDeniedException("Your account no longer exists."));
+        setEmail(account, email, account.getDepartmentId());
+    }
+
+    private UserAccount setEmail(UserAccount account, String email, Long departmentId) {
+        String clean = EmailAddresses.check(email);
+        if (java.util.Objects.equals(clean, account.getEmail())) {
+            return account;
+        }
+        String before = account.getEmail();
+        account.setEmail(clean);
+        UserAccount saved = accounts.saveAndFlush(account);
+        audit.record(departmentId, AuditAction.USER_EMAIL_CHANGED, account.getUsername(),
+                (before == null ? "none" : before) + " → " + (clean == null ? "none" : clean));
+        return saved;
+    }
+
     /** Whether the signed-in person may go on, must first choose a password, or has been disabled meanwhile. */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
@@ -248,7 +286,8 @@ public class PeopleService {
 
     private static Person person(UserAccount account) {
         return new Person(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(),
-                account.isEnabled(), account.isMustChangePassword(), account.getCreatedAt(), account.getVersion());
+                account.isEnabled(), account.isMustChangePassword(), account.getCreatedAt(), account.getVersion(),
+                account.getEmail());
     }
 
     /** Whom a caller manages: a department's people (with its roles) or, with no department, Client Success. */

@@ -39,6 +39,9 @@ class UserAccount extends VersionedEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(length = 254)
+    private String email;
+
     protected UserAccount() {
     }
 
@@ -93,6 +96,14 @@ class UserAccount extends VersionedEntity {
             throw new IllegalArgumentException("Client Success staff belong to no department; everyone else to one");
         }
         this.role = role;
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    void setEmail(String email) {
+        this.email = email;
     }
 
     void setEnabled(boolean enabled) {

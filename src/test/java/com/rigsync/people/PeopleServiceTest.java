@@ -112,6 +112,40 @@ class PeopleServiceTest {
     }
 
     @Test
+    void emailAddressesAreCheckedSetByAdministratorsAndByTheirOwners() {
+        long department = departmentNamed("Email Fire District");
+        seeding.ensureAccount("email-admin", "Erin Admin", Role.ADMINISTRATOR, department, GOOD_PASSWORD, false);
+        seeding.ensureAccount("email-member", "Eli Member", Role.MEMBER, department, GOOD_PASSWORD, false);
+        signInAs("email-admin");
+
+        assertThatThrownBy(() -> people.changeEmail(idOf("email-member"), "eli at example.org",
+                versionOf("email-member"))).hasMessage("'eli at example.org' is not an e-mail address: it has no @.");
+        assertThatThrownBy(() -> people.changeEmail(idOf("email-member"), "Eli <eli@example.org>",
+                versionOf("email-member"))).hasMessageContaining("is not an e-mail address");
+        assertThat(person("email-member").email()).isNull();
+
+        Person changed = people.changeEmail(idOf("email-member"), "  eli@Example.ORG ", versionOf("email-member"));
+        assertThat(changed.email()).isEqualTo("eli@example.org");
+
+        signInAs("email-member");
+        people.changeOwnEmail("eli.member@example.com");
+        assertThat(people.myEmail()).isEqualTo("eli.member@example.com");
+        assertThatThrownBy(() -> people.changeOwnEmail("eli@example")).hasMessageContaining("not an e-mail address");
+        assertThat(people.myEmail()).isEqualTo("eli.member@example.com");
+        // a member manages nobody else's address
+        assertThatThrownBy(() -> people.changeEmail(idOf("email-admin"), "x@example.org", versionOf("email-admin")))
+                .isInstanceOf(AccessDeniedException.class);
+
+        signInAs("success");
+        assertThatThrownBy(() -> people.changeEmail(idOf("email-member"), "x@example.org",
+                versionOf("email-member"))).isInstanceOf(AccessDeniedException.class);
+        people.changeOwnEmail("casey@example.org");
+        assertThat(person("success").email()).isEqualTo("casey@example.org");
+        assertThat(jdbc.queryForList("select action from audit_event where department_id = ? and action = ?",
+                String.class, department, AuditAction.USER_EMAIL_CHANGED.name())).hasSize(2);
+    }
+
+    @Test
     void theLastEnabledClientSuccessAccountStays() {
         signInAs("success");
         List<Person> accounts = people.people();

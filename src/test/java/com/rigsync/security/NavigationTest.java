@@ -48,21 +48,22 @@ class NavigationTest extends KaribuTest {
         signIn("admin");
         _assertOne(OverviewView.class);
         assertThat(navigationLabels()).containsExactly("Assets > Overview", "Assets > Apparatus", "Assets > Setup",
-                "Users", "Preferences", "Audit log");
+                "Alerts", "Users", "Preferences", "Audit log");
     }
 
     @Test
     void dataManagersSeeTheAssetsSectionWithSetup() {
         signIn("manager");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Assets > Overview", "Assets > Apparatus", "Assets > Setup");
+        assertThat(navigationLabels()).containsExactly("Assets > Overview", "Assets > Apparatus", "Assets > Setup",
+                "Alerts");
     }
 
     @Test
     void membersSeeTheOverviewAndApparatus() {
         signIn("member");
         _assertOne(OverviewView.class);
-        assertThat(navigationLabels()).containsExactly("Assets > Overview", "Assets > Apparatus");
+        assertThat(navigationLabels()).containsExactly("Assets > Overview", "Assets > Apparatus", "Alerts");
     }
 
     @ParameterizedTest

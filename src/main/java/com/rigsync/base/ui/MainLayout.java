@@ -50,14 +50,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final transient AuthenticationContext authenticationContext;
     private final transient List<Banner> banners;
+    private final transient List<Indicator> indicators;
     private final Div bannerSlot = new Div();
+    private final Div indicatorSlot = new Div();
     private final Navigation navigation;
     private final ScreenHeader header = new ScreenHeader();
     private final Div content = new Div();
 
-    MainLayout(AuthenticationContext authenticationContext, SignedInPerson person, List<Banner> banners) {
+    MainLayout(AuthenticationContext authenticationContext, SignedInPerson person, List<Banner> banners,
+               List<Indicator> indicators) {
         this.authenticationContext = authenticationContext;
         this.banners = banners;
+        this.indicators = indicators;
         setPrimarySection(Section.DRAWER);
 
         H1 title = new H1();
@@ -66,7 +70,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         title.add(logo);
         title.add("RigSync Assets");
         bannerSlot.addClassName("banners");
-        addToNavbar(new DrawerToggle(), title, bannerSlot);
+        indicatorSlot.addClassName("indicators");
+        addToNavbar(new DrawerToggle(), title, bannerSlot, indicatorSlot);
 
         navigation = new Navigation(screens(person));
         for (List<Navigation.Place> section : navigation.bySection()) {
@@ -151,6 +156,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 shown.addClassName("banner");
                 shown.getElement().setAttribute("role", "alert");
                 bannerSlot.add(shown);
+            });
+        }
+        indicatorSlot.removeAll();
+        for (Indicator indicator : indicators) {
+            indicator.current().ifPresent(shown -> {
+                RouterLink link = new RouterLink(shown.text(), shown.opens());
+                link.setId(shown.id());
+                link.addClassName("indicator");
+                if (!shown.attention()) {
+                    link.addClassName("none");
+                }
+                indicatorSlot.add(link);
             });
         }
     }

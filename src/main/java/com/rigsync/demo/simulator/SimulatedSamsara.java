@@ -228,6 +228,27 @@ public final class SimulatedSamsara {
         log.info("simulated Samsara: odometer of vehicle {} moved by {} m", vehicleId, deltaMeters);
     }
 
+    /**
+     * Lights a warning lamp on a vehicle: from now on it reports an active fault code with its lamp (J1939 oil
+     * pressure on a heavy-duty vehicle, the OBD-II catalyst code with the check-engine light on a light one). Reset
+     * with the fleet.
+     */
+    public void raiseFaultCode(String vehicleId) {
+        synchronized (lock) {
+            stats.changeProfile(vehicleId, p -> p.withFault(p.heavyDuty() ? VehicleProfile.Fault.J1939_OIL_PRESSURE
+                    : VehicleProfile.Fault.OBDII_CATALYST));
+        }
+        log.info("simulated Samsara: vehicle {} reports a fault code with a warning lamp", vehicleId);
+    }
+
+    /** The vehicle's gateway goes quiet: its readings stay days old and its feed brings nothing. Reset with the fleet. */
+    public void silenceVehicle(String vehicleId) {
+        synchronized (lock) {
+            stats.changeProfile(vehicleId, VehicleProfile::silenced);
+        }
+        log.info("simulated Samsara: vehicle {} went silent", vehicleId);
+    }
+
     /** Every response waits this long before it is sent; zero switches it off. */
     public void setResponseDelay(Duration delay) {
         synchronized (lock) {

@@ -33,6 +33,15 @@ record VehicleProfile(
                 baseEngineSeconds, latitude, longitude, address, heavyDuty, fault, newQuirk);
     }
 
+    VehicleProfile withFault(Fault newFault) {
+        return new VehicleProfile(seed, onSlotsPerDay, movingSlotsPerDay, metersPerMovingSlot, baseOdometerMeters,
+                baseEngineSeconds, homeLatitude, homeLongitude, homeAddress, heavyDuty, newFault, quirk);
+    }
+
+    VehicleProfile silenced() {
+        return with(Quirk.SILENT_GATEWAY, homeLatitude, homeLongitude, homeAddress);
+    }
+
     /** Engine-on and moving slot counts, and metres per moving half hour, by the kind of unit. */
     enum Duty {
         MEDIC(10, 6, 14_000), ENGINE(5, 3, 9_000), AERIAL(3, 2, 8_000), COMMAND(6, 4, 12_000),

@@ -117,6 +117,12 @@ final class VehicleStats {
         telemetry(vehicles.existing(vehicleId)).moveOdometer(deltaMeters);
     }
 
+    /** From now on the vehicle behaves by the changed profile (its moved odometer is forgotten). */
+    void changeProfile(String vehicleId, java.util.function.UnaryOperator<VehicleProfile> change) {
+        SimulatedVehicle vehicle = vehicles.existing(vehicleId);
+        telemetry.put(vehicle.id(), new VehicleTelemetry(change.apply(fleet.profile(vehicle.id()))));
+    }
+
     /** Forgets moved odometers: every vehicle reports its demo values again. */
     void reset() {
         telemetry.clear();

@@ -74,7 +74,8 @@ public class SimulatedSamsaraView extends VerticalLayout {
         Div banner = new Div("Simulated Samsara — demo only. A stand-in Samsara organisation served by this demo; "
                 + "no real Samsara account is involved.");
         banner.addClassName("note");
-        add(new H2("Simulated Samsara — demo only"), banner);
+        add(new H2("Simulated Samsara — demo only"), banner,
+                new com.vaadin.flow.router.RouterLink("Demo mailbox: the alert mail sent to you", DemoMailboxView.class));
         add(new Paragraph("API base URL: " + apiBaseUrl() + " (the same paths as https://api.samsara.com)."));
         add(organisation, vehicleCount, requestCount, clock);
 
@@ -163,8 +164,18 @@ public class SimulatedSamsaraView extends VerticalLayout {
             return v.name() + "'s odometer now reads 5,000 km more, an implausible jump; advance the clock so a new "
                     + "reading is taken.";
         }));
+        Button raiseFault = new Button("Raise a fault code", e -> withVehicle(v -> {
+            samsara.raiseFaultCode(v.id());
+            return v.name() + " now reports an active fault code with its warning lamp on; the next sync brings it "
+                    + "and the alert follows within a minute.";
+        }));
+        Button silence = new Button("Silence vehicle", e -> withVehicle(v -> {
+            samsara.silenceVehicle(v.id());
+            return v.name() + "'s gateway went quiet: nothing new comes from it. It counts as not reporting once "
+                    + "its last reading is older than the department's threshold (Preferences).";
+        }));
         add(row(vehicle, delete, vin, changeVin));
-        add(row(odometerBack, odometerJump));
+        add(row(odometerBack, odometerJump, raiseFault, silence));
 
         Button reset = new Button("Reset simulator", e -> {
             samsara.reset();

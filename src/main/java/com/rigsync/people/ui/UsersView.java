@@ -24,6 +24,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -65,6 +66,8 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(p -> p.role().label()).setHeader("Role").setSortable(true);
         grid.addColumn(UsersView::status).setHeader("Status").setSortable(true);
         grid.addColumn(p -> display.date(p.createdAt())).setHeader("Added");
+        grid.addColumn(p -> p.email() == null ? "—" : p.email()).setHeader("E-mail").setSortable(true)
+                .setFlexGrow(2);
         grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setSizeFull();
@@ -92,6 +95,7 @@ public class UsersView extends VerticalLayout {
 
     private HorizontalLayout actions(Person person) {
         Button role = new Button("Change role", e -> openRoleDialog(person));
+        Button email = new Button("E-mail", e -> openEmailDialog(person));
         Button enable = new Button(person.enabled() ? "Disable" : "Enable", e -> {
             if (person.enabled()) {
                 Confirmation.ask("Disable " + person.displayName() + "?",
@@ -113,10 +117,10 @@ public class UsersView extends VerticalLayout {
         // your own password is changed under Change password, with your current one
         reset.setEnabled(!self);
         role.setEnabled(people.assignableRoles().size() > 1);
-        for (Button button : List.of(role, enable, reset)) {
+        for (Button button : List.of(role, email, enable, reset)) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         }
-        return new HorizontalLayout(role, enable, reset);
+        return new HorizontalLayout(role, email, enable, reset);
     }
 
     private void run(Runnable change, String success) {
@@ -156,6 +160,36 @@ public class UsersView extends VerticalLayout {
             dialog.close();
             run(() -> people.changeRole(person.id(), role.getValue(), person.version()),
                     person.displayName() + " is now " + role.getValue().label() + ".");
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openEmailDialog(Person person) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(person.displayName() + "'s e-mail address");
+        EmailField address = new EmailField("E-mail address");
+        address.setValue(person.email() == null ? "" : person.email());
+        address.setHelperText("Where their alerts go. Leave empty for none.");
+        address.setWidth("24em");
+        dialog.add(address);
+        Button save = new Button("Save address", e -> {
+            try {
+                people.changeEmail(person.id(), address.getValue(), person.version());
+                dialog.close();
+                Notifications.success(person.displayName() + "'s e-mail address is saved.");
+                refresh();
+            } catch (IllegalArgumentException ex) {
+                // keep the dialog open with what was typed, so nothing is lost
+                address.setInvalid(true);
+                address.setErrorMessage(ex.getMessage());
+            } catch (OptimisticLockingFailureException ex) {
+                dialog.close();
+                Notifications.error("That person was changed by someone else meanwhile. The list shows them as "
+                        + "they are now; try again if it is still needed.");
+                refresh();
+            }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
