@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
+import com.rigsync.operations.AlertMailMetrics;
 import jakarta.mail.SendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +37,7 @@ class AlertOutbox {
     private static final Duration LAST_RETRY = Duration.ofHours(1);
     static final String NO_SERVER = "No mail server is configured (spring.mail.host)";
 
-    record Waiting(long id, String address, String subject, String body, int attempts) {
+    record Waiting(long id, String address, String subject, String body, int attempts, String purpose) {
     }
 
     /** What one round did. */
@@ -47,8 +49,9 @@ class AlertOutbox {
     private final Clock clock;
     private final String from;
     private final int batch;
+    private final AlertMailMetrics metrics;
 
-    AlertOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, Clock clock,
+    AlertOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, Clock clock, AlertMailMetrics metrics,
                 @Value("${rigsync.mail.from:RigSync <rigsync@localhost>}") String from,
                 @Value("${rigsync.alerts.mail-batch:200}") int batch) {
         this.jdbc = jdbc;
@@ -56,6 +59,7 @@ class AlertOutbox {
         this.clock = clock;
         this.from = from;
         this.batch = batch;
+        this.metrics = metrics;
     }
 
     /** Sends what is due, until none is left or the server cannot be reached. */
@@ -71,11 +75,11 @@ class AlertOutbox {
         int failed = 0;
         while (true) {
             List<Waiting> due = jdbc.sql("""
-                            select id, address, mail_subject, body, attempts from alert_mail
+                            select id, address, mail_subject, body, attempts, purpose from alert_mail
                             where status = 'WAITING' and next_attempt_at <= ? order by id limit ?""")
                     .params(utc(clock.instant()), batch)
                     .query((rs, n) -> new Waiting(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5)))
+                            rs.getInt(5), rs.getString(6)))
                     .list();
             if (due.isEmpty()) {
                 return new Round(sent, failed, 0);
@@ -87,6 +91,7 @@ class AlertOutbox {
                     jdbc.sql("update alert_mail set status = 'SENT', sent_at = ?, attempts = attempts + 1, "
                             + "last_error = null where id = ?").params(utc(clock.instant()), mail.id()).update();
                     sent++;
+                    metrics.sent(kind(mail));
                 } catch (MailException e) {
                     if (refusedAddress(e)) {
                         jdbc.sql("update alert_mail set status = 'FAILED', attempts = attempts + 1, last_error = ? "
@@ -94,6 +99,7 @@ class AlertOutbox {
                                 .params((e instanceof MailParseException ? "The address cannot be used: "
                                         : "Address refused by the mail server: ") + mail.address(), mail.id()).update();
                         failed++;
+                        metrics.failed(kind(mail));
                         continue;
                     }
                     String why = e instanceof MailAuthenticationException
@@ -105,6 +111,11 @@ class AlertOutbox {
                 }
             }
         }
+    }
+
+    /** The metric's kind: what the mail is (an alert opened or resolved, a digest), never who it is for. */
+    private static String kind(Waiting mail) {
+        return mail.purpose().toLowerCase(Locale.ROOT);
     }
 
     private SimpleMailMessage message(Waiting mail) {

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hook for alert mails: whatever sends them calls {@link #sent} or {@link #failed} once per mail, which counts
- * {@code rigsync.alert.mails} by kind and outcome. Kinds are a few fixed words (never an address or a department
- * name), such as "sync-failing" or "token-rejected".
+ * {@code rigsync.alert.mails} by kind and outcome. Kinds are a few fixed words, never an address or a department
+ * name: "opened" and "resolved" (an alert's mails) and "digest".
  */
 @Component
 public class AlertMailMetrics {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.rigsync.SpringAppTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,11 +23,15 @@ class AlertOutboxTest {
     private GreenMail mailServer;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private MeterRegistry metrics;
 
     @Test
     void mailWaitsWhileTheServerIsDownAndAllOfItGoesOnceItIsBack() throws Exception {
         outbox.sendDue();
         mailServer.purgeEmailFromAllMailboxes();
+        double sentBefore = mails("sent");
+        double failedBefore = mails("failed");
         long user = jdbc.queryForObject("select id from app_user where username = 'admin'", Long.class);
         mailServer.stop();
         try {
@@ -48,6 +54,9 @@ class AlertOutboxTest {
         AlertOutbox.Round back = outbox.sendDue();
         assertThat(back.sent()).isEqualTo(5);
         assertThat(back.failed()).isEqualTo(1);
+        // an operator sees the same on the metrics: digests sent and failed (mails the server could not take wait)
+        assertThat(mails("sent") - sentBefore).isEqualTo(5);
+        assertThat(mails("failed") - failedBefore).isEqualTo(1);
         assertThat(Arrays.stream(mailServer.getReceivedMessages()).map(this::subject))
                 .containsExactlyInAnyOrder("Outbox test 0", "Outbox test 1", "Outbox test 2", "Outbox test 3",
                         "Outbox test 4");
@@ -57,6 +66,11 @@ class AlertOutboxTest {
                 String.class)).isEqualTo("FAILED");
         assertThat(outbox.sendDue().sent()).as("each mail goes once").isZero();
         assertThat(mailServer.getReceivedMessages()).hasSize(5);
+    }
+
+    private double mails(String outcome) {
+        Counter counter = metrics.find("rigsync.alert.mails").tag("kind", "digest").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void waiting(long user, String address, String subject) {
