@@ -89,4 +89,28 @@ class AlertDigestTest {
         assertThat(Arrays.stream(received[0].getAllRecipients()).map(Object::toString)).containsExactly(
                 "dee@example.org");
     }
+
+    @Test
+    void clientSuccessGetsOneDailyListOfDepartmentsWhoseIntegrationNeedsAttention() {
+        jdbc.update("insert ignore into department (name, samsara_entitled, created_at) values ('Broken FD', true, "
+                + "now())");
+        long department = jdbc.queryForObject("select id from department where name = 'Broken FD'", Long.class);
+        jdbc.update("insert into alert (department_id, kind, subject, subject_name, detail, fix_path, opened_at, "
+                + "open_key) values (?, 'CONNECTION', 'connection', 'Samsara connection', 'Samsara answered 401', "
+                + "'/setup/settings', now(6), 'cs-digest-test')", department);
+        long success = jdbc.queryForObject("select id from app_user where username = 'success'", Long.class);
+        jdbc.update("delete from alert_mail where user_id = ? and purpose = 'DIGEST'", success);
+        try {
+            assertThat(digest.composeClientSuccessDue()).isPositive();
+            String body = jdbc.queryForObject("select body from alert_mail where user_id = ? and purpose = 'DIGEST'",
+                    String.class, success);
+            assertThat(body).contains("- Broken FD: Samsara connection needs attention").contains("/departments")
+                    .contains("because you are a Client Success user");
+            assertThat(digest.composeClientSuccessDue()).as("one digest a day").isZero();
+        } finally {
+            jdbc.update("delete from alert_mail where user_id = ? and purpose = 'DIGEST'", success);
+            jdbc.update("delete from alert where open_key = 'cs-digest-test'");
+            jdbc.update("delete from department where id = ?", department);
+        }
+    }
 }
