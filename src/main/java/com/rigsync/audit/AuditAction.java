@@ -12,6 +12,7 @@ public enum AuditAction {
     PASSWORD_RESET("Password reset"),
     PASSWORD_CHANGED("Password changed"),
     SIGN_IN_LOCKED("Sign-in paused after failed attempts"),
+    SIGN_IN_UNLOCKED("Sign-in pause lifted"),
     PREFERENCES_CHANGED("Department preferences changed"),
     SAMSARA_ENABLED("Samsara integration enabled"),
     SAMSARA_DISABLED("Samsara integration disabled"),
