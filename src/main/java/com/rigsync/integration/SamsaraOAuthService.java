@@ -208,7 +208,7 @@ public class SamsaraOAuthService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<Boolean> discard(ObtainedGrant grant) {
         requireOwn(grant);
-        return background.asCaller(() -> refresher.revoke(grant.regionKey(), grant.refreshCiphertext));
+        return background.asCaller(() -> refresher.revoke(grant.departmentId(), grant.regionKey(), grant.refreshCiphertext));
     }
 
     /**
@@ -274,13 +274,13 @@ public class SamsaraOAuthService {
             return new ConnectOutcome.Refused("Samsara's answer had no refresh token, so RigSync could not keep the "
                     + "connection. Try again; if it keeps happening, report it to RigSync support.");
         }
-        String access = vault.encrypt(tokens.accessToken());
-        String refresh = vault.encrypt(tokens.refreshToken());
+        String access = vault.encrypt(SecretSlot.secret(pending.departmentId()), tokens.accessToken());
+        String refresh = vault.encrypt(SecretSlot.refresh(pending.departmentId()), tokens.refreshToken());
         Organization org;
         try {
             org = client.session(TokenSource.of(tokens.accessToken())).me();
         } catch (SamsaraException e) {
-            refresher.revoke(pending.regionKey(), refresh);
+            refresher.revoke(pending.departmentId(), pending.regionKey(), refresh);
             return new ConnectOutcome.Refused("Samsara connected, but RigSync could not read which organisation it "
                     + "is: " + e.userMessage() + " Nothing was stored. Start again with Connect with Samsara.");
         }
@@ -302,7 +302,7 @@ public class SamsaraOAuthService {
                 return "RigSync is not connected with Samsara, so there is nothing to disconnect.";
             }
             String org = Organisations.describe(c.getOrgName(), c.getOrgId());
-            boolean revoked = refresher.revoke(c.getRegion(), c.getRefreshCiphertext());
+            boolean revoked = refresher.revoke(departmentId, c.getRegion(), c.getRefreshCiphertext());
             c.removeSecret();
             c.touch(user.displayName(), clock.instant());
             connections.saveAndFlush(c);

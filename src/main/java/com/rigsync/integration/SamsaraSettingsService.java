@@ -137,7 +137,7 @@ public class SamsaraSettingsService {
         if (token != null) {
             toCheck = TokenSource.of(token);
         } else if (before != null && before.hasSecret() && !change.regionKey().equals(before.getRegion())) {
-            toCheck = vault.tokenSource(before.getSecretCiphertext());
+            toCheck = vault.tokenSource(SecretSlot.secret(departmentId), before.getSecretCiphertext());
         }
         ConnectionTestReport report = null;
         if (toCheck != null) {
@@ -161,7 +161,7 @@ public class SamsaraSettingsService {
             SaveResult result = transaction.execute(status -> store.write(departmentId, user, change, tagIds, token,
                     verified));
             if (replacedGrant != null && result instanceof SaveResult.Saved saved) {
-                boolean revoked = oauth.revoke(replacedGrantRegion, replacedGrant);
+                boolean revoked = oauth.revoke(departmentId, replacedGrantRegion, replacedGrant);
                 return new SaveResult.Saved(saved.settings(), saved.message() + (revoked
                         ? " The earlier Samsara connection was disconnected and revoked."
                         : " RigSync forgot the earlier Samsara connection, but Samsara could not be told; revoke "
@@ -239,7 +239,7 @@ public class SamsaraSettingsService {
         } else if (saved != null && saved.hasSecret() && saved.getAuthKind() == AuthKind.OAUTH) {
             tokens = oauth.tokenSource(departmentId, saved.getSecretCiphertext(), saved.getAccessExpiresAt());
         } else if (saved != null && saved.hasSecret()) {
-            tokens = vault.tokenSource(saved.getSecretCiphertext());
+            tokens = vault.tokenSource(SecretSlot.secret(departmentId), saved.getSecretCiphertext());
         } else {
             throw new IllegalArgumentException("Paste an access token to test, or save one first.");
         }
