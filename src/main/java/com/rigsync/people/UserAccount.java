@@ -39,6 +39,9 @@ class UserAccount extends VersionedEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "security_stamp", nullable = false)
+    private long securityStamp;
+
     protected UserAccount() {
     }
 
@@ -93,6 +96,15 @@ class UserAccount extends VersionedEntity {
             throw new IllegalArgumentException("Client Success staff belong to no department; everyone else to one");
         }
         this.role = role;
+    }
+
+    long getSecurityStamp() {
+        return securityStamp;
+    }
+
+    /** Ends every session of this person on every instance at their next request (see SecurityStampCheck). */
+    void endSessions() {
+        securityStamp++;
     }
 
     void setEnabled(boolean enabled) {

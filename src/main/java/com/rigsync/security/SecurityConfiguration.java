@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -27,13 +28,15 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry)
-            throws Exception {
+    SecurityFilterChain vaadinSecurityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry,
+                                                  SecurityStamps stamps) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles.css", "/images/**").permitAll());
         // sessions are registered so that disabling an account (or changing its role or password) ends them
         http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry)
                 .expiredUrl("/login"));
+        // and on every other instance too: each request compares the account's security stamp with the database
+        http.addFilterAfter(new SecurityStampCheck(stamps), SecurityContextHolderFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
