@@ -195,7 +195,7 @@ public class SamsaraOAuthService {
         if (!departments.samsaraEntitled(departmentId)) {
             return refused(SamsaraSettingsService.NOT_ENTITLED);
         }
-        return background.asCaller(() -> exchange(pending, code));
+        return background.asCaller(pending.departmentId(), () -> exchange(pending, code));
     }
 
     /** Stores a grant of another organisation after the user confirmed it; the department's links are flagged. */
@@ -208,7 +208,8 @@ public class SamsaraOAuthService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<Boolean> discard(ObtainedGrant grant) {
         requireOwn(grant);
-        return background.asCaller(() -> refresher.revoke(grant.departmentId(), grant.regionKey(), grant.refreshCiphertext));
+        return background.asCaller(grant.departmentId(),
+                () -> refresher.revoke(grant.departmentId(), grant.regionKey(), grant.refreshCiphertext));
     }
 
     /**
@@ -219,7 +220,7 @@ public class SamsaraOAuthService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<String> disconnect() {
         currentUser.departmentId();
-        return background.asCaller(this::disconnectNow);
+        return background.asCaller(currentUser.departmentId(), this::disconnectNow);
     }
 
     /** The Direct Install page: who may connect, the department and its connection now. */

@@ -180,8 +180,8 @@ public class SamsaraSettingsService {
      */
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<SaveResult> saveInBackground(SettingsChange change) {
-        currentUser.departmentId(); // refuses a caller without a department here, not later in the pool
-        return background.asCaller(() -> save(change));
+        // refuses a caller without a department here, not later in the pool; one department's calls take few places
+        return background.asCaller(currentUser.departmentId(), () -> save(change));
     }
 
     /** Removes the saved token (the connection's other settings stay). */
@@ -268,9 +268,9 @@ public class SamsaraSettingsService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<ConnectionTestReport> testConnectionInBackground(String typedToken, String regionKey,
                                                                              List<String> tagIds) {
-        currentUser.departmentId();
+        long departmentId = currentUser.departmentId();
         List<String> tags = tagIds == null ? null : List.copyOf(tagIds);
-        return background.asCaller(() -> testConnection(typedToken, regionKey, tags));
+        return background.asCaller(departmentId, () -> testConnection(typedToken, regionKey, tags));
     }
 
     /**
