@@ -33,6 +33,11 @@ import static com.rigsync.apparatus.ApparatusService.EDITORS;
 @Service
 public class ApparatusCsvService {
 
+    /** The largest CSV file an import takes, in bytes and in rows; the upload refuses larger ones unread. */
+    public static final int MAX_IMPORT_BYTES = ApparatusCsv.MAX_BYTES;
+    public static final int MAX_IMPORT_ROWS = ApparatusCsv.MAX_ROWS;
+
+
     private static final int EXPORT_PAGE = 1000;
 
     private final ApparatusRepository apparatus;

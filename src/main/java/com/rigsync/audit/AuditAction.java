@@ -14,6 +14,7 @@ public enum AuditAction {
     USER_EMAIL_CHANGED("E-mail address changed"),
     ALERT_DEFAULTS_CHANGED("Alert defaults changed"),
     SIGN_IN_LOCKED("Sign-in paused after failed attempts"),
+    SIGN_IN_UNLOCKED("Sign-in pause lifted"),
     PREFERENCES_CHANGED("Department preferences changed"),
     SAMSARA_ENABLED("Samsara integration enabled"),
     SAMSARA_DISABLED("Samsara integration disabled"),

@@ -1,10 +1,11 @@
 package com.rigsync.audit;
 
+import com.rigsync.security.SignInPauseLifted;
 import com.rigsync.security.SignInPaused;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Writes security's sign-in pauses into the department's audit log, on the thread that paused sign-in. */
+/** Writes security's sign-in pauses, and their lifting, into the department's audit log, on the thread that did it. */
 @Component
 class SignInPauses {
 
@@ -17,5 +18,10 @@ class SignInPauses {
     @EventListener
     void record(SignInPaused paused) {
         audit.record(paused.departmentId(), AuditAction.SIGN_IN_LOCKED, paused.username(), paused.detail());
+    }
+
+    @EventListener
+    void record(SignInPauseLifted lifted) {
+        audit.record(lifted.departmentId(), AuditAction.SIGN_IN_UNLOCKED, lifted.username(), lifted.detail());
     }
 }

@@ -20,7 +20,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Slow calls (Samsara) a service runs off the caller's thread on a bounded pool, as the signed-in caller; a full
  * pool refuses at once with the service's "busy" message instead of running the call on the caller's (UI) thread.
- * It also knows which calls are still running, so tests can wait for them and what they hand back to a screen.
+ * Calls made for one owner (a department) take at most {@link #PER_OWNER} places at once, so one department pressing a
+ * button repeatedly cannot fill the pool and make every other department's calls answer "busy". It also knows which
+ * calls are still running, so tests can wait for them and what they hand back to a screen.
  */
 public final class BackgroundCalls {
 
@@ -30,6 +32,12 @@ public final class BackgroundCalls {
     private final String what;
     private final String busyMessage;
     private final Set<CompletableFuture<Void>> running = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<Object, Integer> perOwner = new ConcurrentHashMap<>();
+
+    /** Places one owner may take in the pool (running or waiting) at once. */
+    public static final int PER_OWNER = 2;
+    static final String OWNER_BUSY = "Your department's earlier Samsara calls are still running. Wait for their "
+            + "answers, then try again.";
 
     /**
      * @param what        the calls in the log's words ("Samsara check")
@@ -54,6 +62,30 @@ public final class BackgroundCalls {
             log.warn("{} refused: the pool is full", what);
             return CompletableFuture.failedFuture(new IllegalStateException(busyMessage));
         }
+    }
+
+    /**
+     * Like {@link #asCaller(Supplier)}, for {@code owner} (a department id): refused at once, with a message for that
+     * department, while the owner already has {@link #PER_OWNER} calls running or waiting.
+     */
+    public <T> CompletableFuture<T> asCaller(Object owner, Supplier<T> work) {
+        boolean[] admitted = {false};
+        perOwner.compute(owner, (key, count) -> {
+            int now = count == null ? 0 : count;
+            if (now >= PER_OWNER) {
+                return count;
+            }
+            admitted[0] = true;
+            return now + 1;
+        });
+        if (!admitted[0]) {
+            log.warn("{} refused: its department already has {} in the pool", what, PER_OWNER);
+            return CompletableFuture.failedFuture(new IllegalStateException(OWNER_BUSY));
+        }
+        CompletableFuture<T> call = asCaller(work);
+        call.whenComplete((result, error) -> perOwner.computeIfPresent(owner,
+                (key, count) -> count <= 1 ? null : count - 1));
+        return call;
     }
 
     private void track(Runnable task) {

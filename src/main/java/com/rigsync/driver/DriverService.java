@@ -132,7 +132,7 @@ public class DriverService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<DriverListing> listInBackground(boolean refresh) {
         currentUser.departmentId(); // refuses a caller without a department here, not later in the pool
-        return background.asCaller(() -> list(refresh));
+        return background.asCaller(currentUser.departmentId(), () -> list(refresh));
     }
 
     /**
@@ -189,7 +189,7 @@ public class DriverService {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public CompletableFuture<LoginTokenResult> issueLoginTokenInBackground(String driverId) {
         currentUser.departmentId();
-        return background.asCaller(() -> issueLoginToken(driverId));
+        return background.asCaller(currentUser.departmentId(), () -> issueLoginToken(driverId));
     }
 
     private DriverDirectory directory(ConnectedSamsara samsara, boolean refresh) {

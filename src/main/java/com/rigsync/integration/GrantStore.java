@@ -55,7 +55,7 @@ class GrantStore {
     ConnectOutcome store(ObtainedGrant grant, SignedInUser user, boolean organisationChangeConfirmed) {
         long departmentId = grant.departmentId();
         if (connections.oauthConnectedElsewhere(grant.organizationId(), departmentId)) {
-            refresher.revoke(grant.regionKey(), grant.refreshCiphertext);
+            refresher.revoke(departmentId, grant.regionKey(), grant.refreshCiphertext);
             log.info("Samsara OAuth for department {}: organisation {} is OAuth-connected to another department",
                     departmentId, grant.organizationId());
             return new ConnectOutcome.Refused(SamsaraOAuthService.ELSEWHERE);
@@ -113,11 +113,11 @@ class GrantStore {
             });
         } catch (DataIntegrityViolationException e) {
             // the unique oauth_org_id: another department connected this organisation a moment ago
-            refresher.revoke(grant.regionKey(), grant.refreshCiphertext);
+            refresher.revoke(departmentId, grant.regionKey(), grant.refreshCiphertext);
             return new ConnectOutcome.Refused(SamsaraOAuthService.ELSEWHERE);
         }
         // the earlier grant is revoked only once the new one is safely stored
-        toRevoke.forEach(r -> refresher.revoke(r.regionKey(), r.refreshCiphertext()));
+        toRevoke.forEach(r -> refresher.revoke(departmentId, r.regionKey(), r.refreshCiphertext()));
         if (outcome instanceof ConnectOutcome.Connected) {
             log.info("Samsara OAuth for department {}: connected to organisation {}", departmentId,
                     grant.organizationId());

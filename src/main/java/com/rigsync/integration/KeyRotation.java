@@ -10,8 +10,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * After a key rotation (RIGSYNC_ENCRYPTION_KEY_PREVIOUS set), re-encrypts every stored secret with the current key
- * at start-up. The rows are locked ({@code SELECT ... FOR UPDATE}) in one transaction, so when several instances
+ * At start-up, re-encrypts every stored secret not made with the current key or not yet bound to its department and
+ * column (after a key rotation, RIGSYNC_ENCRYPTION_KEY_PREVIOUS set, or from before secrets were bound). The rows are locked ({@code SELECT ... FOR UPDATE}) in one transaction, so when several instances
  * start at once one does the work and the others wait, then find nothing left to do. Afterwards the previous key is
  * no longer needed.
  */
@@ -36,9 +36,10 @@ class KeyRotation implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (keys.previous().isPresent()) {
-            int count = reencryptAll();
-            log.info("Encryption key rotation: {} stored Samsara connection(s) re-encrypted with key {}; "
+        // also when secrets predate the binding to their row (format v1): those are re-encrypted once, bound
+        int count = reencryptAll();
+        if (count > 0 || keys.previous().isPresent()) {
+            log.info("Stored secrets re-encrypted: {} stored Samsara connection(s) re-encrypted with key {}; "
                     + "RIGSYNC_ENCRYPTION_KEY_PREVIOUS is no longer needed once every instance runs with the new key",
                     count, keys.current().id());
         }
@@ -57,9 +58,11 @@ class KeyRotation implements ApplicationRunner {
             String refresh = connection.getRefreshCiphertext();
             boolean stale = !vault.isCurrent(secret) || (refresh != null && !vault.isCurrent(refresh));
             if (stale) {
-                connections.rewriteSecrets(connection.getDepartmentId(),
-                        vault.isCurrent(secret) ? secret : vault.reencrypt(secret),
-                        refresh == null || vault.isCurrent(refresh) ? refresh : vault.reencrypt(refresh));
+                long departmentId = connection.getDepartmentId();
+                connections.rewriteSecrets(departmentId,
+                        vault.isCurrent(secret) ? secret : vault.reencrypt(SecretSlot.secret(departmentId), secret),
+                        refresh == null || vault.isCurrent(refresh) ? refresh
+                                : vault.reencrypt(SecretSlot.refresh(departmentId), refresh));
                 changed++;
             }
         }

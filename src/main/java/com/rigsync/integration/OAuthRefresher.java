@@ -94,7 +94,7 @@ class OAuthRefresher {
 
     /** The token source of a stored OAuth connection: refreshes when the token expired or Samsara answered 401. */
     TokenSource tokenSource(long departmentId, String accessCiphertext, Instant expiresAt) {
-        vault.requireReadable(accessCiphertext);
+        vault.requireReadable(SecretSlot.secret(departmentId), accessCiphertext);
         return new OAuthTokenSource(departmentId, new Fresh(accessCiphertext, expiresAt));
     }
 
@@ -129,14 +129,14 @@ class OAuthRefresher {
      * Revokes a grant at Samsara ({@code POST /oauth2/revoke} with its refresh token); true when Samsara confirmed.
      * Never throws: the caller forgets the tokens either way and says whether Samsara was told.
      */
-    boolean revoke(String regionKey, String refreshCiphertext) {
+    boolean revoke(long departmentId, String regionKey, String refreshCiphertext) {
         ClientCredentials credentials = app.credentials().orElse(null);
         if (credentials == null || refreshCiphertext == null || !regions.exists(regionKey)) {
             return false;
         }
         try {
             var oauth = clients.forBaseUrl(regions.baseUrl(regionKey)).oauth();
-            vault.withSecret(refreshCiphertext, refreshToken -> {
+            vault.withSecret(SecretSlot.refresh(departmentId), refreshCiphertext, refreshToken -> {
                 oauth.revoke(credentials, refreshToken);
                 return null;
             });
@@ -210,7 +210,7 @@ class OAuthRefresher {
             OAuthTokens tokens;
             refreshCalls.incrementAndGet();
             try {
-                tokens = vault.withSecret(spent, refreshToken -> oauth.refresh(credentials, refreshToken));
+                tokens = vault.withSecret(SecretSlot.refresh(departmentId), spent, refreshToken -> oauth.refresh(credentials, refreshToken));
             } catch (InvalidGrantException e) {
                 int marked = connections.markReconnectNeeded(departmentId, spent);
                 if (marked > 0) {
@@ -227,9 +227,9 @@ class OAuthRefresher {
                 counted("failed");
                 return new Outcome(null, e);
             }
-            String access = vault.encrypt(tokens.accessToken());
+            String access = vault.encrypt(SecretSlot.secret(departmentId), tokens.accessToken());
             // Samsara always sends a new refresh token; should one not come, the old one stays the one to use
-            String refresh = tokens.refreshToken() == null ? spent : vault.encrypt(tokens.refreshToken());
+            String refresh = tokens.refreshToken() == null ? spent : vault.encrypt(SecretSlot.refresh(departmentId), tokens.refreshToken());
             Instant expiresAt = tokens.expiresAt() != null ? tokens.expiresAt() : now.plus(Duration.ofHours(1));
             connections.rotateOAuthTokens(departmentId, access, refresh, expiresAt, now);
             log.info("Samsara OAuth for department {}: access token refreshed, valid until {}", departmentId,
@@ -265,20 +265,20 @@ class OAuthRefresher {
                 known = refresh(departmentId, known.accessCiphertext());
                 current = known;
             }
-            return vault.tokenSource(known.accessCiphertext()).accessToken();
+            return vault.tokenSource(SecretSlot.secret(departmentId), known.accessCiphertext()).accessToken();
         }
 
         @Override
         public java.util.Optional<String> refreshAfterUnauthorized(String rejectedToken) {
             Fresh known = current;
-            String knownToken = vault.tokenSource(known.accessCiphertext()).accessToken();
+            String knownToken = vault.tokenSource(SecretSlot.secret(departmentId), known.accessCiphertext()).accessToken();
             if (!knownToken.equals(rejectedToken)) {
                 // another call of this session refreshed meanwhile: retry with that token
                 return java.util.Optional.of(knownToken);
             }
             Fresh fresh = refresh(departmentId, known.accessCiphertext());
             current = fresh;
-            return java.util.Optional.of(vault.tokenSource(fresh.accessCiphertext()).accessToken());
+            return java.util.Optional.of(vault.tokenSource(SecretSlot.secret(departmentId), fresh.accessCiphertext()).accessToken());
         }
 
         @Override

@@ -121,7 +121,7 @@ public class SamsaraConnections {
     TokenSource tokenSource(SamsaraConnection c) {
         return c.getAuthKind() == AuthKind.OAUTH
                 ? oauth.tokenSource(c.getDepartmentId(), c.getSecretCiphertext(), c.getAccessExpiresAt())
-                : vault.tokenSource(c.getSecretCiphertext());
+                : vault.tokenSource(SecretSlot.secret(c.getDepartmentId()), c.getSecretCiphertext());
     }
 
     /** Calls with this session worked: sets "last used" and clears a "not yet verified" or "needs attention" mark. */

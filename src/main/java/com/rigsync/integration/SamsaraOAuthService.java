@@ -195,7 +195,7 @@ public class SamsaraOAuthService {
         if (!departments.samsaraEntitled(departmentId)) {
             return refused(SamsaraSettingsService.NOT_ENTITLED);
         }
-        return background.asCaller(() -> exchange(pending, code));
+        return background.asCaller(pending.departmentId(), () -> exchange(pending, code));
     }
 
     /** Stores a grant of another organisation after the user confirmed it; the department's links are flagged. */
@@ -208,7 +208,8 @@ public class SamsaraOAuthService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<Boolean> discard(ObtainedGrant grant) {
         requireOwn(grant);
-        return background.asCaller(() -> refresher.revoke(grant.regionKey(), grant.refreshCiphertext));
+        return background.asCaller(grant.departmentId(),
+                () -> refresher.revoke(grant.departmentId(), grant.regionKey(), grant.refreshCiphertext));
     }
 
     /**
@@ -219,7 +220,7 @@ public class SamsaraOAuthService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<String> disconnect() {
         currentUser.departmentId();
-        return background.asCaller(this::disconnectNow);
+        return background.asCaller(currentUser.departmentId(), this::disconnectNow);
     }
 
     /** The Direct Install page: who may connect, the department and its connection now. */
@@ -274,13 +275,13 @@ public class SamsaraOAuthService {
             return new ConnectOutcome.Refused("Samsara's answer had no refresh token, so RigSync could not keep the "
                     + "connection. Try again; if it keeps happening, report it to RigSync support.");
         }
-        String access = vault.encrypt(tokens.accessToken());
-        String refresh = vault.encrypt(tokens.refreshToken());
+        String access = vault.encrypt(SecretSlot.secret(pending.departmentId()), tokens.accessToken());
+        String refresh = vault.encrypt(SecretSlot.refresh(pending.departmentId()), tokens.refreshToken());
         Organization org;
         try {
             org = client.session(TokenSource.of(tokens.accessToken())).me();
         } catch (SamsaraException e) {
-            refresher.revoke(pending.regionKey(), refresh);
+            refresher.revoke(pending.departmentId(), pending.regionKey(), refresh);
             return new ConnectOutcome.Refused("Samsara connected, but RigSync could not read which organisation it "
                     + "is: " + e.userMessage() + " Nothing was stored. Start again with Connect with Samsara.");
         }
@@ -302,7 +303,7 @@ public class SamsaraOAuthService {
                 return "RigSync is not connected with Samsara, so there is nothing to disconnect.";
             }
             String org = Organisations.describe(c.getOrgName(), c.getOrgId());
-            boolean revoked = refresher.revoke(c.getRegion(), c.getRefreshCiphertext());
+            boolean revoked = refresher.revoke(departmentId, c.getRegion(), c.getRefreshCiphertext());
             c.removeSecret();
             c.touch(user.displayName(), clock.instant());
             connections.saveAndFlush(c);

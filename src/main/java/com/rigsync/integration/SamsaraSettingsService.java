@@ -137,7 +137,7 @@ public class SamsaraSettingsService {
         if (token != null) {
             toCheck = TokenSource.of(token);
         } else if (before != null && before.hasSecret() && !change.regionKey().equals(before.getRegion())) {
-            toCheck = vault.tokenSource(before.getSecretCiphertext());
+            toCheck = vault.tokenSource(SecretSlot.secret(departmentId), before.getSecretCiphertext());
         }
         ConnectionTestReport report = null;
         if (toCheck != null) {
@@ -161,7 +161,7 @@ public class SamsaraSettingsService {
             SaveResult result = transaction.execute(status -> store.write(departmentId, user, change, tagIds, token,
                     verified));
             if (replacedGrant != null && result instanceof SaveResult.Saved saved) {
-                boolean revoked = oauth.revoke(replacedGrantRegion, replacedGrant);
+                boolean revoked = oauth.revoke(departmentId, replacedGrantRegion, replacedGrant);
                 return new SaveResult.Saved(saved.settings(), saved.message() + (revoked
                         ? " The earlier Samsara connection was disconnected and revoked."
                         : " RigSync forgot the earlier Samsara connection, but Samsara could not be told; revoke "
@@ -180,8 +180,8 @@ public class SamsaraSettingsService {
      */
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<SaveResult> saveInBackground(SettingsChange change) {
-        currentUser.departmentId(); // refuses a caller without a department here, not later in the pool
-        return background.asCaller(() -> save(change));
+        // refuses a caller without a department here, not later in the pool; one department's calls take few places
+        return background.asCaller(currentUser.departmentId(), () -> save(change));
     }
 
     /** Removes the saved token (the connection's other settings stay). */
@@ -239,7 +239,7 @@ public class SamsaraSettingsService {
         } else if (saved != null && saved.hasSecret() && saved.getAuthKind() == AuthKind.OAUTH) {
             tokens = oauth.tokenSource(departmentId, saved.getSecretCiphertext(), saved.getAccessExpiresAt());
         } else if (saved != null && saved.hasSecret()) {
-            tokens = vault.tokenSource(saved.getSecretCiphertext());
+            tokens = vault.tokenSource(SecretSlot.secret(departmentId), saved.getSecretCiphertext());
         } else {
             throw new IllegalArgumentException("Paste an access token to test, or save one first.");
         }
@@ -268,9 +268,9 @@ public class SamsaraSettingsService {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<ConnectionTestReport> testConnectionInBackground(String typedToken, String regionKey,
                                                                              List<String> tagIds) {
-        currentUser.departmentId();
+        long departmentId = currentUser.departmentId();
         List<String> tags = tagIds == null ? null : List.copyOf(tagIds);
-        return background.asCaller(() -> testConnection(typedToken, regionKey, tags));
+        return background.asCaller(departmentId, () -> testConnection(typedToken, regionKey, tags));
     }
 
     /**

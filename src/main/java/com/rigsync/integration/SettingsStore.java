@@ -128,7 +128,7 @@ class SettingsStore {
             }
             boolean replacing = connection.hasSecret() && connection.getAuthKind() == AuthKind.API_TOKEN;
             String last4 = token.substring(token.length() - 4);
-            connection.storeApiToken(vault.encrypt(token), last4, by, now,
+            connection.storeApiToken(vault.encrypt(SecretSlot.secret(departmentId), token), last4, by, now,
                     verified ? ConnectionHealth.OK : ConnectionHealth.NOT_YET_VERIFIED);
             audit.record(departmentId, replacing ? AuditAction.SAMSARA_TOKEN_REPLACED : AuditAction.SAMSARA_TOKEN_SAVED,
                     "token ending in " + last4, verified ? "verified: " + report.organizationName()

@@ -45,6 +45,10 @@ public class AccountSeeding {
     }
 
     @Transactional(readOnly = true)
+    public boolean exists(String username) {
+        return accounts.existsByUsername(username.trim());
+    }
+
     public boolean anyClientSuccessAccount() {
         return accounts.existsByRole(Role.CLIENT_SUCCESS);
     }

@@ -34,6 +34,15 @@ class FirstClientSuccessAccount implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (seeding.anyClientSuccessAccount()) {
+            // never skipped in silence: a bootstrap username that was not created is named in the log
+            if (!username.isBlank() && !seeding.exists(username)) {
+                log.warn("RIGSYNC_BOOTSTRAP_USERNAME '{}' was not created: Client Success accounts exist already, and "
+                        + "the bootstrap account is made only for the very first one. Sign in with an existing Client "
+                        + "Success account and add the person under Users, then unset RIGSYNC_BOOTSTRAP_*.", username);
+            } else if (!username.isBlank()) {
+                log.info("The bootstrap Client Success account '{}' exists; RIGSYNC_BOOTSTRAP_USERNAME and "
+                        + "RIGSYNC_BOOTSTRAP_PASSWORD are no longer needed.", username);
+            }
             return;
         }
         if (username.isBlank() || password.isBlank()) {

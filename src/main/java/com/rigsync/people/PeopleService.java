@@ -130,6 +130,7 @@ public class PeopleService {
         Role before = account.getRole();
         requireAnotherEnabledKeyAccount(reach, account);
         account.setRole(role);
+        account.endSessions();
         UserAccount saved = accounts.saveAndFlush(account);
         audit.record(reach.departmentId(), AuditAction.USER_ROLE_CHANGED, account.getUsername(),
                 before.label() + " → " + role.label());
@@ -150,6 +151,9 @@ public class PeopleService {
             requireAnotherEnabledKeyAccount(reach, account);
         }
         account.setEnabled(enabled);
+        if (!enabled) {
+            account.endSessions();
+        }
         UserAccount saved = accounts.saveAndFlush(account);
         audit.record(reach.departmentId(), enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED,
                 account.getUsername(), account.getDisplayName() + (enabled ? " may sign in again" : " may no longer sign in"));
@@ -170,6 +174,7 @@ public class PeopleService {
         }
         OneTimePassword password = OneTimePassword.generate();
         account.changePassword(passwordEncoder.encode(password.reveal()), true);
+        account.endSessions();
         accounts.saveAndFlush(account);
         audit.record(reach.departmentId(), AuditAction.PASSWORD_RESET, account.getUsername(),
                 "one-time password issued; to be changed at the next sign-in");

@@ -41,6 +41,8 @@ class UserAccount extends VersionedEntity {
 
     @Column(length = 254)
     private String email;
+    @Column(name = "security_stamp", nullable = false)
+    private long securityStamp;
 
     protected UserAccount() {
     }
@@ -104,6 +106,15 @@ class UserAccount extends VersionedEntity {
 
     void setEmail(String email) {
         this.email = email;
+    }
+
+    long getSecurityStamp() {
+        return securityStamp;
+    }
+
+    /** Ends every session of this person on every instance at their next request (see SecurityStampCheck). */
+    void endSessions() {
+        securityStamp++;
     }
 
     void setEnabled(boolean enabled) {

@@ -14,6 +14,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByUsername(String username);
 
+    /** The security stamp of an enabled account; none for a disabled or deleted one. One primary-key read. */
+    @Query("select u.securityStamp from UserAccount u where u.id = :id and u.enabled = true")
+    Optional<Long> enabledStamp(@Param("id") long id);
+
     boolean existsByUsername(String username);
 
     boolean existsByRole(com.rigsync.security.Role role);

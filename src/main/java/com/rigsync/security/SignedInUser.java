@@ -21,9 +21,17 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     private final Long departmentId;
     private final boolean enabled;
     private String passwordHash;
+    private final long securityStamp;
 
     public SignedInUser(long userId, String username, String displayName, Role role, Long departmentId,
                         boolean enabled, String passwordHash) {
+        this(userId, username, displayName, role, departmentId, enabled, passwordHash, 0);
+    }
+
+    /** @param securityStamp the account's stamp when signing in; a session whose stamp is outdated ends */
+    public SignedInUser(long userId, String username, String displayName, Role role, Long departmentId,
+                        boolean enabled, String passwordHash, long securityStamp) {
+        this.securityStamp = securityStamp;
         this.userId = userId;
         this.username = username;
         this.displayName = displayName;
@@ -39,6 +47,10 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
     public String displayName() {
         return displayName;
+    }
+
+    public long securityStamp() {
+        return securityStamp;
     }
 
     public Role role() {

@@ -7,8 +7,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * The sign-in check: asks the throttle first (refusing without looking at the password while paused), then checks
- * the username and password, and tells the throttle how it went.
+ * The sign-in check: asks the throttle first (refusing without looking at the password while this address must wait
+ * or the username is paused), reserves one of the username's few password checks, then checks the username and
+ * password, and tells the throttle how it went.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -26,6 +27,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
         throttle.refuseIfPaused(username, address);
+        throttle.reserveCheck(username);
         Authentication result;
         try {
             result = passwordCheck.authenticate(authentication);

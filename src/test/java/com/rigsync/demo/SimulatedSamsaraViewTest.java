@@ -44,8 +44,8 @@ class SimulatedSamsaraViewTest extends KaribuTest {
     }
 
     @Test
-    void aSignedInMemberFailsTheNextTwoRequestsWhichTheClientSeesAs503ThenSuccess() {
-        signIn("member");
+    void aDataManagerOfTheDemoDepartmentFailsTheNextTwoRequestsWhichTheClientSeesAs503ThenSuccess() {
+        signIn("manager");
         navigate(SimulatedSamsaraView.ROUTE);
         _assertOne(SimulatedSamsaraView.class);
         assertThat(_get(H2.class).getText()).isEqualTo("Simulated Samsara — demo only");
@@ -68,7 +68,7 @@ class SimulatedSamsaraViewTest extends KaribuTest {
 
     @Test
     void thePageShowsTheOrganisationTokensAndCounts() {
-        signIn("member");
+        signIn("manager");
         navigate(SimulatedSamsaraView.ROUTE);
 
         String text = _get(SimulatedSamsaraView.class).getElement().getTextRecursively();
@@ -128,8 +128,24 @@ class SimulatedSamsaraViewTest extends KaribuTest {
     }
 
     @Test
+    void membersAndOtherDepartmentsCannotReachTheFaultSwitches() {
+        for (String username : new String[] {"member", "shelbyville-admin"}) {
+            signIn(username);
+            // Karibu reports a refused navigation by throwing; the browser shows the not-found page
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> navigate(SimulatedSamsaraView.ROUTE));
+            if (refused != null) {
+                assertThat(refused.getMessage()).as(username).containsAnyOf("Access is denied", "Could not navigate",
+                        "not found", "No route");
+            }
+            _assertNone(SimulatedSamsaraView.class);
+            _assertNone(IntegerField.class, spec -> spec.withLabel("Requests to fail"));
+        }
+    }
+
+    @Test
     void delayMalformedEmptyPagesAndRateLimitSwitchesAreSet() {
-        signIn("member");
+        signIn("manager");
         navigate(SimulatedSamsaraView.ROUTE);
 
         _get(IntegerField.class, spec -> spec.withLabel("Response delay (ms)")).setValue(250);

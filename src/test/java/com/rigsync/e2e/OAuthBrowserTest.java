@@ -39,8 +39,8 @@ class OAuthBrowserTest extends BrowserTest {
 
         String access = stored("secret_ciphertext");
         String refresh = stored("refresh_ciphertext");
-        assertThat(access).startsWith("v1:");
-        assertThat(refresh).startsWith("v1:");
+        assertThat(access).startsWith("v2:");
+        assertThat(refresh).startsWith("v2:");
         String html = (String) ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.outerHTML");
         for (String text : List.of(html, serverLog.getAll())) {

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimulatedSamsaraBrowserTest extends BrowserTest {
 
     @Test
-    void aSignedInMemberOpensTheFaultSwitchesPageAndMovesTheSimulatedClock() {
+    void aDataManagerOpensTheFaultSwitchesPageAndMovesTheSimulatedClock() {
         open("/demo/simulated-samsara");
-        signIn("member", "rigsync-demo");
+        signIn("manager", "rigsync-demo");
 
         wait.until(d -> d.getPageSource().contains("Simulated Samsara — demo only"));
         assertThat(driver.getTitle()).isEqualTo("Simulated Samsara");

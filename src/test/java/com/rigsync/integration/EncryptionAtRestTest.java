@@ -75,24 +75,68 @@ class EncryptionAtRestTest {
         String stored = storedSecret(department);
 
         String keyId = EncryptionKeys.of(testKey, null).current().id();
-        assertThat(stored).startsWith("v1:" + keyId + ":").doesNotContain(TOKEN)
+        assertThat(stored).startsWith("v2:" + keyId + ":").doesNotContain(TOKEN)
                 .doesNotContain(Base64.getEncoder().encodeToString(TOKEN.getBytes(StandardCharsets.UTF_8)));
         assertThat(Base64.getDecoder().decode(stored.split(":")[2])).hasSizeGreaterThan(TOKEN.length());
         assertThat(jdbc.queryForObject("select secret_last4 from samsara_connection where department_id = ?",
                 String.class, department.id())).isEqualTo("read");
 
-        assertThat(new TokenVault(EncryptionKeys.of(testKey, null)).tokenSource(stored).accessToken()).isEqualTo(TOKEN);
+        assertThat(new TokenVault(EncryptionKeys.of(testKey, null)).tokenSource(SecretSlot.secret(department.id()), stored).accessToken()).isEqualTo(TOKEN);
 
         String otherKey = randomKey();
         TokenVault wrongVault = new TokenVault(EncryptionKeys.of(otherKey, null));
-        assertThatThrownBy(() -> wrongVault.tokenSource(stored)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> wrongVault.tokenSource(SecretSlot.secret(department.id()), stored)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(keyId).hasMessageNotContaining(TOKEN);
         // even a ciphertext relabelled with the wrong key's id does not open: GCM checks the key
-        String relabelled = "v1:" + EncryptionKeys.of(otherKey, null).current().id() + ":" + stored.split(":")[2];
-        assertThatThrownBy(() -> wrongVault.tokenSource(relabelled).accessToken()).isInstanceOf(RuntimeException.class);
+        String relabelled = "v2:" + EncryptionKeys.of(otherKey, null).current().id() + ":" + stored.split(":")[2];
+        assertThatThrownBy(() -> wrongVault.tokenSource(SecretSlot.secret(department.id()), relabelled).accessToken()).isInstanceOf(RuntimeException.class);
         // the same token encrypts differently each time (fresh nonce)
         TokenVault vault = new TokenVault(EncryptionKeys.of(testKey, null));
-        assertThat(vault.encrypt(TOKEN)).isNotEqualTo(vault.encrypt(TOKEN));
+        assertThat(vault.encrypt(SecretSlot.secret(1), TOKEN)).isNotEqualTo(vault.encrypt(SecretSlot.secret(1), TOKEN));
+    }
+
+    @Test
+    void aSecretMovedToAnotherDepartmentOrColumnRefusesToDecryptAndAsksForANewToken() {
+        TestDepartments owner = departmentWithSavedToken();
+        TestDepartments other = departmentWithSavedToken();
+        String ownersSecret = storedSecret(owner);
+        TokenVault vault = new TokenVault(EncryptionKeys.of(testKey, null));
+
+        // someone with write access to the database copies the owner's token into the other department's row
+        jdbc.update("update samsara_connection set secret_ciphertext = ? where department_id = ?", ownersSecret,
+                other.id());
+        signInAs(other.admin());
+        assertThatThrownBy(() -> settings.testConnection(null, TestSamsara.SIMULATED, List.of()))
+                .isInstanceOf(UnreadableSecretException.class)
+                .hasMessage("The saved Samsara token cannot be used: it was not saved for this department. Paste a "
+                        + "new access token (or connect to Samsara again) under Setup > Settings and save it.")
+                .hasMessageNotContaining(TOKEN);
+        // nor does it open as the owner's refresh token; in its own place it still works
+        assertThatThrownBy(() -> vault.tokenSource(SecretSlot.refresh(owner.id()), ownersSecret))
+                .isInstanceOf(UnreadableSecretException.class);
+        assertThat(vault.tokenSource(SecretSlot.secret(owner.id()), ownersSecret).accessToken()).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void secretsFromBeforeTheBindingAreReencryptedBoundAtStartUp() {
+        TestDepartments department = departmentWithSavedToken();
+        EncryptionKeys key = EncryptionKeys.of(testKey, null);
+        // the format before secrets were bound: the same AES-GCM layout without associated data
+        String unbound = "v1:" + key.current().id() + ":" + Base64.getEncoder().encodeToString(
+                new org.springframework.security.crypto.encrypt.AesBytesEncryptor(key.current().secret(),
+                        org.springframework.security.crypto.keygen.KeyGenerators.secureRandom(12),
+                        org.springframework.security.crypto.encrypt.AesBytesEncryptor.CipherAlgorithm.GCM)
+                        .encrypt(TOKEN.getBytes(StandardCharsets.UTF_8)));
+        jdbc.update("update samsara_connection set secret_ciphertext = ? where department_id = ?", unbound,
+                department.id());
+        TokenVault vault = new TokenVault(key);
+        assertThatThrownBy(() -> vault.tokenSource(SecretSlot.secret(department.id()), unbound))
+                .isInstanceOf(UnreadableSecretException.class);
+
+        assertThat(new KeyRotation(repository, vault, key, transactions).reencryptAll()).isPositive();
+        String bound = storedSecret(department);
+        assertThat(bound).startsWith("v2:" + key.current().id() + ":");
+        assertThat(vault.tokenSource(SecretSlot.secret(department.id()), bound).accessToken()).isEqualTo(TOKEN);
     }
 
     @Test
@@ -122,10 +166,10 @@ class EncryptionAtRestTest {
             String newKeyId = rotated.current().id();
             for (TestDepartments department : List.of(first, second)) {
                 String stored = storedSecret(department);
-                assertThat(stored).startsWith("v1:" + newKeyId + ":").doesNotContain(TOKEN);
-                assertThat(new TokenVault(EncryptionKeys.of(newKey, null)).tokenSource(stored).accessToken())
+                assertThat(stored).startsWith("v2:" + newKeyId + ":").doesNotContain(TOKEN);
+                assertThat(new TokenVault(EncryptionKeys.of(newKey, null)).tokenSource(SecretSlot.secret(department.id()), stored).accessToken())
                         .isEqualTo(TOKEN);
-                assertThatThrownBy(() -> new TokenVault(EncryptionKeys.of(testKey, null)).tokenSource(stored))
+                assertThatThrownBy(() -> new TokenVault(EncryptionKeys.of(testKey, null)).tokenSource(SecretSlot.secret(department.id()), stored))
                         .isInstanceOf(IllegalStateException.class);
             }
             assertThat(version(first)).as("a re-encryption is not a person's change").isEqualTo(versionBefore);
@@ -137,7 +181,7 @@ class EncryptionAtRestTest {
             EncryptionKeys back = EncryptionKeys.of(testKey, newKey);
             new KeyRotation(repository, new TokenVault(back), back, transactions).reencryptAll();
         }
-        assertThat(storedSecret(first)).startsWith("v1:" + EncryptionKeys.of(testKey, null).current().id() + ":");
+        assertThat(storedSecret(first)).startsWith("v2:" + EncryptionKeys.of(testKey, null).current().id() + ":");
     }
 
     @Test

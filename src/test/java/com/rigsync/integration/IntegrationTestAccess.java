@@ -156,7 +156,9 @@ public final class IntegrationTestAccess {
      */
     public static void storeTokenUnchecked(ApplicationContext context, JdbcTemplate jdbc, String username,
                                            String token) {
-        String ciphertext = context.getBean(TokenVault.class).encrypt(token);
+        long departmentId = jdbc.queryForObject("select department_id from app_user where username = ?", Long.class,
+                username);
+        String ciphertext = context.getBean(TokenVault.class).encrypt(SecretSlot.secret(departmentId), token);
         jdbc.update("update samsara_connection c join app_user u on u.department_id = c.department_id "
                 + "set c.secret_ciphertext = ? where u.username = ?", ciphertext, username);
     }
@@ -181,7 +183,7 @@ public final class IntegrationTestAccess {
         jdbc.update("insert into samsara_connection (department_id, " + list + ") select ?, " + list
                 + " from samsara_connection where department_id = ?", departmentId, templateDepartmentId);
         jdbc.update("update samsara_connection set secret_ciphertext = ? where department_id = ?",
-                context.getBean(TokenVault.class).encrypt(token), departmentId);
+                context.getBean(TokenVault.class).encrypt(SecretSlot.secret(departmentId), token), departmentId);
     }
 
     /** Switches the Samsara call metrics off and on (the metrics overhead benchmark compares the two). */

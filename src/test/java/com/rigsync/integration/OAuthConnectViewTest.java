@@ -154,12 +154,12 @@ class OAuthConnectViewTest extends KaribuTest {
         assertThat(row.get("oauth_scope")).isEqualTo("admin:read");
         assertThat(row.get("org_id")).isEqualTo(SimulatedFleet.ORGANIZATION_ID);
         assertThat(row.get("access_expires_at")).isNotNull();
-        String access = vault.tokenSource((String) row.get("secret_ciphertext")).accessToken();
-        String refresh = vault.tokenSource((String) row.get("refresh_ciphertext")).accessToken();
+        String access = vault.tokenSource(SecretSlot.secret(department.id()), (String) row.get("secret_ciphertext")).accessToken();
+        String refresh = vault.tokenSource(SecretSlot.refresh(department.id()), (String) row.get("refresh_ciphertext")).accessToken();
         assertThat(access).startsWith("sim-oauth-at-");
         assertThat(refresh).startsWith("sim-oauth-rt-");
-        assertThat((String) row.get("secret_ciphertext")).startsWith("v1:").doesNotContain(access);
-        assertThat((String) row.get("refresh_ciphertext")).startsWith("v1:").doesNotContain(refresh);
+        assertThat((String) row.get("secret_ciphertext")).startsWith("v2:").doesNotContain(access);
+        assertThat((String) row.get("refresh_ciphertext")).startsWith("v2:").doesNotContain(refresh);
         assertThat(auditActions(department)).contains("SAMSARA_OAUTH_CONNECTED");
 
         // the stored grant works for the department's Samsara calls
@@ -202,7 +202,7 @@ class OAuthConnectViewTest extends KaribuTest {
         callback(decide(clickConnect(), "allow"));
         expectNotifications("Connected with Samsara: " + ORG + ". Granted scope: admin:read.");
         // Samsara refuses the grant from now on (revoked in its dashboard); the next refresh finds out
-        String refresh = vault.tokenSource(storedRefresh(department)).accessToken();
+        String refresh = vault.tokenSource(SecretSlot.refresh(department.id()), storedRefresh(department)).accessToken();
         simulator.samsara().revokeToken(refresh);
         jdbc.update("update samsara_connection set access_expires_at = ? where department_id = ?",
                 java.sql.Timestamp.from(Instant.now().minusSeconds(60)), department.id());
@@ -371,7 +371,7 @@ class OAuthConnectViewTest extends KaribuTest {
         TestDepartments department = openSettings(true);
         callback(decide(clickConnect(), "allow"));
         expectNotifications("Connected with Samsara: " + ORG + ". Granted scope: admin:read.");
-        String oldAccess = vault.tokenSource(jdbc.queryForObject("select secret_ciphertext from samsara_connection "
+        String oldAccess = vault.tokenSource(SecretSlot.secret(department.id()), jdbc.queryForObject("select secret_ciphertext from samsara_connection "
                 + "where department_id = ?", String.class, department.id())).accessToken();
 
         _click(_get(Button.class, spec -> spec.withText("Use an API token instead")));

@@ -87,7 +87,8 @@ class OAuthRefreshTest {
         jdbc.update("insert into samsara_connection (department_id, enabled, region, auth_kind, secret_ciphertext, "
                         + "refresh_ciphertext, access_expires_at, oauth_scope, org_id, org_name, health, updated_by, "
                         + "updated_at) values (?, true, ?, 'OAUTH', ?, ?, ?, 'admin:read', ?, ?, 'OK', 'test', now())",
-                department.id(), REGION, vault.encrypt("fake-at-0"), vault.encrypt("fake-rt-0"),
+                department.id(), REGION, vault.encrypt(SecretSlot.secret(department.id()), "fake-at-0"),
+                vault.encrypt(SecretSlot.refresh(department.id()), "fake-rt-0"),
                 Timestamp.from(Instant.now().plus(Duration.ofMinutes(50))), uniqueOrgId(), samsara.orgName);
     }
 
@@ -111,7 +112,7 @@ class OAuthRefreshTest {
                 .containsEntry("refresh_token", "fake-rt-0");
         assertThat(samsara.authorizations.getFirst()).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
                 (SimulatedSamsara.OAUTH_CLIENT_ID + ":" + SimulatedSamsara.OAUTH_CLIENT_SECRET).getBytes()));
-        assertThat(stored("secret_ciphertext")).startsWith("v1:").doesNotContain("fake-at-1");
+        assertThat(stored("secret_ciphertext")).startsWith("v2:").doesNotContain("fake-at-1");
         assertThat(decrypt(stored("secret_ciphertext"))).isEqualTo("fake-at-1");
         assertThat(decrypt(stored("refresh_ciphertext"))).isEqualTo("fake-rt-1");
         assertThat(jdbc.queryForObject("select access_expires_at from samsara_connection where department_id = ?",
@@ -294,7 +295,11 @@ class OAuthRefreshTest {
     }
 
     private String decrypt(String ciphertext) {
-        return vault.tokenSource(ciphertext).accessToken();
+        try {
+            return vault.tokenSource(SecretSlot.secret(department.id()), ciphertext).accessToken();
+        } catch (UnreadableSecretException e) {
+            return vault.tokenSource(SecretSlot.refresh(department.id()), ciphertext).accessToken();
+        }
     }
 
     private static String uniqueOrgId() {

@@ -43,6 +43,8 @@ class SamsaraCheckPoolTest {
     private JdbcTemplate jdbc;
     @Autowired
     private ApplicationContext context;
+    @Autowired
+    private com.rigsync.demo.simulator.SimulatedSamsara samsara;
 
     private TestDepartments department;
 
@@ -108,6 +110,40 @@ class SamsaraCheckPoolTest {
             for (Future<?> held : holding) {
                 held.get(60, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    @Test
+    void oneDepartmentPressingTestRepeatedlyTakesTwoPlacesAndAnotherDepartmentStillGetsItsAnswer() throws Exception {
+        department = TestDepartments.create(jdbc, true);
+        TestDepartments other = TestDepartments.create(jdbc, true);
+        samsara.setResponseDelay(java.time.Duration.ofSeconds(2));
+        try {
+            signInAs(department.admin());
+            List<CompletableFuture<ConnectionTestReport>> first = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                first.add(service.testConnectionInBackground(TOKEN, TestSamsara.SIMULATED, List.of()));
+            }
+            // two are under way; the other eight are refused at once, in words for this department
+            assertThat(first.stream().filter(CompletableFuture::isCompletedExceptionally)).hasSize(8);
+            assertThatThrownBy(first.getLast()::get).cause().isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Your department's earlier Samsara calls are still running. Wait for their answers, "
+                            + "then try again.");
+
+            signInAs(other.admin());
+            ConnectionTestReport answer = service.testConnectionInBackground(TOKEN, TestSamsara.SIMULATED, List.of())
+                    .get(60, TimeUnit.SECONDS);
+            assertThat(answer).isNotNull();
+            for (CompletableFuture<ConnectionTestReport> call : first.subList(0, 2)) {
+                assertThat(call.get(60, TimeUnit.SECONDS)).isNotNull();
+            }
+            // once its answers are in, the first department may test again
+            signInAs(department.admin());
+            assertThat(service.testConnectionInBackground(TOKEN, TestSamsara.SIMULATED, List.of())
+                    .get(60, TimeUnit.SECONDS)).isNotNull();
+        } finally {
+            samsara.resetFaults();
+            other.delete(jdbc);
         }
     }
 

@@ -148,7 +148,7 @@ class SettingsViewTest extends KaribuTest {
 
         String stored = jdbc.queryForObject("select secret_ciphertext from samsara_connection where department_id = ?",
                 String.class, department.id());
-        assertThat(stored).startsWith("v1:").doesNotContain(GOOD).doesNotContain("global-read");
+        assertThat(stored).startsWith("v2:").doesNotContain(GOOD).doesNotContain("global-read");
         assertThat(auditActions(department)).containsExactly("SAMSARA_ENABLED", "SAMSARA_TOKEN_SAVED");
         assertThat(auditText(department)).doesNotContain(GOOD);
         assertThat(connections.sessionFor(department.id())).isPresent();

@@ -5,6 +5,7 @@ import com.rigsync.apparatus.ApparatusRefusedException;
 import com.rigsync.apparatus.ImportOutcome;
 import com.rigsync.apparatus.ImportPreview;
 import com.rigsync.apparatus.ImportRow;
+import com.rigsync.base.ui.LimitedUpload;
 import com.rigsync.base.ui.Notifications;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,7 +14,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.component.upload.UploadFormat;
 
 /**
  * CSV import: upload, a preview of every row's outcome, then Import applies all rows or none. The file stays in this
@@ -21,7 +22,8 @@ import com.vaadin.flow.server.streams.UploadHandler;
  */
 class CsvImportDialog extends Dialog {
 
-    private static final int MAX_BYTES = 5 * 1024 * 1024;
+    private static final int MAX_BYTES = ApparatusCsvService.MAX_IMPORT_BYTES;
+    private static final String LIMITS = "a CSV file of at most 5 MB and 10,000 rows";
 
     private final transient ApparatusCsvService csv;
     private final transient Runnable onImported;
@@ -37,12 +39,16 @@ class CsvImportDialog extends Dialog {
         setHeaderTitle("Import apparatus from CSV");
         setWidth("min(60rem, 100%)");
 
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> show(metadata.fileName(), bytes)));
+        // limited on the server: a larger body is refused unread, whoever posts it to the upload address; lines are
+        // allowed twice the rows for quoted line breaks, the parser counts rows exactly
+        Upload upload = new Upload(new LimitedUpload(MAX_BYTES, 2 * ApparatusCsvService.MAX_IMPORT_ROWS + 1, LIMITS,
+                this::show, this::showRefusal));
+        upload.setUploadFormat(UploadFormat.RAW);
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_BYTES);
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.addFileRejectedListener(e -> showRefusal(e.getErrorMessage()
-                + ": the file must be a CSV file of at most 5 MB."));
+                + ": the file must be " + LIMITS + "."));
         message.addClassName("import-message");
 
         preview.addColumn(ImportRow::line).setHeader("Row").setAutoWidth(true).setFlexGrow(0);
@@ -91,6 +97,8 @@ class CsvImportDialog extends Dialog {
     }
 
     private void showRefusal(String text) {
+        file = null;
+        importButton.setEnabled(false);
         preview.setVisible(false);
         message.setText(text);
     }

@@ -7,9 +7,12 @@ import java.util.List;
 
 import com.rigsync.base.ui.DisplayFormats;
 import com.rigsync.base.ui.Notifications;
+import com.rigsync.demo.DemoDepartment;
 import com.rigsync.demo.simulator.SimulatedFleet;
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedVehicle;
+import com.rigsync.security.CurrentUser;
+import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -29,18 +32,22 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.VaadinServletRequest;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The demo's simulated Samsara organisation and its fault switches: outages, slowness, malformed answers, empty
  * pages, rate limits, revoked tokens, time moving on and vehicles changing in Samsara. No {@code @Route}: the demo
- * configuration registers it at {@value #ROUTE}, in the demo profile only. Any signed-in user may open it.
+ * configuration registers it at {@value #ROUTE}, in the demo profile only. Only administrators and data managers of
+ * the demo's own department may open it: the switches change what every department connected to it sees.
  */
 @PageTitle("Simulated Samsara")
-@PermitAll
-public class SimulatedSamsaraView extends VerticalLayout {
+@RolesAllowed({Role.ADMINISTRATOR_NAME, Role.DATA_MANAGER_NAME})
+public class SimulatedSamsaraView extends VerticalLayout implements BeforeEnterObserver {
 
     /**
      * Not {@code simulated-samsara} itself: that path belongs to the simulated API's servlet mapping
@@ -67,8 +74,13 @@ public class SimulatedSamsaraView extends VerticalLayout {
     private final ComboBox<SimulatedVehicle> vehicle = new ComboBox<>("Vehicle");
     private boolean refreshing;
 
-    SimulatedSamsaraView(SimulatedSamsara samsara) {
+    private final transient CurrentUser currentUser;
+    private final transient DemoDepartment demoDepartment;
+
+    SimulatedSamsaraView(SimulatedSamsara samsara, CurrentUser currentUser, DemoDepartment demoDepartment) {
         this.samsara = samsara;
+        this.currentUser = currentUser;
+        this.demoDepartment = demoDepartment;
         addClassName("view");
 
         Div banner = new Div("Simulated Samsara — demo only. A stand-in Samsara organisation served by this demo; "
@@ -281,5 +293,13 @@ public class SimulatedSamsaraView extends VerticalLayout {
         String port = (http.getScheme().equals("http") && http.getServerPort() == 80)
                 || (http.getScheme().equals("https") && http.getServerPort() == 443) ? "" : ":" + http.getServerPort();
         return http.getScheme() + "://" + http.getServerName() + port + http.getContextPath() + "/simulated-samsara";
+    }
+
+    /** Other departments' administrators are refused as if the page were not there. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!demoDepartment.is(currentUser.get().map(u -> u.departmentId()).orElse(null))) {
+            event.rerouteToError(NotFoundException.class);
+        }
     }
 }

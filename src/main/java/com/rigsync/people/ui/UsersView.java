@@ -11,6 +11,7 @@ import com.rigsync.people.PeopleService;
 import com.rigsync.people.Person;
 import com.rigsync.security.CurrentUser;
 import com.rigsync.security.Role;
+import com.rigsync.security.SignInThrottle;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -45,11 +46,13 @@ public class UsersView extends VerticalLayout {
     private final transient PeopleService people;
     private final transient DepartmentDisplay preferences;
     private final transient CurrentUser currentUser;
+    private final transient SignInThrottle signIns;
     private final Grid<Person> grid = new Grid<>();
     private final H2 title = new H2("Users");
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
 
-    UsersView(PeopleService people, DepartmentDisplay preferences, CurrentUser currentUser) {
+    UsersView(PeopleService people, DepartmentDisplay preferences, CurrentUser currentUser, SignInThrottle signIns) {
+        this.signIns = signIns;
         this.people = people;
         this.preferences = preferences;
         this.currentUser = currentUser;
@@ -64,7 +67,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(Person::displayName).setHeader("Name").setSortable(true).setFlexGrow(2);
         grid.addColumn(Person::username).setHeader("Username").setSortable(true);
         grid.addColumn(p -> p.role().label()).setHeader("Role").setSortable(true);
-        grid.addColumn(UsersView::status).setHeader("Status").setSortable(true);
+        grid.addColumn(this::status).setHeader("Status").setSortable(true);
         grid.addColumn(p -> display.date(p.createdAt())).setHeader("Added");
         grid.addColumn(p -> p.email() == null ? "—" : p.email()).setHeader("E-mail").setSortable(true)
                 .setFlexGrow(2);
@@ -86,9 +89,12 @@ public class UsersView extends VerticalLayout {
         grid.setItems(people.people());
     }
 
-    private static String status(Person person) {
+    private String status(Person person) {
         if (!person.enabled()) {
             return "Disabled";
+        }
+        if (signIns.pausedUntil(person.username()).isPresent()) {
+            return "Sign-in paused after failed attempts";
         }
         return person.mustChangePassword() ? "Active, must choose a password" : "Active";
     }
@@ -117,10 +123,17 @@ public class UsersView extends VerticalLayout {
         // your own password is changed under Change password, with your current one
         reset.setEnabled(!self);
         role.setEnabled(people.assignableRoles().size() > 1);
-        for (Button button : List.of(role, email, enable, reset)) {
+        Button lift = new Button("Lift sign-in pause", e -> {
+            signIns.liftPause(person.username());
+            Notifications.success(person.displayName() + " may sign in again now.");
+            refresh();
+        });
+        // shown only while a pause is in force, so the row stays narrow otherwise
+        lift.setVisible(signIns.pausedUntil(person.username()).isPresent());
+        for (Button button : List.of(role, email, enable, reset, lift)) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         }
-        return new HorizontalLayout(role, email, enable, reset);
+        return new HorizontalLayout(role, email, enable, reset, lift);
     }
 
     private void run(Runnable change, String success) {
