@@ -84,6 +84,7 @@ public class DepartmentsView extends VerticalLayout {
 
         grid.addColumn(DepartmentRow::name).setHeader("Department").setKey("name")
                 .setSortProperty(DepartmentSort.NAME.name()).setFlexGrow(2);
+
         grid.addColumn(d -> d.samsaraEntitled() ? "Included" : "Not included").setHeader("Samsara integration")
                 .setAutoWidth(true);
         grid.addColumn(DepartmentRow::userCount).setHeader("Users").setAutoWidth(true);
@@ -95,6 +96,8 @@ public class DepartmentsView extends VerticalLayout {
         grid.addColumn(d -> display.date(d.createdAt())).setHeader("Created")
                 .setSortProperty(DepartmentSort.CREATED.name()).setAutoWidth(true);
         grid.addComponentColumn(this::entitlementButton).setHeader("Plan").setKey("plan").setAutoWidth(true);
+        grid.addComponentColumn(d -> DepartmentPageView.link("Open", d.id())).setHeader("Details").setKey("open")
+                .setAutoWidth(true);
         grid.setItems(query -> {
             QuerySortOrder order = query.getSortOrders().isEmpty() ? null : query.getSortOrders().getFirst();
             DepartmentSort sort = order == null ? DepartmentSort.NAME : DepartmentSort.valueOf(order.getSorted());
