@@ -2,17 +2,18 @@ package com.rigsync.clientsuccess;
 
 /** The orders the Departments grid offers; each a fixed SQL order, never built from input. */
 public enum DepartmentSort {
-    NAME("d.name"),
-    LAST_SUCCESS(DepartmentDirectory.LAST_SUCCESS),
-    CREATED("d.created_at");
+    NAME("name"),
+    LAST_SUCCESS("last_success"),
+    CREATED("created_at");
 
-    private final String expression;
+    /** The page query's column, named alike inside and outside its derived table. */
+    private final String column;
 
-    DepartmentSort(String expression) {
-        this.expression = expression;
+    DepartmentSort(String column) {
+        this.column = column;
     }
 
-    String expression() {
-        return expression;
+    String column() {
+        return column;
     }
 }

@@ -1,11 +1,5 @@
 --liquibase formatted sql
 
---changeset rigsync:090-sync-run-last-success
--- The Departments grid sorts and filters thousands of departments by their last successful sync: one index lookup
--- per department instead of scanning its whole run history.
-CREATE INDEX ix_sync_run_department_outcome_finished ON sync_run (department_id, outcome, finished_at);
---rollback DROP INDEX ix_sync_run_department_outcome_finished ON sync_run;
-
 --changeset rigsync:090-entitlement-change
 -- Every change of a department's paid Samsara entitlement, with who asked, why, and (for switching off at the end
 -- of a contract) the day it takes effect. applied_at is null while a dated change waits for its day.
@@ -20,6 +14,7 @@ CREATE TABLE entitlement_change (
     applied_at    DATETIME(6)   NULL,
     cancelled_at  DATETIME(6)   NULL,
     CONSTRAINT fk_entitlement_change_department FOREIGN KEY (department_id) REFERENCES department (id)
+        ON DELETE CASCADE
 );
 CREATE INDEX ix_entitlement_change_department ON entitlement_change (department_id, requested_at);
 CREATE INDEX ix_entitlement_change_pending ON entitlement_change (applied_at, effective_on);

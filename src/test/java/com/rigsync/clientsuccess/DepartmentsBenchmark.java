@@ -130,5 +130,9 @@ class DepartmentsBenchmark {
                 + " health, updated_by, updated_at) values (?, ?, 'simulated', ?, ?, ?, 'bench', ?)", connections);
         jdbc.batchUpdate("insert into sync_run (department_id, trigger_kind, started_at, finished_at, outcome, api_calls)"
                 + " values (?, 'SCHEDULED', ?, ?, ?, 4)", runs);
+        // what SyncRuns.finish keeps as runs succeed (the same statement as the changelog's backfill)
+        jdbc.update("insert into sync_last_success (department_id, finished_at) select department_id, max(finished_at)"
+                + " from sync_run where outcome = 'SUCCEEDED' group by department_id"
+                + " on duplicate key update finished_at = values(finished_at)");
     }
 }

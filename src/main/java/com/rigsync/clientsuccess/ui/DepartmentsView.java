@@ -1,5 +1,7 @@
 package com.rigsync.clientsuccess.ui;
 
+import java.io.ByteArrayInputStream;
+
 import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
@@ -8,6 +10,7 @@ import com.rigsync.clientsuccess.DepartmentFigures;
 import com.rigsync.clientsuccess.DepartmentRow;
 import com.rigsync.clientsuccess.DepartmentShown;
 import com.rigsync.clientsuccess.DepartmentSort;
+import com.rigsync.clientsuccess.UsageExport;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.department.DepartmentSummary;
 import com.rigsync.department.NewDepartment;
@@ -20,6 +23,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -36,6 +40,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -55,7 +61,8 @@ public class DepartmentsView extends VerticalLayout {
     private final HorizontalLayout figures = new HorizontalLayout();
     private transient DisplayPreferences display = DisplayPreferences.CLIENT_SUCCESS;
 
-    DepartmentsView(DepartmentService departments, DepartmentDirectory directory, DepartmentDisplay preferences) {
+    DepartmentsView(DepartmentService departments, DepartmentDirectory directory, UsageExport usageExport,
+                    DepartmentDisplay preferences) {
         this.departments = departments;
         this.directory = directory;
         this.preferences = preferences;
@@ -64,7 +71,14 @@ public class DepartmentsView extends VerticalLayout {
 
         Button create = new Button("Create department", VaadinIcon.PLUS.create(), e -> openCreateDialog());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = new HorizontalLayout(new H2("Departments"), create);
+        Anchor usage = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] csv = usageExport.csv();
+            return new DownloadResponse(new ByteArrayInputStream(csv), "rigsync-usage.csv",
+                    "text/csv;charset=UTF-8", csv.length);
+        }), "");
+        usage.add(new Button("Usage CSV for billing", VaadinIcon.DOWNLOAD.create()));
+        usage.getElement().setAttribute("download", true);
+        HorizontalLayout header = new HorizontalLayout(new H2("Departments"), create, usage);
         header.setAlignItems(Alignment.BASELINE);
         figures.addClassName("department-figures");
 
