@@ -132,7 +132,8 @@ public class DepartmentPageView extends VerticalLayout implements AfterNavigatio
         runs.setItems(facts.runs());
         runs.setAllRowsVisible(true);
         runs.addClassName("run-history");
-        return section("Run history (latest " + facts.runs().size() + ")", facts.runs().isEmpty()
+        return section(facts.runs().isEmpty() ? "Run history" : "Run history (latest " + facts.runs().size() + ")",
+                facts.runs().isEmpty()
                 ? new Paragraph("No sync has run yet.") : runs);
     }
 
@@ -254,13 +255,19 @@ public class DepartmentPageView extends VerticalLayout implements AfterNavigatio
     private static DescriptionList facts(String... labelsAndValues) {
         DescriptionList list = new DescriptionList();
         list.addClassName("department-facts");
+        // label and value side by side, so the facts read as one short table
+        list.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr")
+                .set("gap", "var(--lumo-space-xs) var(--lumo-space-l)").set("margin", "0");
         for (int i = 0; i + 1 < labelsAndValues.length; i += 2) {
             String value = labelsAndValues[i + 1];
             DescriptionList.Description description = new DescriptionList.Description(
                     value == null || value.isBlank() ? "Not known" : value);
             description.setId("department-fact-" + labelsAndValues[i].toLowerCase(Locale.ROOT)
                     .replaceAll("[^a-z0-9]+", "-"));
-            list.add(new DescriptionList.Term(labelsAndValues[i]), description);
+            description.getStyle().set("margin", "0");
+            DescriptionList.Term term = new DescriptionList.Term(labelsAndValues[i]);
+            term.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            list.add(term, description);
         }
         return list;
     }

@@ -97,7 +97,7 @@ public class DepartmentsView extends VerticalLayout {
         tools.setAlignItems(Alignment.BASELINE);
 
         grid.addColumn(DepartmentRow::name).setHeader("Department").setKey("name")
-                .setSortProperty(DepartmentSort.NAME.name()).setFlexGrow(2);
+                .setSortProperty(DepartmentSort.NAME.name()).setWidth("16rem").setFlexGrow(2);
 
         grid.addColumn(d -> d.samsaraEntitled() ? "Included" : "Not included").setHeader("Samsara integration")
                 .setAutoWidth(true);
