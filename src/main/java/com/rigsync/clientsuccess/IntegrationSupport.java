@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.rigsync.integration.IntegrationState;
+import com.rigsync.integration.LinkedApparatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One department's integration for Client Success support, read straight from the tables: only the connection's
- * non-secret columns (never the ciphertext), the sync runs, and counts of linked apparatus (never their records).
+ * non-secret columns (never the ciphertext), the sync runs; linked apparatus come as counts from the apparatus feature.
  */
 @Service
 public class IntegrationSupport {
@@ -29,10 +30,12 @@ public class IntegrationSupport {
     static final int DAYS = 30;
 
     private final JdbcClient jdbc;
+    private final LinkedApparatus linkedApparatus;
     private final Clock clock;
 
-    IntegrationSupport(JdbcClient jdbc, Clock clock) {
+    IntegrationSupport(JdbcClient jdbc, LinkedApparatus linkedApparatus, Clock clock) {
         this.jdbc = jdbc;
+        this.linkedApparatus = linkedApparatus;
         this.clock = clock;
     }
 
@@ -72,14 +75,11 @@ public class IntegrationSupport {
                 .query((rs, row) -> new Object[] {rs.getString(1),
                         instant(rs.getObject(2, LocalDateTime.class))})
                 .optional();
-        long[] apparatus = jdbc.sql("select count(samsara_vehicle_id), count(*) - count(samsara_vehicle_id)"
-                        + " from apparatus where department_id = ?")
-                .param(departmentId)
-                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        LinkedApparatus.Counts apparatus = linkedApparatus.counts(departmentId);
         return Optional.of(new IntegrationFacts(departmentId, (String) d[0], (Boolean) d[1],
                 IntegrationState.valueOf((String) d[2]), kind, (String) d[4], (String) d[5], since,
                 lastError.map(e -> (String) e[0]).orElse(null), lastError.map(e -> (Instant) e[1]).orElse(null),
-                (Instant) d[6], apparatus[0], apparatus[1], runs, callsPerDay(departmentId)));
+                (Instant) d[6], apparatus.linked(), apparatus.notLinked(), runs, callsPerDay(departmentId)));
     }
 
     /** API calls per UTC day over the last 30 days, every day present. */

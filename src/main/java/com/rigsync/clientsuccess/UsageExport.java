@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.rigsync.integration.IntegrationState;
+import com.rigsync.integration.LinkedApparatus;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,10 +32,12 @@ public class UsageExport {
     static final int MONTHS = 12;
 
     private final JdbcClient jdbc;
+    private final LinkedApparatus linkedApparatus;
     private final Clock clock;
 
-    UsageExport(JdbcClient jdbc, Clock clock) {
+    UsageExport(JdbcClient jdbc, LinkedApparatus linkedApparatus, Clock clock) {
         this.jdbc = jdbc;
+        this.linkedApparatus = linkedApparatus;
         this.clock = clock;
     }
 
@@ -62,9 +65,10 @@ public class UsageExport {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader(header.toArray(String[]::new)).get())) {
+            Map<Long, Long> linked = linkedApparatus.linkedByDepartment();
             for (Object[] d : departments()) {
                 List<Object> row = new ArrayList<>(List.of(d[1], (Boolean) d[2] ? "Included" : "Not included",
-                        IntegrationState.valueOf((String) d[3]).label(), d[4] == null ? "" : d[4], d[5]));
+                        IntegrationState.valueOf((String) d[3]).label(), d[4] == null ? "" : d[4], linked.getOrDefault((Long) d[0], 0L)));
                 Map<YearMonth, Long> perMonth = calls.getOrDefault((Long) d[0], Map.of());
                 for (YearMonth month = first; !month.isAfter(thisMonth); month = month.plusMonths(1)) {
                     row.add(perMonth.getOrDefault(month, 0L));
@@ -79,12 +83,9 @@ public class UsageExport {
 
     private List<Object[]> departments() {
         return jdbc.sql("select d.id, d.name, d.samsara_entitled, " + DepartmentDirectory.STATE + " as state,"
-                        + " c.org_name, (select count(a.samsara_vehicle_id) from apparatus a"
-                        + " where a.department_id = d.id) as linked"
-                        + " from department d left join samsara_connection c on c.department_id = d.id order by d.name")
+                        + " c.org_name from department d left join samsara_connection c on c.department_id = d.id order by d.name")
                 .query((rs, row) -> new Object[] {rs.getLong("id"), rs.getString("name"),
-                        rs.getBoolean("samsara_entitled"), rs.getString("state"), rs.getString("org_name"),
-                        rs.getLong("linked")})
+                        rs.getBoolean("samsara_entitled"), rs.getString("state"), rs.getString("org_name")})
                 .list();
     }
 }

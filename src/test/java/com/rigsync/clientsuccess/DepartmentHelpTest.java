@@ -64,7 +64,7 @@ class DepartmentHelpTest {
 
     @Test
     void aLockedOutAdministratorIsHelpedBackInAndTheDepartmentSeesWhoDidIt() throws Exception {
-        long department = newDepartment("Evergreen Terrace Fire");
+        long department = newDepartment(unique("Evergreen Terrace Fire"));
         SignIn.as(users, "success");
         NewAccount added = help.addAdministrator(department, "evergreen-chief", "Erin Evergreen");
         // five failed sign-ins paused the new administrator
@@ -97,8 +97,9 @@ class DepartmentHelpTest {
 
     @Test
     void badRequestsAreRefusedWithTheReason() {
-        long department = newDepartment("Sprawlburg Fire");
-        long other = newDepartment("Little Pwagmattasquarmsettport Fire");
+        String sprawlburg = unique("Sprawlburg Fire");
+        long department = newDepartment(sprawlburg);
+        long other = newDepartment(unique("Little Pwagmattasquarmsettport Fire"));
         jdbc.update("insert into app_user (department_id, username, display_name, password_hash, role, created_at)"
                 + " values (?, 'sprawl-data', 'Dana Data', '{noop}x', 'DATA_MANAGER', now())", department);
         long dataManager = jdbc.queryForObject("select id from app_user where username = 'sprawl-data'", Long.class);
@@ -117,8 +118,8 @@ class DepartmentHelpTest {
                 .hasMessage("Sam Sprawl's sign-in is not paused.");
         assertThatThrownBy(() -> help.addAdministrator(department, "sprawl-chief", "Someone Else"))
                 .hasMessage("The username 'sprawl-chief' is taken; choose another.");
-        assertThatThrownBy(() -> departments.createDepartment("Sprawlburg Fire", "x-admin", "X"))
-                .hasMessage("A department named 'Sprawlburg Fire' already exists.");
+        assertThatThrownBy(() -> departments.createDepartment(sprawlburg, "x-admin", "X"))
+                .hasMessage("A department named '" + sprawlburg + "' already exists.");
         // only the department's administrators are within reach
         assertThat(help.administrators(department)).extracting(DepartmentAdministrator::username)
                 .containsExactly("sprawl-chief");
@@ -170,5 +171,10 @@ class DepartmentHelpTest {
     private long newDepartment(String name) {
         jdbc.update("insert into department (name, samsara_entitled, created_at) values (?, true, now())", name);
         return jdbc.queryForObject("select id from department where name = ?", Long.class, name);
+    }
+
+    /** Names no other test uses, even when a test runs twice against one database. */
+    private static String unique(String name) {
+        return name + " " + Long.toString(System.nanoTime() % 1_000_000, 36);
     }
 }

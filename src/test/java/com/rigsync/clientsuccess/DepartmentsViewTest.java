@@ -108,17 +108,17 @@ class DepartmentsViewTest extends KaribuTest {
 
     @Test
     void aPlanChangeWithoutAReasonIsRefusedAndChangesNothing() {
-        jdbc.update("insert into department (name, samsara_entitled, created_at) values ('Cypress Creek Fire', true, now())");
+        jdbc.update("insert into department (name, samsara_entitled, created_at) values ('Cypress Hollow Fire', true, now())");
         signIn("success");
 
-        _click(planButtonOf("Cypress Creek Fire"));
+        _click(planButtonOf("Cypress Hollow Fire"));
         _get(TextArea.class, spec -> spec.withLabel("Reason")).setValue("   ");
         _click(_get(Button.class, spec -> spec.withText("Yes, remove Samsara")));
 
         assertThat(_get(Div.class, spec -> spec.withClasses("dialog-error")).getText())
                 .isEqualTo("Say why the plan changes (the department's administrators read it).");
-        assertThat(rowOf("Cypress Creek Fire")).startsWith("Cypress Creek Fire, Included");
-        assertThat(auditActions("Cypress Creek Fire")).isEmpty();
+        assertThat(rowOf("Cypress Hollow Fire")).startsWith("Cypress Hollow Fire, Included");
+        assertThat(auditActions("Cypress Hollow Fire")).isEmpty();
     }
 
     @Test
