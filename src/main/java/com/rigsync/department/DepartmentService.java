@@ -1,6 +1,8 @@
 package com.rigsync.department;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,12 @@ public class DepartmentService {
     private final PeopleService people;
     private final AuditService audit;
     private final CurrentUser currentUser;
+    private final EntitlementChanges changes;
     private final Clock clock;
 
     DepartmentService(DepartmentRepository departments, PeopleService people, AuditService audit,
-                      CurrentUser currentUser, Clock clock) {
+                      CurrentUser currentUser, EntitlementChanges changes, Clock clock) {
+        this.changes = changes;
         this.departments = departments;
         this.people = people;
         this.audit = audit;
@@ -64,25 +68,68 @@ public class DepartmentService {
     }
 
     /**
-     * Switches the paid Samsara integration on or off. Switching it off stops the integration but keeps the
-     * department's saved connection for when it comes back.
+     * Switches the paid Samsara integration on or off, for the reason given. Switching it off stops the integration
+     * but keeps the department's saved connection for when it comes back. A switch-off with a future effective day
+     * (a contract's end, in the department's time zone) waits for that day ({@link EntitlementSwitchOff}); any change
+     * replaces a switch-off still waiting.
      */
     @Transactional
     @PreAuthorize("hasRole('CLIENT_SUCCESS')")
-    public DepartmentSummary setSamsaraEntitlement(long departmentId, boolean entitled, long expectedVersion) {
-        Department department = departments.findById(departmentId)
+    public DepartmentSummary changeSamsaraEntitlement(long departmentId, boolean entitled, long expectedVersion,
+                                                      String reason, LocalDate effectiveOn) {
+        String cleanReason = reason == null ? "" : reason.trim().replaceAll("\\s+", " ");
+        if (cleanReason.isEmpty()) {
+            throw new IllegalArgumentException("Say why the plan changes (the department's administrators read it).");
+        }
+        if (cleanReason.length() > 500) {
+            throw new IllegalArgumentException("Keep the reason under 500 characters.");
+        }
+        Department department = departments.findForChange(departmentId)
                 .orElseThrow(() -> new IllegalArgumentException("That department no longer exists."));
         if (department.getVersion() != expectedVersion) {
             throw new ObjectOptimisticLockingFailureException(Department.class, departmentId);
         }
-        if (department.isSamsaraEntitled() != entitled) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(department.getTimeZone())));
+        LocalDate later = effectiveOn != null && effectiveOn.isAfter(today) ? effectiveOn : null;
+        if (entitled && effectiveOn != null) {
+            throw new IllegalArgumentException("Including Samsara takes effect at once; leave the date empty.");
+        }
+        if (effectiveOn != null && effectiveOn.isBefore(today)) {
+            throw new IllegalArgumentException("The switch-off day " + effectiveOn + " has passed; choose today "
+                    + "or a later day.");
+        }
+        String by = "by Client Success: " + currentUser.require().displayName();
+        boolean cancelled = changes.cancelPending(departmentId, clock.instant()) > 0;
+        if (later != null) {
+            if (!department.isSamsaraEntitled()) {
+                throw new IllegalArgumentException(department.getName() + " does not have Samsara included.");
+            }
+            changes.add(departmentId, false, cleanReason, by, clock.instant(), later, null);
+            audit.record(departmentId, AuditAction.ENTITLEMENT_OFF_SCHEDULED, department.getName(),
+                    "Samsara integration to be removed on " + later + " " + by + ". Reason: " + cleanReason);
+        } else if (department.isSamsaraEntitled() != entitled) {
             department.setSamsaraEntitled(entitled);
+            changes.add(departmentId, entitled, cleanReason, by, clock.instant(), null, clock.instant());
             audit.record(departmentId, entitled ? AuditAction.ENTITLEMENT_ON : AuditAction.ENTITLEMENT_OFF,
                     department.getName(), "Samsara integration " + (entitled ? "included" : "not included")
-                            + " by " + currentUser.actorName());
+                            + " " + by + ". Reason: " + cleanReason);
+        } else if (cancelled) {
+            changes.add(departmentId, entitled, cleanReason, by, clock.instant(), null, clock.instant());
+            audit.record(departmentId, AuditAction.ENTITLEMENT_OFF_CANCELLED, department.getName(),
+                    "Planned removal of the Samsara integration cancelled " + by + ". Reason: " + cleanReason);
+        } else {
+            throw new IllegalArgumentException(department.getName() + " already has Samsara "
+                    + (entitled ? "included." : "removed."));
         }
         Department saved = departments.saveAndFlush(department);
         return summary(saved, people.userCountsByDepartment().getOrDefault(departmentId, 0L));
+    }
+
+    /** The department's entitlement history, newest first: who, when, why, and switch-offs waiting for their day. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('CLIENT_SUCCESS')")
+    public List<EntitlementChange> entitlementHistory(long departmentId) {
+        return changes.history(departmentId);
     }
 
     /** The signed-in user's own department. */

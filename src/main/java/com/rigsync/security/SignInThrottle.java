@@ -200,9 +200,11 @@ public class SignInThrottle {
             return false;
         }
         log.info("Sign-in pause for username '{}' lifted by {}", key, me.getUsername());
+        // the department's administrators read this in their audit log: Client Success is named as such
+        String by = me.role() == Role.CLIENT_SUCCESS ? "Client Success: " + me.displayName() : me.getUsername();
         events.publishEvent(new SignInPauseLifted(departmentId, key, pausedUntil.isPresent()
-                ? "signing in was paused after failed attempts; " + me.getUsername() + " lifted the pause"
-                : "failed attempts cleared by " + me.getUsername()));
+                ? "signing in was paused after failed attempts; lifted by " + by
+                : "failed attempts cleared by " + by));
         return true;
     }
 

@@ -84,7 +84,7 @@ class SyncRuns implements SyncTimes {
     /** Closes a running row; a row already closed (for example as interrupted) stays as it is. */
     boolean finish(long runId, SyncOutcome outcome, SyncCounts counts, long apiCalls, String error,
                    boolean samsaraUnanswered, Instant finishedAt) {
-        return jdbc.sql("""
+        boolean closed = jdbc.sql("""
                         update sync_run set outcome = ?, finished_at = ?, vehicles_listed = ?, apparatus_linked = ?,
                           apparatus_updated = ?, readings_flagged = ?, vehicles_gone = ?, api_calls = ?, error = ?,
                           samsara_unanswered = ?
@@ -93,6 +93,17 @@ class SyncRuns implements SyncTimes {
                         counts.apparatusLinked(), counts.apparatusUpdated(), counts.readingsFlagged(),
                         counts.vehiclesGone(), apiCalls, limit(error), samsaraUnanswered, runId)
                 .update() > 0;
+        if (closed && outcome == SyncOutcome.SUCCEEDED) {
+            // the Client Success grid sorts departments by this; see 091-sync-last-success.sql
+            jdbc.sql("""
+                            insert into sync_last_success (department_id, finished_at)
+                            select department_id, finished_at from sync_run where id = ?
+                            on duplicate key update finished_at = greatest(sync_last_success.finished_at,
+                              values(finished_at))""")
+                    .param(runId)
+                    .update();
+        }
+        return closed;
     }
 
     /** Whether the department's last finished run ended because Samsara did not answer, whichever instance ran it. */

@@ -1,14 +1,20 @@
 package com.rigsync.clientsuccess;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import com.rigsync.KaribuTest;
 import com.rigsync.audit.AuditAction;
+import com.rigsync.clientsuccess.DepartmentShown;
 import com.rigsync.clientsuccess.ui.DepartmentsView;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +92,7 @@ class DepartmentsViewTest extends KaribuTest {
         signIn("success");
 
         _click(planButtonOf("Capital City Fire"));
+        _get(TextArea.class, spec -> spec.withLabel("Reason")).setValue("Signed the fleet add-on, order 1042");
         _click(_get(Button.class, spec -> spec.withText("Yes, include Samsara")));
 
         expectNotifications("Capital City Fire: Samsara integration included.");
@@ -93,6 +100,59 @@ class DepartmentsViewTest extends KaribuTest {
         assertThat(jdbc.queryForObject("select samsara_entitled from department where name = 'Capital City Fire'",
                 Boolean.class)).isTrue();
         assertThat(auditActions("Capital City Fire")).containsExactly(AuditAction.ENTITLEMENT_ON.name());
+        // the department's administrators read who and why in their audit log
+        assertThat(jdbc.queryForObject("select detail from audit_event where target = 'Capital City Fire'",
+                String.class)).isEqualTo("Samsara integration included by Client Success: "
+                + "Casey Success. Reason: Signed the fleet add-on, order 1042");
+    }
+
+    @Test
+    void aPlanChangeWithoutAReasonIsRefusedAndChangesNothing() {
+        jdbc.update("insert into department (name, samsara_entitled, created_at) values ('Cypress Hollow Fire', true, now())");
+        signIn("success");
+
+        _click(planButtonOf("Cypress Hollow Fire"));
+        _get(TextArea.class, spec -> spec.withLabel("Reason")).setValue("   ");
+        _click(_get(Button.class, spec -> spec.withText("Yes, remove Samsara")));
+
+        assertThat(_get(Div.class, spec -> spec.withClasses("dialog-error")).getText())
+                .isEqualTo("Say why the plan changes (the department's administrators read it).");
+        assertThat(rowOf("Cypress Hollow Fire")).startsWith("Cypress Hollow Fire, Included");
+        assertThat(auditActions("Cypress Hollow Fire")).isEmpty();
+    }
+
+    @Test
+    void aSwitchOffAtTheContractsEndWaitsForItsDay() {
+        jdbc.update("insert into department (name, samsara_entitled, created_at) values ('Ogdenville Rescue', true, now())");
+        signIn("success");
+
+        _click(planButtonOf("Ogdenville Rescue"));
+        _get(TextArea.class, spec -> spec.withLabel("Reason")).setValue("Contract not renewed");
+        LocalDate contractEnd = LocalDate.now().plusDays(30);
+        _get(DatePicker.class, spec -> spec.withLabel("Switch off on (optional)")).setValue(contractEnd);
+        _click(_get(Button.class, spec -> spec.withText("Yes, remove Samsara")));
+
+        expectNotifications("Ogdenville Rescue: Samsara integration to be removed on " + contractEnd + ".");
+        assertThat(rowOf("Ogdenville Rescue")).startsWith("Ogdenville Rescue, Included");
+        assertThat(auditActions("Ogdenville Rescue")).containsExactly(AuditAction.ENTITLEMENT_OFF_SCHEDULED.name());
+    }
+
+    @Test
+    void searchAndFiltersNarrowTheGridAndTheFiguresCountDepartments() {
+        jdbc.update("insert into department (name, samsara_entitled, created_at) values ('Zzyzx Volunteer Fire', false, now())");
+        signIn("success");
+
+        _get(TextField.class, spec -> spec.withPlaceholder("Search by name")).setValue("zzyzx");
+        assertThat(rowsOfGrid()).singleElement().asString().startsWith("Zzyzx Volunteer Fire, Not included, 0, Not entitled");
+        _get(Select.class).setValue(DepartmentShown.ENTITLED);
+        assertThat(rowsOfGrid()).isEmpty();
+
+        _get(TextField.class, spec -> spec.withPlaceholder("Search by name")).setValue("");
+        assertThat(rowsOfGrid()).isNotEmpty().allSatisfy(row -> assertThat(row).contains(", Included, "));
+        int entitled = jdbc.queryForObject("select count(*) from department where samsara_entitled", Integer.class);
+        assertThat(rowsOfGrid()).hasSize(entitled);
+        assertThat(_get(HorizontalLayout.class, spec -> spec.withClasses("department-figures")).getElement().getTextRecursively())
+                .contains(entitled + " Samsara included");
     }
 
     @Test
@@ -101,6 +161,7 @@ class DepartmentsViewTest extends KaribuTest {
         signIn("success");
 
         _click(planButtonOf("North Haverbrook Fire"));
+        _get(TextArea.class, spec -> spec.withLabel("Reason")).setValue("Unpaid invoices");
         _click(_get(Button.class, spec -> spec.withText("Cancel")));
 
         assertThat(rowOf("North Haverbrook Fire")).startsWith("North Haverbrook Fire, Included");
@@ -116,6 +177,7 @@ class DepartmentsViewTest extends KaribuTest {
         jdbc.update("update department set samsara_entitled = true, version = version + 1 where name = 'Brockway Fire'");
 
         _click(include);
+        _get(TextArea.class, spec -> spec.withLabel("Reason")).setValue("Signed the add-on");
         _click(_get(Button.class, spec -> spec.withText("Yes, include Samsara")));
 
         expectNotifications("Brockway Fire was changed by someone else meanwhile. The list shows its current plan "

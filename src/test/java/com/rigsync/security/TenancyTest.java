@@ -73,7 +73,7 @@ class TenancyTest {
         for (String username : new String[] {"admin", "manager", "member"}) {
             signInAs(username);
             assertThatThrownBy(() -> departments.departments()).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> departments.setSamsaraEntitlement(shelbyville, true, 0))
+            assertThatThrownBy(() -> departments.changeSamsaraEntitlement(shelbyville, true, 0, "test", null))
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> departments.createDepartment("Rogue Fire", "rogue", "Rogue"))
                     .isInstanceOf(AccessDeniedException.class);

@@ -512,6 +512,13 @@ class SyncPanelTest extends KaribuTest {
                           outcome, vehicles_listed, apparatus_linked, apparatus_updated, api_calls, error, run_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'instance-a')""",
                 department, trigger, by, started, finished, outcome, listed, updated, updated, updated, error);
+        if ("SUCCEEDED".equals(outcome)) {
+            // what SyncRuns.finish keeps for the Client Success grid when a run succeeds
+            jdbc.update("""
+                    insert into sync_last_success (department_id, finished_at) values (?, ?)
+                    on duplicate key update finished_at = greatest(finished_at, values(finished_at))""",
+                    department, finished);
+        }
     }
 
     private long apparatus(long department, String unit, String samsaraId) {
