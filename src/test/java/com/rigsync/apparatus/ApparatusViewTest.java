@@ -510,7 +510,8 @@ class ApparatusViewTest extends KaribuTest {
         byte[] huge = new byte[5 * 1024 * 1024 + 1];
         java.util.Arrays.fill(huge, (byte) 'a');
         _upload(_get(Upload.class), "huge.csv", "text/csv", huge);
-        assertThat(importMessage()).contains("larger than 5 MB");
+        assertThat(importMessage()).isEqualTo("huge.csv is too large: the file must be a CSV file of at most 5 MB "
+                + "and 10,000 rows.");
 
         StringBuilder many = new StringBuilder("Unit,Type,Status\n");
         IntStream.rangeClosed(1, 10_001).forEach(i -> many.append("Unit ").append(i).append(",Engine,In service\n"));
