@@ -2,9 +2,7 @@ package com.rigsync.integration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,11 +11,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * At start-up, re-encrypts every stored secret not made with the current key or not yet bound to its department and
  * column (after a key rotation, RIGSYNC_ENCRYPTION_KEY_PREVIOUS set, or from before secrets were bound). The rows are locked ({@code SELECT ... FOR UPDATE}) in one transaction, so when several instances
  * start at once one does the work and the others wait, then find nothing left to do. Afterwards the previous key is
- * no longer needed.
+ * no longer needed. It runs while the application starts, before the sync scheduler and the screens, so nothing reads
+ * a secret still in the old form (a sync started at once failed once on such a secret after an upgrade).
  */
 @Component
-@Order(-10)
-class KeyRotation implements ApplicationRunner {
+class KeyRotation implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
 
@@ -35,7 +33,7 @@ class KeyRotation implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         // also when secrets predate the binding to their row (format v1): those are re-encrypted once, bound
         int count = reencryptAll();
         if (count > 0 || keys.previous().isPresent()) {
