@@ -13,6 +13,7 @@ import com.rigsync.department.EntitlementChange;
 import com.rigsync.people.DepartmentAdministrator;
 import com.rigsync.people.DepartmentHelp;
 import com.rigsync.people.NewAccount;
+import com.rigsync.people.ui.OneTimePasswordDialog;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Svg;
@@ -172,7 +173,7 @@ public class DepartmentPageView extends VerticalLayout implements AfterNavigatio
         Button reset = new Button("Reset password", e -> act(() -> {
             NewAccount account = help.resetAdministratorPassword(departmentId, administrator.id(),
                     administrator.version());
-            showOneTimePassword(administrator.displayName() + "'s new password", account);
+            OneTimePasswordDialog.show(administrator.displayName() + "'s new password", account, "the administrator");
         }));
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
         HorizontalLayout actions = new HorizontalLayout(reset);
@@ -216,7 +217,7 @@ public class DepartmentPageView extends VerticalLayout implements AfterNavigatio
                 NewAccount account = help.addAdministrator(departmentId, username.getValue(), name.getValue());
                 dialog.close();
                 show();
-                showOneTimePassword(name.getValue().trim() + " added", account);
+                OneTimePasswordDialog.show(name.getValue().trim() + " added", account, "the administrator");
             } catch (IllegalArgumentException ex) {
                 error.setText(ex.getMessage());
             }
@@ -225,23 +226,6 @@ public class DepartmentPageView extends VerticalLayout implements AfterNavigatio
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), addButton);
         dialog.open();
         name.focus();
-    }
-
-    private static void showOneTimePassword(String heading, NewAccount account) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(heading);
-        dialog.setCloseOnOutsideClick(false);
-        Div password = new Div(account.password().reveal());
-        password.addClassName("one-time-password");
-        dialog.add(new VerticalLayout(
-                new Paragraph("Give these to the administrator. The password is shown only this once; they choose "
-                        + "their own at their next sign-in."),
-                new Paragraph("Username: " + account.username()),
-                new Paragraph("One-time password:"), password));
-        Button done = new Button("I have passed it on", e -> dialog.close());
-        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(done);
-        dialog.open();
     }
 
     private static Div section(String heading, Component... content) {

@@ -20,7 +20,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -153,7 +152,7 @@ public class UsersView extends VerticalLayout {
         try {
             NewAccount account = people.resetPassword(person.id(), person.version());
             refresh();
-            showOneTimePassword(person.displayName() + "'s password was reset", account);
+            OneTimePasswordDialog.show(person.displayName() + "'s password was reset", account, "the person");
         } catch (OptimisticLockingFailureException e) {
             Notifications.error("That person was changed by someone else meanwhile. The list shows them as they "
                     + "are now; try again if it is still needed.");
@@ -238,7 +237,7 @@ public class UsersView extends VerticalLayout {
                 NewAccount created = people.addPerson(username.getValue(), name.getValue(), role.getValue());
                 dialog.close();
                 refresh();
-                showOneTimePassword(name.getValue().trim() + " added", created);
+                OneTimePasswordDialog.show(name.getValue().trim() + " added", created, "the person");
             } catch (IllegalArgumentException ex) {
                 error.setText(ex.getMessage());
             }
@@ -247,22 +246,5 @@ public class UsersView extends VerticalLayout {
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), addButton);
         dialog.open();
         name.focus();
-    }
-
-    private void showOneTimePassword(String heading, NewAccount account) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(heading);
-        dialog.setCloseOnOutsideClick(false);
-        Div password = new Div(account.password().reveal());
-        password.addClassName("one-time-password");
-        dialog.add(new VerticalLayout(
-                new Paragraph("Give these to the person. The password is shown only this once; they choose their "
-                        + "own at their next sign-in."),
-                new Paragraph("Username: " + account.username()),
-                new Paragraph("One-time password:"), password));
-        Button done = new Button("I have passed it on", e -> dialog.close());
-        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(done);
-        dialog.open();
     }
 }
