@@ -12,6 +12,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,8 @@ import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +57,8 @@ class DepartmentPageViewTest extends KaribuTest {
         UI.getCurrent().navigate("departments/" + id);
 
         assertThat(_get(H2.class).getText()).isEqualTo("Broken Bow Fire");
+        assertThat(_find(_get(Nav.class, spec -> spec.withId("breadcrumbs")), ListItem.class).getLast().getElement()
+                .getTextRecursively()).isEqualTo("Broken Bow Fire");
         String facts = _get(DescriptionList.class).getElement().getTextRecursively();
         assertThat(facts).contains("Needs attention since " + DisplayPreferences.CLIENT_SUCCESS.dateTime(Instant.parse("2026-11-30T09:15:00Z")), "API token", "Broken Bow County",
                 "Samsara refused the token: it was revoked or has expired.", "0 linked, 0 not linked");
@@ -89,6 +95,8 @@ class DepartmentPageViewTest extends KaribuTest {
         String facts = _get(DescriptionList.class).getElement().getTextRecursively();
         assertThat(facts).contains("Samsara integration not included", "Not entitled", "Not connected", "Never",
                 "None");
-        assertThat(_get(DepartmentPageView.class).getElement().getTextRecursively()).contains("No sync has run yet.");
+        assertThat(_get(DepartmentPageView.class).getElement().getTextRecursively()).contains("No sync has run yet.",
+                "No calls to Samsara in the last 30 days.");
+        _assertNone(Svg.class);
     }
 }

@@ -31,8 +31,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.AfterNavigationEvent;
-import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -46,7 +46,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
  */
 @Route("departments/:" + DepartmentPageView.ID)
 @RolesAllowed(Role.CLIENT_SUCCESS_NAME)
-public class DepartmentPageView extends VerticalLayout implements AfterNavigationObserver, HasDynamicTitle {
+public class DepartmentPageView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ID = "departmentId";
 
@@ -69,8 +69,9 @@ public class DepartmentPageView extends VerticalLayout implements AfterNavigatio
         return new RouterLink(text, DepartmentPageView.class, new RouteParameters(ID, String.valueOf(departmentId)));
     }
 
+    /** Reads the department before the layout asks for the page's name, so the breadcrumb ends in its name. */
     @Override
-    public void afterNavigation(AfterNavigationEvent event) {
+    public void beforeEnter(BeforeEnterEvent event) {
         departmentId = event.getRouteParameters().get(ID).filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf)
                 .orElse(null);
         show();
@@ -112,6 +113,11 @@ public class DepartmentPageView extends VerticalLayout implements AfterNavigatio
 
     private Div chartSection(IntegrationFacts facts) {
         long total = facts.callsPerDay().stream().mapToLong(IntegrationFacts.DayCalls::calls).sum();
+        if (total == 0) {
+            // an empty chart of thirty zero bars reads as broken; say it instead
+            return section("API calls per day, last 30 days",
+                    new Paragraph("No calls to Samsara in the last 30 days."));
+        }
         Svg chart = new Svg(ApiCallsChart.svg(facts.callsPerDay()));
         chart.addClassName("api-calls-chart");
         chart.getElement().setAttribute("role", "img");
