@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 
 import com.rigsync.integration.ConnectedSamsara;
 import com.rigsync.samsara.SamsaraException;
+import com.rigsync.samsara.ListCutShort;
 import com.rigsync.samsara.SamsaraSession;
 import com.rigsync.samsara.Tag;
 import com.rigsync.samsara.Vehicle;
@@ -57,7 +58,15 @@ public class SamsaraVehicleList {
             }
         });
         List<CachedSamsaraVehicle> listed = vehicles.values().stream().map(SamsaraVehicleList::cached).toList();
-        ownTransaction.executeWithoutResult(status -> cache.replace(departmentId, listed));
+        // a list Samsara ended early (no cursor for the rest) adds and refreshes what came but deletes nothing
+        boolean whole = samsara.listsCutShort().stream().noneMatch(ListCutShort::ofVehicles);
+        ownTransaction.executeWithoutResult(status -> {
+            if (whole) {
+                cache.replace(departmentId, listed);
+            } else {
+                cache.upsert(departmentId, listed);
+            }
+        });
         return vehicles;
     }
 

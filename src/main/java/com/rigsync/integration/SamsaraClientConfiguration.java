@@ -3,6 +3,7 @@ package com.rigsync.integration;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.rigsync.samsara.SamsaraClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
@@ -22,8 +23,11 @@ class SamsaraClientConfiguration {
                                   @Value("${rigsync.samsara.max-retries:4}") int maxRetries,
                                   @Value("${rigsync.samsara.initial-backoff:500ms}") Duration initialBackoff,
                                   @Value("${rigsync.samsara.max-backoff:20s}") Duration maxBackoff,
+                                  @Value("${rigsync.samsara.api-version:" + SamsaraClient.API_VERSION + "}")
+                                  String apiVersion,
                                   MeterRegistry metrics) {
-        return new SamsaraClients(clock, maxRetries, initialBackoff, maxBackoff, new SamsaraCallMetrics(metrics));
+        return new SamsaraClients(clock, maxRetries, initialBackoff, maxBackoff, new SamsaraCallMetrics(metrics),
+                apiVersion);
     }
 
     /**

@@ -20,12 +20,14 @@ final class SamsaraClients implements AutoCloseable {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final CallObserver metrics;
+    private final String apiVersion;
     /** Whether Samsara calls are counted; only the metrics overhead benchmark turns it off. */
     private volatile boolean counting = true;
 
     SamsaraClients(Clock clock, int maxRetries, Duration initialBackoff, Duration maxBackoff,
-                   CallObserver observer) {
+                   CallObserver observer, String apiVersion) {
         this.metrics = observer;
+        this.apiVersion = apiVersion;
         this.clock = clock;
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
@@ -39,6 +41,7 @@ final class SamsaraClients implements AutoCloseable {
                 .maxRetries(maxRetries)
                 .initialBackoff(initialBackoff)
                 .maxBackoff(maxBackoff)
+                .apiVersion(apiVersion)
                 .observer(call -> {
                     if (counting) {
                         metrics.answered(call);

@@ -39,6 +39,16 @@ enum Endpoint {
         return "GET".equals(method);
     }
 
+    /** What a list from this call holds, in words. */
+    String listed() {
+        return switch (this) {
+            case VEHICLES -> "vehicles";
+            case VEHICLE_STATS, VEHICLE_STATS_FEED -> "vehicle stats";
+            case DRIVERS -> "drivers";
+            default -> "items";
+        };
+    }
+
     String label() {
         return method + " " + pathTemplate;
     }

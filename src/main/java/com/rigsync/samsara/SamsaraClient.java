@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.random.RandomGenerator;
 
 import okhttp3.HttpUrl;
@@ -24,6 +25,9 @@ public final class SamsaraClient implements AutoCloseable {
     public static final String EU_BASE_URL = "https://api.eu.samsara.com";
     /** Samsara's token endpoint can take 20 s at p99. */
     public static final Duration MIN_TOKEN_ENDPOINT_TIMEOUT = Duration.ofSeconds(30);
+    /** The API version every request asks for: the one Samsara's official SDKs pinned when this client was written. */
+    public static final String API_VERSION = "2025-06-11";
+    private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final OkHttpClient http;
     private final SamsaraHttp calls;
@@ -48,7 +52,7 @@ public final class SamsaraClient implements AutoCloseable {
                 .build();
         Throttle throttle = b.throttle ? new Throttle(b.clock, b.sleeper) : null;
         this.calls = new SamsaraHttp(b.baseUrl, http, tokenEndpoint, JsonMapper.builder().build(), b.clock, b.sleeper,
-                b.random, b.maxRetries, b.initialBackoff, b.maxBackoff, b.maxRetryAfter, throttle, b.observer);
+                b.random, b.maxRetries, b.initialBackoff, b.maxBackoff, b.maxRetryAfter, throttle, b.observer, b.apiVersion);
         this.oauth = new OAuthClient(calls);
         this.maxUrlLength = b.maxUrlLength;
     }
@@ -113,8 +117,18 @@ public final class SamsaraClient implements AutoCloseable {
         private boolean throttle = true;
         private int maxUrlLength = 6000;
         private CallObserver observer = CallObserver.NONE;
+        private String apiVersion = API_VERSION;
 
         private Builder() {
+        }
+
+        /** The {@code X-Samsara-Version} sent with every API request: a date such as {@value #API_VERSION}. */
+        public Builder apiVersion(String version) {
+            if (version == null || !VERSION.matcher(version).matches()) {
+                throw new IllegalArgumentException("the Samsara API version is a date like " + API_VERSION);
+            }
+            this.apiVersion = version;
+            return this;
         }
 
         /** Hears of every HTTP request (endpoint, status, time, retries); for the app's metrics. */

@@ -39,6 +39,7 @@ final class SamsaraHttp {
 
     private static final Logger log = LoggerFactory.getLogger(SamsaraHttp.class);
     private static final String REDACTED = "[redacted]";
+    static final String VERSION_HEADER = "X-Samsara-Version";
 
     final HttpUrl baseUrl;
     final JsonMapper json;
@@ -53,10 +54,11 @@ final class SamsaraHttp {
     private final Duration maxRetryAfter;
     private final Throttle throttle;
     private final CallObserver observer;
+    private final String apiVersion;
 
     SamsaraHttp(HttpUrl baseUrl, OkHttpClient http, OkHttpClient tokenEndpointHttp, JsonMapper json, Clock clock,
             Sleeper sleeper, RandomGenerator random, int maxRetries, Duration initialBackoff, Duration maxBackoff,
-            Duration maxRetryAfter, Throttle throttle, CallObserver observer) {
+            Duration maxRetryAfter, Throttle throttle, CallObserver observer, String apiVersion) {
         this.baseUrl = baseUrl;
         this.http = http;
         this.tokenEndpointHttp = tokenEndpointHttp;
@@ -70,6 +72,7 @@ final class SamsaraHttp {
         this.maxRetryAfter = maxRetryAfter;
         this.throttle = throttle;
         this.observer = observer;
+        this.apiVersion = apiVersion;
     }
 
     /**
@@ -186,12 +189,22 @@ final class SamsaraHttp {
     }
 
     private OkHttpClient client(Endpoint endpoint) {
-        return endpoint == Endpoint.OAUTH_TOKEN || endpoint == Endpoint.OAUTH_REVOKE ? tokenEndpointHttp : http;
+        return isTokenEndpoint(endpoint) ? tokenEndpointHttp : http;
     }
 
-    /** The one place the Authorization header is added. */
-    private static Request authorised(Exchange x, String token) {
+    private static boolean isTokenEndpoint(Endpoint endpoint) {
+        return endpoint == Endpoint.OAUTH_TOKEN || endpoint == Endpoint.OAUTH_REVOKE;
+    }
+
+    /**
+     * The one place the Authorization header is added, and the API version: an API token otherwise answers in the
+     * version pinned when it was made and an OAuth token in the newest, so departments would see different shapes.
+     */
+    private Request authorised(Exchange x, String token) {
         Request.Builder b = new Request.Builder().url(x.url()).header("Accept", "application/json");
+        if (!isTokenEndpoint(x.endpoint())) {
+            b.header(VERSION_HEADER, apiVersion);
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         } else if (x.basicAuthorization() != null) {

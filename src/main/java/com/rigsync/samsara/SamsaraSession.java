@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -35,6 +37,7 @@ public final class SamsaraSession {
     private final TokenSource tokens;
     private final int maxUrlLength;
     private final AtomicLong requests = new AtomicLong();
+    private final Queue<ListCutShort> cutShort = new ConcurrentLinkedQueue<>();
     private final Instant deadline;
 
     SamsaraSession(SamsaraHttp http, TokenSource tokens, int maxUrlLength) {
@@ -59,6 +62,11 @@ public final class SamsaraSession {
     }
 
     /** HTTP requests sent so far through this session, retries included. */
+    /** The lists this session ended early because Samsara gave no cursor for the more it announced, in order. */
+    public List<ListCutShort> listsCutShort() {
+        return List.copyOf(cutShort);
+    }
+
     public long requestCount() {
         return requests.get();
     }
@@ -84,7 +92,7 @@ public final class SamsaraSession {
                 u.addQueryParameter("updatedAfterTime", query.updatedAfterTime().toString());
             }
             return after(u, cursor);
-        }, u -> get(Endpoint.VEHICLES, u)).map(Vehicle::parse);
+        }, u -> get(Endpoint.VEHICLES, u), cutShort::add).map(Vehicle::parse);
     }
 
     /** {@code GET /fleet/vehicles/{id}}; empty when Samsara knows no such vehicle. */
@@ -185,11 +193,13 @@ public final class SamsaraSession {
             String endCursor = Json.text(pagination, "endCursor");
             boolean hasNextPage = Boolean.TRUE.equals(Json.bool(pagination, "hasNextPage"));
             String previous = from.cursorFor(group).orElse(null);
-            if (hasNextPage && endCursor != null && endCursor.equals(previous)) {
-                throw new MalformedResponseException(ErrorDetails.noAnswer(Endpoint.VEHICLE_STATS_FEED),
-                        "Samsara announced more stats but sent back the same cursor; stopping instead of looping", null);
+            if (hasNextPage && (endCursor == null || endCursor.isEmpty() || endCursor.equals(previous))) {
+                // asking again with the same cursor would loop: keep what came, and the cursor we had
+                cutShort.add(new ListCutShort(Endpoint.VEHICLE_STATS_FEED.listed(), vehicles.size()));
+                hasNextPage = false;
+                endCursor = previous;
             }
-            if (endCursor != null) {
+            if (endCursor != null && !endCursor.isEmpty()) {
                 next.put(StatType.queryValue(group), endCursor);
             }
             pages.add(new StatsFeedPage(group, vehicles, endCursor, hasNextPage));
@@ -211,7 +221,7 @@ public final class SamsaraSession {
                 u.addEncodedQueryParameter("tagIds", joinEncoded(query.tagIds()));
             }
             return after(u, cursor);
-        }, u -> get(Endpoint.DRIVERS, u)).map(Driver::parse);
+        }, u -> get(Endpoint.DRIVERS, u), cutShort::add).map(Driver::parse);
     }
 
     /**
@@ -266,7 +276,7 @@ public final class SamsaraSession {
     private java.util.Iterator<JsonNode> statsPages(Endpoint endpoint, Set<StatType> group, StatsQuery query,
             List<String> ids) {
         Function<String, HttpUrl> urls = cursor -> statsUrl(endpoint, group, query, ids, cursor);
-        return new PageIterator(endpoint, urls, u -> get(endpoint, u));
+        return new PageIterator(endpoint, urls, u -> get(endpoint, u), cutShort::add);
     }
 
     private HttpUrl statsUrl(Endpoint endpoint, Set<StatType> group, StatsQuery query, List<String> ids,

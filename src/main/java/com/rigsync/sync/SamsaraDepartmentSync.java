@@ -148,6 +148,8 @@ class SamsaraDepartmentSync implements DepartmentSync {
         private final Duration budget;
         /** Samsara answered this run (the vehicle list came): a budget used up later means a big fleet, not silence. */
         private boolean answered;
+        /** The vehicle list came whole (not ended early for want of a cursor). */
+        private boolean listComplete = true;
 
         Run(long departmentId, ConnectedSamsara connection, Instant deadline, Duration budget, SyncProgressSink sink) {
             this.deadline = deadline;
@@ -182,6 +184,8 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 listed = true;
                 answered = true;
                 vehiclesListed = vehicles.size();
+                // a list Samsara ended without a cursor for the rest is not proof a missing vehicle is gone
+                listComplete = samsara.listsCutShort().isEmpty();
 
                 Map<String, LinkedApparatus> targets = checkLinks(linked, vehicles);
 
@@ -219,6 +223,14 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 record(true, null);
                 done = total;
                 report("Done");
+                List<String> problems = new ArrayList<>();
+                samsara.listsCutShort().forEach(cut -> problems.add(cut.userMessage()));
+                problems.addAll(stats.problems());
+                if (!problems.isEmpty()) {
+                    return new SyncResult(SyncOutcome.PARTIAL, counts(), calls(), String.join(" ", problems)
+                            + " Apparatus were updated from what arrived; everything else keeps its last good values"
+                            + " and the next sync tries again.");
+                }
                 return new SyncResult(SyncOutcome.SUCCEEDED, counts(), calls(), null);
             } catch (SamsaraException e) {
                 return failed(e, listed && !(e instanceof InvalidTokenException) ? SyncOutcome.PARTIAL
@@ -275,7 +287,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
                     } else if (flag == LinkFlag.SAMSARA_VEHICLE_GONE || flag == LinkFlag.REVIEW_VIN_MISMATCH) {
                         flag = LinkFlag.NONE;
                     }
-                } else if (connection.tagIds().isEmpty()) {
+                } else if (connection.tagIds().isEmpty() && listComplete) {
                     flag = LinkFlag.SAMSARA_VEHICLE_GONE;
                 } else if (flag != LinkFlag.SAMSARA_VEHICLE_GONE && checks < MAX_GONE_CHECKS) {
                     checks++;

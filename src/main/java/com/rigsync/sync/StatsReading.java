@@ -3,6 +3,8 @@ package com.rigsync.sync;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * in groups of three; a plan reads either all vehicles (tag-filtered) at up to 512 a page, keeping the linked ones,
  * or the linked ids in batches that fit a URL, whichever takes fewer requests. The first run reads a snapshot; later
  * runs follow the stats feed from a cursor stored per type group, so an unchanged fleet costs a few calls. A cursor
- * Samsara no longer accepts (400/404) falls back to a snapshot, and the feed starts again next run.
+ * Samsara no longer accepts (400/404) falls back to a snapshot, and the feed starts again next run; refused again
+ * then, it is a problem the run reports (a snapshot still keeps the apparatus current).
  */
 final class StatsReading {
 
@@ -43,12 +46,19 @@ final class StatsReading {
     private final SamsaraSession samsara;
     private final List<String> tagIds;
     private final FeedCursors cursors;
+    /** What went wrong without stopping the run, in the department's words, for the Sync panel. */
+    private final List<String> problems = new ArrayList<>();
 
     StatsReading(long departmentId, SamsaraSession samsara, List<String> tagIds, FeedCursors cursors) {
         this.departmentId = departmentId;
         this.samsara = samsara;
         this.tagIds = tagIds;
         this.cursors = cursors;
+    }
+
+    /** Problems met while reading that left the stats readable but deserve a look, in plain words. */
+    List<String> problems() {
+        return List.copyOf(problems);
     }
 
     /** The fewest requests per group of types: every vehicle page, or the linked ids in batches of URLs. */
@@ -76,8 +86,10 @@ final class StatsReading {
                 : Optional.empty();
         if (position.isPresent()) {
             String cursor = position.get().cursor();
+            boolean freshStart = cursor == null;
             try {
                 int pages = 0;
+                Set<String> seen = new HashSet<>();
                 StatsFeedResult result;
                 do {
                     result = samsara.statsFeed(group, cursor, plan.query());
@@ -90,6 +102,12 @@ final class StatsReading {
                     }
                     cursor = result.nextCursor().encode();
                     pages++;
+                    if (!seen.add(cursor)) {
+                        // Samsara led back to a cursor it gave before: following it would go round for ever
+                        problems.add("Samsara's stats feed led back to a place it had already sent; RigSync kept "
+                                + "what arrived and stopped there.");
+                        break;
+                    }
                 } while (result.hasNextPage() && pages < SamsaraDepartmentSync.MAX_FEED_PAGES_PER_GROUP);
                 cursors.save(departmentId, groupKey, plan.key(), cursor);
                 return;
@@ -97,9 +115,21 @@ final class StatsReading {
                 if (e.httpStatus().orElse(0) != 400 && e.httpStatus().orElse(0) != 404) {
                     throw e;
                 }
-                // the cursor expired or Samsara no longer accepts it: read a snapshot, start afresh next run
-                log.info("Sync of department {}: stats feed cursor for {} refused ({}); reading a snapshot",
-                        departmentId, groupKey, e.getMessage());
+                if (freshStart) {
+                    // refused even without a cursor, after the fallback: not an expired cursor but a lasting
+                    // problem, which the Sync panel shows instead of quietly reading snapshots every run
+                    log.warn("Sync of department {}: stats feed for {} refused again when starting afresh ({}); "
+                            + "reading a snapshot", departmentId, groupKey, e.getMessage());
+                    problems.add("Samsara refused the stats feed again (" + e.samsaraMessage().orElse("HTTP "
+                            + e.httpStatus().orElse(0)) + "), so RigSync read every vehicle's latest stats instead:"
+                            + " the apparatus are up to date, but each sync takes more calls. If this goes on, report"
+                            + " it to RigSync support" + e.requestId().map(id -> " with Samsara request id " + id)
+                            .orElse("") + ".");
+                } else {
+                    // the cursor expired or Samsara no longer accepts it: read a snapshot, start afresh next run
+                    log.info("Sync of department {}: stats feed cursor for {} refused ({}); reading a snapshot",
+                            departmentId, groupKey, e.getMessage());
+                }
             } catch (IllegalArgumentException e) {
                 // the ids no longer fit one feed URL: snapshots from now on
                 log.info("Sync of department {}: stats feed not possible for {}: {}", departmentId, groupKey,

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Request shapes and parsing of each call, against a fake Samsara under a path prefix. */
 class SamsaraSessionTest extends SamsaraTestBase {
@@ -70,15 +73,45 @@ class SamsaraSessionTest extends SamsaraTestBase {
     }
 
     @Test
-    void aRepeatedCursorStopsTheListingWithAClearError() {
+    void aRepeatedCursorEndsTheListKeepingWhatArrivedAndSaysSo() throws Exception {
         server.enqueue(json(page("{\"id\":\"1\"}", "same", true)));
-        server.enqueue(json(page("{\"id\":\"2\"}", "same", true)));
+        server.enqueue(json(page("{\"id\":\"2\"},{\"id\":\"3\"}", "same", true)));
+        server.enqueue(json(page("{\"id\":\"4\"}", "", false)));
 
-        assertThatThrownBy(() -> session.vehicles(VehicleQuery.all()).toList())
-                .isInstanceOf(MalformedResponseException.class)
-                .hasMessageContaining("same page cursor")
-                .satisfies(e -> assertThat(((SamsaraException) e).userMessage()).contains("could not read"));
+        List<Vehicle> vehicles = session.vehicles(VehicleQuery.all()).toList();
+
+        assertThat(vehicles).extracting(Vehicle::id).containsExactly("1", "2", "3");
         assertThat(session.requestCount()).isEqualTo(2);
+        assertThat(session.listsCutShort()).containsExactly(new ListCutShort("vehicles", 3));
+        assertThat(session.listsCutShort().getFirst().userMessage()).isEqualTo("Samsara said there were more "
+                + "vehicles to read but gave no way to ask for them, so RigSync kept the 3 that arrived.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"endCursor\":\"\",", "\"endCursor\":null,", ""})
+    void morePagesAnnouncedWithoutACursorEndTheListInsteadOfAskingAgain(String cursor) throws Exception {
+        server.enqueue(json("{\"data\":[{\"id\":\"1\",\"name\":\"Alpha\"}],\"pagination\":{" + cursor
+                + "\"hasNextPage\":true}}"));
+
+        assertThat(session.drivers(DriverQuery.active()).toList()).extracting(Driver::id).containsExactly("1");
+        assertThat(session.requestCount()).isEqualTo(1);
+        assertThat(session.listsCutShort()).containsExactly(new ListCutShort("drivers", 1));
+    }
+
+    @Test
+    void aFeedPageWithoutANewCursorEndsThatStepAndKeepsTheCursorItHad() throws Exception {
+        server.enqueue(json("{\"data\":[{\"id\":\"7\",\"gps\":[{\"time\":\"2024-06-13T19:08:25Z\","
+                + "\"latitude\":1.5,\"longitude\":2.5}]}],\"pagination\":{\"endCursor\":\"c9\","
+                + "\"hasNextPage\":true}}"));
+
+        StatsFeedResult result = session.statsFeed(Set.of(StatType.GPS),
+                new StatsFeedCursor(java.util.Map.of("gps", "c9")), StatsQuery.allVehicles());
+
+        assertThat(result.hasNextPage()).isFalse();
+        assertThat(result.pages().getFirst().vehicles()).extracting(VehicleStatsSeries::id).containsExactly("7");
+        assertThat(result.nextCursor().cursorFor(Set.of(StatType.GPS))).contains("c9");
+        assertThat(session.listsCutShort()).containsExactly(new ListCutShort("vehicle stats", 1));
+        assertThat(take().getUrl().queryParameter("after")).isEqualTo("c9");
     }
 
     @Test

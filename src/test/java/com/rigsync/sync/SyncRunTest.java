@@ -391,6 +391,57 @@ class SyncRunTest {
     }
 
     @Test
+    void aFeedSamsaraKeepsRefusingIsShownAsAProblemAfterOneFallbackInsteadOfHiddenEveryRun() {
+        sync();
+        assertThat(sync().outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
+        samsara.failNextRequestsTo("/fleet/vehicles/stats/feed", 100, 400);
+
+        SyncResult fallback = sync();
+        assertThat(fallback.outcome()).as("a refused cursor may have expired: one quiet fallback")
+                .isEqualTo(SyncOutcome.SUCCEEDED);
+
+        SyncResult again = sync();
+        assertThat(again.outcome()).isEqualTo(SyncOutcome.PARTIAL);
+        assertThat(again.error()).startsWith("Samsara refused the stats feed again")
+                .contains("read every vehicle's latest stats instead", "report it to RigSync support",
+                        "Samsara request id");
+        assertThat(again.counts().apparatusUpdated()).as("the snapshot still brings the stats").isEqualTo(3);
+        assertThat(again.apiCalls()).as("list, then per group one refused feed call and a snapshot, no more")
+                .isEqualTo(7);
+
+        samsara.resetFaults();
+        assertThat(sync().outcome()).as("the feed starts again once Samsara accepts it")
+                .isEqualTo(SyncOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void aVehicleListThatAnnouncesMoreWithoutACursorKeepsWhatArrivedFlagsNothingGoneAndSaysSo() {
+        assertThat(sync().outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
+        List<String> ids = samsara.vehicles().stream().map(SimulatedVehicle::id).sorted().toList();
+        List<String> arriving = ids.subList(0, ids.size() / 2);
+        // the third apparatus is linked to the last vehicle in Samsara's order, which the half page leaves out
+        jdbc.update("update apparatus set samsara_vehicle_id = ?, vin = null, vin_normalized = null where id = ?",
+                ids.getLast(), apparatus.get(2));
+        long linkedArriving = linked.stream().limit(2).filter(v -> arriving.contains(v.id())).count();
+        assertThat(linkedArriving).isEqualTo(2);
+        samsara.announceMoreWithoutCursor(1);
+        samsara.advanceClock(Duration.ofHours(1));
+
+        SyncResult result = sync();
+
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.PARTIAL);
+        assertThat(result.error()).startsWith("Samsara said there were more vehicles to read but gave no way to ask "
+                + "for them, so RigSync kept the " + arriving.size() + " that arrived.")
+                .contains("Apparatus were updated from what arrived");
+        assertThat(result.counts().vehiclesListed()).isEqualTo(arriving.size());
+        assertThat(result.counts().apparatusUpdated()).isEqualTo((int) linkedArriving);
+        assertThat(result.counts().vehiclesGone()).as("missing from a cut list is not gone").isZero();
+        assertThat(apparatus).allSatisfy(id -> assertThat(linkFlag(id)).isEqualTo("NONE"));
+        assertThat(jdbc.queryForObject("select count(*) from samsara_vehicle where department_id = ?", Integer.class,
+                departmentId)).as("the cached list loses nothing").isEqualTo(ids.size());
+    }
+
+    @Test
     void anotherOrganisationClearsTheFeedCursors() {
         sync();
         sync();

@@ -6,6 +6,7 @@ import static com.rigsync.demo.simulator.SamsaraJson.error;
 
 /**
  * The fault switches as they stand: failed and rate-limited requests, slow and malformed answers, empty list pages,
+ * list pages that announce more without a cursor,
  * and whether the rate limits apply. Not thread-safe: {@link SimulatedSamsara} calls it under its lock.
  */
 final class FaultSwitches {
@@ -18,6 +19,7 @@ final class FaultSwitches {
     private String failureRetryAfter;
     private int malformedLeft;
     private int emptyPagesLeft;
+    private int cursorlessPagesLeft;
     private Duration responseDelay = Duration.ZERO;
     private boolean rateLimitsEnabled = true;
 
@@ -63,6 +65,15 @@ final class FaultSwitches {
         return true;
     }
 
+    /** Counts one list page that announces more without a cursor down; false when none is due. */
+    boolean takeCursorlessPage() {
+        if (cursorlessPagesLeft == 0) {
+            return false;
+        }
+        cursorlessPagesLeft--;
+        return true;
+    }
+
     /** Takes one request from the token's rate limits; 0 when it may pass (or the limits are off), else the wait. */
     double rateLimitWait(String token, String endpoint) {
         return rateLimitsEnabled ? rateLimits.acquire(token, endpoint) : 0;
@@ -97,6 +108,10 @@ final class FaultSwitches {
         emptyPagesLeft = count;
     }
 
+    void announceMoreWithoutCursor(int count) {
+        cursorlessPagesLeft = count;
+    }
+
     /** Either way the buckets start full. */
     void setRateLimitsEnabled(boolean enabled) {
         rateLimitsEnabled = enabled;
@@ -115,6 +130,7 @@ final class FaultSwitches {
         failureRetryAfter = null;
         malformedLeft = 0;
         emptyPagesLeft = 0;
+        cursorlessPagesLeft = 0;
         responseDelay = Duration.ZERO;
         rateLimitsEnabled = true;
         rateLimits.clear();

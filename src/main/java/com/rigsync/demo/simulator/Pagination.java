@@ -85,6 +85,10 @@ final class Pagination {
             data.add(json.apply(item));
             last = id.apply(item);
         }
+        if (faults.takeCursorlessPage()) {
+            // legal but unusual: half a page, "more to come", and no way to ask for it
+            return list(new ArrayList<>(data.subList(0, Math.max(1, data.size() / 2))), "", true);
+        }
         return list(data, more ? position.at(last).encode() : "", more);
     }
 }

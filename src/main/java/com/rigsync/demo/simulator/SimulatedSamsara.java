@@ -273,6 +273,14 @@ public final class SimulatedSamsara {
         log.info("simulated Samsara: next {} list pages empty", count);
     }
 
+    /** The next {@code count} list pages bring half their items and say {@code hasNextPage: true} without a cursor. */
+    public void announceMoreWithoutCursor(int count) {
+        synchronized (lock) {
+            faults.announceMoreWithoutCursor(count);
+        }
+        log.info("simulated Samsara: next {} list pages announce more without a cursor", count);
+    }
+
     public void setRateLimitsEnabled(boolean enabled) {
         synchronized (lock) {
             faults.setRateLimitsEnabled(enabled);
