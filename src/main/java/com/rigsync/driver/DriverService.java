@@ -225,14 +225,24 @@ public class DriverService {
                         + "switches it on and connects Samsara under Setup > Settings.";
     }
 
+    /** "in 1 second", "in 40 seconds", "in 2 minutes": Samsara's Retry-After, rounded up. */
+    static String inWords(java.time.Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        if (seconds < 90) {
+            return "in " + seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return "in " + minutes + " minutes";
+    }
+
     static String listingFailure(AuthKind kind, SamsaraException e) {
         return switch (e) {
             case MissingScopeException missing -> kind == AuthKind.OAUTH
-                    ? "Samsara did not allow RigSync to read drivers. Connect with Samsara again under Setup > "
-                            + "Settings."
-                    : "Your department's Samsara token cannot read drivers: it needs the '" + missing.requiredScope()
-                            + "' scope (Global Read includes it). Edit the token in the Samsara dashboard, or save "
-                            + "one that has it under Setup > Settings.";
+                    ? "Samsara did not allow RigSync to read drivers: the connection may not have been granted "
+                            + "it (connect with Samsara again under Setup > Settings), or your organisation's Samsara "
+                            + "licence may not include drivers (your Samsara account team can tell you)."
+                    : "Samsara refused to let your department's token read drivers. " + missing.whatToCheck()
+                            + " Then save the token again under Setup > Settings if you made a new one.";
             case InvalidTokenException _ -> rejected(kind);
             case RateLimitedException _ -> "Samsara is receiving too many requests for your organisation right "
                     + "now. Try again in a minute.";
@@ -248,12 +258,12 @@ public class DriverService {
                     ? "RigSync's Samsara connection may only read, and issuing driver login tokens needs the "
                             + "'admin:write' grant. Connect with Samsara again under Setup > Settings and let Samsara "
                             + "grant RigSync write access. No login token was issued."
-                    : "Your department's Samsara token may not issue driver login tokens. In the Samsara dashboard "
-                            + "(Settings > API Tokens), edit the token and select '" + missing.requiredScope()
-                            + "' (Global Read does not include it). No login token was issued.";
+                    : "Samsara refused to let your department's token issue driver login tokens. "
+                            + missing.whatToCheck() + " No login token was issued.";
             case InvalidTokenException _ -> rejected(kind) + " No login token was issued.";
-            case RateLimitedException _ -> "Samsara limits how many login tokens can be issued a minute, and "
-                    + "that limit is reached. No login token was issued; try again in a minute.";
+            case RateLimitedException limited -> "Samsara limits how many login tokens your organisation can "
+                    + "issue a minute, and that limit is reached. No login token was issued; try again "
+                    + limited.retryAfter().map(DriverService::inWords).orElse("in a minute") + ".";
             case NotFoundException _ -> "Samsara no longer knows this driver. Refresh the list and try again.";
             case SamsaraUnavailableException _ -> "Samsara cannot be reached right now, so no login token was "
                     + "issued. Try again later.";

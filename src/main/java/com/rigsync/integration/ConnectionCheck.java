@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -112,7 +111,9 @@ final class ConnectionCheck {
 
     private static String refusalReason(SamsaraException e) {
         if (e instanceof MissingScopeException missing) {
-            return "the token cannot " + missing.requiredScope().toLowerCase(Locale.ROOT) + ": give it Global Read";
+            return "Samsara refused '" + missing.requiredScope() + "': the token may lack that scope (Global Read "
+                    + "includes it), be limited to tags that leave the vehicles out, or your organisation's Samsara "
+                    + "licence may not include it";
         }
         return e.userMessage();
     }

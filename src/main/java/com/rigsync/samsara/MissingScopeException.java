@@ -1,6 +1,10 @@
 package com.rigsync.samsara;
 
-/** 403: the token lacks the scope this call needs, or it is tag-scoped and the vehicle lies outside its tags. */
+/**
+ * 403: Samsara refused a call the token is not allowed to make. Samsara gives three reasons for that and its answer
+ * does not say which: the token lacks the scope the call needs, the token is limited to tags and the vehicle lies
+ * outside them, or the organisation lacks the licence the endpoint needs. The message names all three.
+ */
 public final class MissingScopeException extends SamsaraException {
 
     private final String requiredScope;
@@ -8,7 +12,8 @@ public final class MissingScopeException extends SamsaraException {
     private final boolean read;
 
     MissingScopeException(ErrorDetails details, Endpoint endpoint) {
-        super(details, "the token lacks the '" + endpoint.scope + "' scope (or the entity is outside its tags)", null);
+        super(details, "refused: the token lacks the '" + endpoint.scope + "' scope, the entity is outside its tags, "
+                + "or the organisation lacks the licence", null);
         this.requiredScope = endpoint.scope;
         this.purpose = endpoint.purpose;
         this.read = endpoint.isRead();
@@ -19,12 +24,17 @@ public final class MissingScopeException extends SamsaraException {
         return requiredScope;
     }
 
+    /** The three things to check, as one sentence in an administrator's words. */
+    public String whatToCheck() {
+        return "In the Samsara dashboard, check three things: the token's scopes (Settings > API Tokens) include '"
+                + requiredScope + "'" + (read ? " (Global Read includes every read scope)"
+                        : " (Global Read does not include it)")
+                + "; if the token is limited to some tags, the vehicles and drivers are inside them; and your "
+                + "organisation's Samsara licence includes this feature (your Samsara account team can tell you).";
+    }
+
     @Override
     public String userMessage() {
-        String fix = read
-                ? "give it the '" + requiredScope + "' scope, or choose Global Read."
-                : "give it the '" + requiredScope + "' scope (Global Read does not include it).";
-        return withSamsaraMessage("The token cannot " + purpose + ": " + fix
-                + " If the token is limited to some tags, the vehicle may be outside them.");
+        return withSamsaraMessage("Samsara refused: the token cannot " + purpose + ". " + whatToCheck());
     }
 }

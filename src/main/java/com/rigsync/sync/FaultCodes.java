@@ -54,8 +54,9 @@ final class FaultCodes {
         }
         if (reading.oem() != null) {
             for (var code : reading.oem().diagnosticTroubleCodes()) {
-                codes.add(new ActiveFaultCode(Source.OEM, code.codeIdentifier() == null ? "Maker's code"
-                        : code.codeIdentifier(), blankToNull(code.codeDescription()), null, null,
+                String identifier = blankToNull(code.codeIdentifier());
+                codes.add(new ActiveFaultCode(Source.OEM, identifier == null ? "Maker's code" : identifier.strip(),
+                        blankToNull(code.codeDescription()), null, null,
                         blankToNull(code.codeSeverity()), null, null));
             }
         }
@@ -66,7 +67,8 @@ final class FaultCodes {
     private static void obdii(List<ActiveFaultCode> codes, List<FaultCodesReading.Dtc> dtcs, String state,
                               boolean mil) {
         for (var dtc : dtcs) {
-            String code = dtc.shortCode() != null ? dtc.shortCode()
+            String shortCode = blankToNull(dtc.shortCode());
+            String code = shortCode != null ? shortCode.strip()
                     : dtc.dtcId() == null ? "OBD-II code" : "DTC " + dtc.dtcId();
             codes.add(new ActiveFaultCode(Source.OBD_II, code, blankToNull(dtc.description()), null, null, state,
                     mil ? MIL : null, null));
@@ -75,14 +77,14 @@ final class FaultCodes {
 
     private static String j1939Code(FaultCodesReading.J1939TroubleCode code) {
         if (code.spnId() == null) {
-            return code.fmiId() == null ? "J1939 code" : "FMI " + code.fmiId();
+            return code.fmiId() == null ? "J1939 code" : "J1939 FMI " + code.fmiId();
         }
         return "SPN " + code.spnId() + (code.fmiId() == null ? "" : " FMI " + code.fmiId());
     }
 
     private static String j1939Description(FaultCodesReading.J1939TroubleCode code) {
-        String spn = blankToNull(code.spnDescription());
-        String fmi = blankToNull(code.fmiDescription());
+        String spn = strip(blankToNull(code.spnDescription()));
+        String fmi = strip(blankToNull(code.fmiDescription()));
         return spn == null ? fmi : fmi == null ? spn : spn + ", " + fmi;
     }
 
@@ -104,6 +106,10 @@ final class FaultCodes {
         if (Boolean.TRUE.equals(on)) {
             lamps.add(lamp);
         }
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
     }
 
     private static String blankToNull(String text) {

@@ -181,7 +181,9 @@ class DriverServiceTest {
 
         assertThat(refusal(service.issueLoginToken(FakeSamsara.SUSAN)))
                 .contains("Settings > API Tokens").contains("'Write Driver Auth Token'")
-                .contains("Global Read does not include it").endsWith("No login token was issued.");
+                .contains("Global Read does not include it")
+                .as("every cause of a 403: scope, tags, licence").contains("limited to some tags", "licence")
+                .endsWith("No login token was issued.");
     }
 
     @Test
@@ -199,11 +201,12 @@ class DriverServiceTest {
     }
 
     @Test
-    void aRateLimitSaysToTryAgainInAMinuteAndIsNotRepeated() {
+    void aRateLimitSaysWhenToTryAgainAndIsNotRepeated() {
         SignIn.as(users, department.admin());
         samsara.authTokenStatus = 429;
 
-        assertThat(refusal(service.issueLoginToken(FakeSamsara.SUSAN))).contains("try again in a minute");
+        assertThat(refusal(service.issueLoginToken(FakeSamsara.SUSAN))).as("Samsara's Retry-After: 37.5 s")
+                .endsWith("No login token was issued; try again in 38 seconds.");
         assertThat(samsara.authTokenBodies).as("a POST is never repeated by the client").hasSize(1);
     }
 
@@ -212,7 +215,8 @@ class DriverServiceTest {
         SignIn.as(users, department.manager());
 
         samsara.driversStatus = 403;
-        assertThat(failure(service.list(true))).contains("cannot read drivers").contains("'Read Drivers'");
+        assertThat(failure(service.list(true))).contains("read drivers").contains("'Read Drivers'")
+                .contains("limited to some tags", "licence");
         samsara.driversStatus = 503;
         assertThat(failure(service.list(true))).isEqualTo("Samsara cannot be reached right now. Try again later.");
         samsara.driversStatus = 401;

@@ -48,6 +48,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -366,14 +367,16 @@ class DriversViewTest extends KaribuTest {
 
         issueFor(0, null);
 
-        expectNotifications("Your department's Samsara token may not issue driver login tokens. In the Samsara "
-                + "dashboard (Settings > API Tokens), edit the token and select 'Write Driver Auth Token' (Global "
-                + "Read does not include it). No login token was issued.");
+        expectNotifications("Samsara refused to let your department's token issue driver login tokens. In the "
+                + "Samsara dashboard, check three things: the token's scopes (Settings > API Tokens) include 'Write "
+                + "Driver Auth Token' (Global Read does not include it); if the token is limited to some tags, the "
+                + "vehicles and drivers are inside them; and your organisation's Samsara licence includes this "
+                + "feature (your Samsara account team can tell you). No login token was issued.");
         _assertNone(TextField.class, spec -> spec.withLabel("Login token"));
     }
 
     @Test
-    void aRateLimitedSamsaraSaysToTryAgainInAMinute() {
+    void aRateLimitedSamsaraSaysWhenToTryAgain() {
         open(connectedTo(frozenLimits, "test-drivers-frozen-limits", DRIVER_TOKENS).admin());
         // another integration with the same token spent this minute's 100 login tokens
         for (int i = 0; i < 100; i++) {
@@ -386,8 +389,10 @@ class DriversViewTest extends KaribuTest {
 
         issueFor(0, null);
 
-        expectNotifications("Samsara limits how many login tokens can be issued a minute, and that limit is reached. "
-                + "No login token was issued; try again in a minute.");
+        List<String> said = getNotifications().stream().map(n -> n.getElement().getProperty("text")).toList();
+        assertThat(said).singleElement().asString().matches("Samsara limits how many login tokens your "
+                + "organisation can issue a minute, and that limit is reached\\. No login token was issued; try again "
+                + "in \\d+ seconds?\\.");
         _assertNone(TextField.class, spec -> spec.withLabel("Login token"));
     }
 

@@ -95,8 +95,13 @@ final class FakeSamsara extends Dispatcher implements AutoCloseable {
     }
 
     private static MockResponse error(int status) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
-                .body("{\"message\":\"fake failure " + status + "\",\"requestId\":\"fake-" + status + "\"}").build();
+        MockResponse.Builder answer = new MockResponse.Builder().code(status)
+                .setHeader("Content-Type", "application/json");
+        if (status == 429) {
+            answer.setHeader("Retry-After", "37.5");
+        }
+        return answer.body("{\"message\":\"fake failure " + status + "\",\"requestId\":\"fake-" + status + "\"}")
+                .build();
     }
 
     @Override

@@ -173,7 +173,9 @@ class SettingsViewTest extends KaribuTest {
         enterSettings(true, SimulatedSamsara.NO_STATS_TOKEN);
         clickSave();
 
-        expectNotifications("Not saved: the token cannot read vehicle statistics: give it Global Read.");
+        expectNotifications("Not saved: Samsara refused 'Read Vehicle Statistics': the token may lack that scope "
+                + "(Global Read includes it), be limited to tags that leave the vehicles out, or your organisation's "
+                + "Samsara licence may not include it.");
         assertThat(storedSecrets(department)).isZero();
     }
 

@@ -128,7 +128,9 @@ class RetriesAndErrorsTest extends SamsaraTestBase {
                 .isInstanceOfSatisfying(MissingScopeException.class, e -> {
                     assertThat(e.requiredScope()).isEqualTo("Read Vehicle Statistics");
                     assertThat(e.userMessage()).contains("cannot read vehicle statistics")
-                            .contains("'Read Vehicle Statistics'").contains("Global Read");
+                            .contains("'Read Vehicle Statistics'").contains("Global Read")
+                            .as("a 403 names every cause: scope, tags, licence")
+                            .contains("limited to some tags", "organisation's Samsara licence");
                 });
         assertThatThrownBy(() -> session.issueDriverAuthToken(1, "0123456789abcdef"))
                 .isInstanceOfSatisfying(MissingScopeException.class, e -> {

@@ -76,6 +76,35 @@ class ReadingsInPlainWordsTest {
     }
 
     @Test
+    void everyDocumentedShapeOfACodeReadsWithoutNullsOrDanglingSeparators() {
+        FaultCodesReading reading = new FaultCodesReading(T, null,
+                new Obdii(null, List.of(new ObdiiTroubleCodes(null, null,
+                        List.of(new Dtc(null, null, null), new Dtc(77L, " ", ""), new Dtc(null, "P0420", null)),
+                        List.of(), List.of()))),
+                new J1939(null, List.of(new J1939TroubleCode(null, 110L, null, null, "Engine coolant temperature",
+                        null, null), new J1939TroubleCode(null, null, 3L, null, null, "Voltage above normal", null),
+                        new J1939TroubleCode(null, 96L, 1L, null, "", " ", null))),
+                new FaultCodesReading.Oem(List.of(new FaultCodesReading.OemTroubleCode(null, null, null, null),
+                        new FaultCodesReading.OemTroubleCode(null, " ", "Aftertreatment fault", null),
+                        new FaultCodesReading.OemTroubleCode(null, "E-ONE 12", null, ""))));
+
+        ActiveFaults faults = FaultCodes.of(reading);
+
+        assertThat(faults.codes()).extracting(ActiveFaultCode::code).containsExactly("SPN 110",
+                "J1939 FMI 3", "SPN 96 FMI 1", "OBD-II code", "DTC 77", "P0420", "Maker's code", "Maker's code",
+                "E-ONE 12");
+        assertThat(faults.codes()).extracting(ActiveFaultCode::description).containsExactly(
+                "Engine coolant temperature", "Voltage above normal", null, null, null, null, null,
+                "Aftertreatment fault", null);
+        assertThat(faults.codes()).extracting(ActiveFaultCode::state).containsExactly(null, null, null,
+                "confirmed", "confirmed", "confirmed", null, null, null);
+        assertThat(faults.warningLamps()).as("no lamp was reported").isNull();
+        assertThat(faults.summary()).isEqualTo("SPN 110 Engine coolant temperature; J1939 FMI 3 Voltage above "
+                + "normal; SPN 96 FMI 1; OBD-II code; DTC 77; P0420; Maker's code; Maker's code Aftertreatment "
+                + "fault; E-ONE 12");
+    }
+
+    @Test
     void aVehicleWithoutActiveCodesSaysSo() {
         ActiveFaults faults = FaultCodes.of(new FaultCodesReading(T, null, new Obdii(false, List.of()), null, null));
 
