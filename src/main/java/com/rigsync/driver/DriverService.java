@@ -20,6 +20,7 @@ import com.rigsync.base.BackgroundCalls;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.integration.AuthKind;
 import com.rigsync.integration.ConnectedSamsara;
+import com.rigsync.integration.PaidFeature;
 import com.rigsync.integration.SamsaraConnections;
 import com.rigsync.integration.SamsaraSettingsService;
 import com.rigsync.samsara.DriverAuthToken;
@@ -56,8 +57,7 @@ public class DriverService {
 
     /** How long a listed set of drivers is shown without asking Samsara again (Refresh always asks). */
     static final Duration FRESH_FOR = Duration.ofMinutes(5);
-    static final String NOT_ENTITLED = "The Samsara integration is a paid feature that is not included in your "
-            + "department's plan. To add it, contact your Client Success Manager.";
+    static final String NOT_ENTITLED = PaidFeature.NOT_ENTITLED;
     static final String BUSY = "RigSync is talking to Samsara for many people right now. Try again in a minute.";
     private static final Logger log = LoggerFactory.getLogger(DriverService.class);
 

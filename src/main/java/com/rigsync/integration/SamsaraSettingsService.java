@@ -41,8 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SamsaraSettingsService {
 
-    static final String NOT_ENTITLED = "The Samsara integration is a paid feature that is not included in your "
-            + "department's plan. To add it, contact your Client Success Manager.";
+    static final String NOT_ENTITLED = PaidFeature.NOT_ENTITLED;
     private static final Logger log = LoggerFactory.getLogger(SamsaraSettingsService.class);
     static final String BUSY = "RigSync is checking many Samsara connections right now. Try again in a minute.";
     private static final int MAX_TAGS = 100;

@@ -92,13 +92,13 @@ class OverviewViewTest extends KaribuTest {
         navigate("");
         assertThat(text("overview-integration"))
                 .contains("this page shows which rigs have a warning lamp on")
-                .contains("Your department's administrator can ask your Client Success Manager to add it.");
+                .contains("Your department's administrator can ask your Sales Representative or Client Success Manager to add it.");
         _assertNone(Component.class, spec -> spec.withId("tile-not-reporting"));
         assertTile("tile-in-service", "1 In service", "apparatus?status=IN_SERVICE");
 
         signIn(withoutSamsara.user("ADMINISTRATOR"));
         navigate("");
-        assertThat(text("overview-integration")).contains("To add it, contact your Client Success Manager.");
+        assertThat(text("overview-integration")).contains("To add it, contact your Sales Representative or Client Success Manager.");
     }
 
     private void assertTile(String id, String text, String href) {

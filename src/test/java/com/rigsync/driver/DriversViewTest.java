@@ -168,7 +168,7 @@ class DriversViewTest extends KaribuTest {
         open(track(IntegrationTestAccess.unconnectedDepartment(jdbc, false)).admin());
 
         _assertOne(Paragraph.class, spec -> spec.withText("The Samsara integration is a paid feature that is not "
-                + "included in your department's plan. To add it, contact your Client Success Manager."));
+                + "included in your department's plan. To add it, contact your Sales Representative or Client Success Manager."));
         _assertNone(Grid.class);
         _assertNone(Button.class, spec -> spec.withText("Refresh"));
         assertThat(shared.samsara().requestCount()).isEqualTo(requestsBefore);

@@ -11,9 +11,11 @@ import com.rigsync.KaribuTest;
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedSamsaraServer;
 import com.rigsync.integration.ui.SettingsView;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -107,7 +109,7 @@ class SettingsViewTest extends KaribuTest {
         openAsAdministrator(false);
 
         _assertOne(Paragraph.class, spec -> spec.withText("The Samsara integration is a paid feature that is not "
-                + "included in your department's plan. To add it, contact your Client Success Manager."));
+                + "included in your department's plan. To add it, contact your Sales Representative or Client Success Manager."));
         _assertNone(Checkbox.class);
         _assertNone(PasswordField.class);
         _assertNone(Button.class, spec -> spec.withText("Test connection"));
@@ -125,6 +127,11 @@ class SettingsViewTest extends KaribuTest {
         assertThat(token.isRevealButtonVisible()).isFalse();
         _assertOne(Paragraph.class, spec -> spec.withText("Connection: Not connected"));
         _assertNone(Paragraph.class, spec -> spec.withPredicate(p -> p.getText().startsWith("Token saved")));
+        Details steps = _get(Details.class, spec -> spec.withClasses("token-steps"));
+        assertThat(steps.isOpened()).as("nothing saved yet: the steps are open").isTrue();
+        assertThat(steps.getElement().getTextRecursively()).contains("Organization Administrator",
+                "Settings > API Tokens", "Add an API Token", "\"RigSync\"", "Global Read", "Write Driver Auth Token",
+                "Samsara shows it only once");
     }
 
     @Test
@@ -135,6 +142,7 @@ class SettingsViewTest extends KaribuTest {
 
         expectNotifications("Token saved and verified: Springfield Fire Rescue (simulated).");
         _assertNone(PasswordField.class);
+        _assertNone(Details.class, spec -> spec.withClasses("token-steps"));
         Paragraph saved = _get(Paragraph.class, spec -> spec.withClasses("saved-token"));
         assertThat(saved.getText()).startsWith("Token saved, ending in …read, saved by " + department.adminName()
                 + " on ");
@@ -224,7 +232,8 @@ class SettingsViewTest extends KaribuTest {
 
         _assertOne(Paragraph.class, spec -> spec.withText("The connection works."));
         _assertOne(Paragraph.class, spec -> spec.withText("Organisation: Springfield Fire Rescue (simulated) (id 11235813)"));
-        List<String> checks = _find(_get(SettingsView.class), ListItem.class).stream().map(ListItem::getText).toList();
+        List<String> checks = _find(_get(Component.class, spec -> spec.withClasses("endpoint-checks")), ListItem.class)
+                .stream().map(ListItem::getText).toList();
         assertThat(checks).hasSize(4);
         assertThat(checks.get(0)).isEqualTo("Organisation (GET /me): OK: Springfield Fire Rescue (simulated) (id 11235813)");
         assertThat(checks.get(1)).matches("Vehicles \\(GET /fleet/vehicles\\): OK: \\d+ vehicles");

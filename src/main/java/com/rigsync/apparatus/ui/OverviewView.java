@@ -12,6 +12,7 @@ import com.rigsync.base.ui.MainLayout;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.integration.IntegrationState;
 import com.rigsync.integration.IntegrationStatus;
+import com.rigsync.integration.PaidFeature;
 import com.rigsync.integration.SyncSummary;
 import com.rigsync.integration.ui.SettingsView;
 import com.rigsync.security.CurrentUser;
@@ -164,10 +165,10 @@ public class OverviewView extends VerticalLayout implements BeforeEnterObserver 
         if (state == IntegrationState.NOT_ENTITLED) {
             note.addClassName("paid");
             note.add(new Paragraph(mayConnect
-                    ? "It is a paid feature that is not part of your department's plan. To add it, contact your "
-                    + "Client Success Manager."
+                    ? "It is a paid feature that is not part of your department's plan. To add it, contact "
+                    + PaidFeature.WHOM_TO_ASK + "."
                     : "It is a paid feature that is not part of your department's plan. Your department's "
-                    + "administrator can ask your Client Success Manager to add it."));
+                    + "administrator can ask " + PaidFeature.WHOM_TO_ASK + " to add it."));
         } else if (mayConnect) {
             note.add(new Paragraph("Your department's plan includes it, but Samsara is not connected yet: switch "
                     + "the integration on and connect Samsara under Setup > Settings."));

@@ -6,6 +6,7 @@ import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
 import com.rigsync.integration.ConnectionTestReport;
+import com.rigsync.integration.PaidFeature;
 import com.rigsync.integration.Region;
 import com.rigsync.integration.SamsaraOAuthService;
 import com.rigsync.integration.SamsaraSettings;
@@ -93,8 +94,7 @@ public class SettingsView extends VerticalLayout {
         this.settings = loaded;
         content.removeAll();
         if (!loaded.entitled()) {
-            Paragraph paid = new Paragraph("The Samsara integration is a paid feature that is not included in your "
-                    + "department's plan. To add it, contact your Client Success Manager.");
+            Paragraph paid = new Paragraph(PaidFeature.NOT_ENTITLED);
             paid.addClassNames("note", "paid");
             content.add(paid);
             return;

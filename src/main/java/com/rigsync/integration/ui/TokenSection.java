@@ -6,7 +6,10 @@ import com.rigsync.integration.ConnectionHealth;
 import com.rigsync.integration.SamsaraSettings;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -40,8 +43,7 @@ final class TokenSection extends Div {
         addClassName("token");
         token.setRevealButtonVisible(false);
         token.setWidth("28em");
-        token.setHelperText("Create an API token in the Samsara dashboard (Settings > API Tokens) with Global Read, "
-                + "and paste it here");
+        token.setHelperText("Paste the API token made in Samsara (the steps are below)");
     }
 
     /** The token typed in the field; empty when none. */
@@ -71,7 +73,7 @@ final class TokenSection extends Div {
         } else if (loaded.tokenSaved() && !replacing) {
             showSavedToken(loaded, display);
         } else {
-            add(token);
+            add(token, howToMakeAToken(!replacing));
             if (replacing) {
                 add(new Button("Cancel", e -> replacing(false)));
             } else if (loaded.oauthAvailable()) {
@@ -130,6 +132,24 @@ final class TokenSection extends Div {
                     "Connect with Samsara", connect)));
         }
         add(summary, actions);
+    }
+
+    /** Samsara's own steps for making an API token, in the order its dashboard asks for them. */
+    static Details howToMakeAToken(boolean opened) {
+        OrderedList steps = new OrderedList(
+                new ListItem("Sign in to the Samsara dashboard as an Organization Administrator: only they can make "
+                        + "API tokens."),
+                new ListItem("Go to Settings > API Tokens and choose Add an API Token."),
+                new ListItem("Give it a name that says what it is for, for example \"RigSync\", so nobody deletes "
+                        + "it by mistake."),
+                new ListItem("Choose Global Read. (Or select the read scopes one by one: Read Org Information, Read "
+                        + "Vehicles, Read Vehicle Statistics and Read Drivers. For driver login tokens add Write "
+                        + "Driver Auth Token, which Global Read does not include.)"),
+                new ListItem("Copy the token at once and paste it above: Samsara shows it only once."));
+        Details details = new Details("How to make an API token in Samsara", steps);
+        details.addClassName("token-steps");
+        details.setOpened(opened);
+        return details;
     }
 
     private void replacing(boolean replacing) {

@@ -7,6 +7,7 @@ import com.rigsync.apparatus.MeterReadings;
 import com.rigsync.base.ui.DepartmentDisplay;
 import com.rigsync.base.ui.DisplayPreferences;
 import com.rigsync.base.ui.Notifications;
+import com.rigsync.integration.PaidFeature;
 import com.rigsync.integration.ui.SettingsView;
 import com.rigsync.security.Role;
 import com.rigsync.sync.SyncNowOutcome;
@@ -118,8 +119,7 @@ public class SyncView extends VerticalLayout {
     private void show(SyncPanel panel) {
         content.removeAll();
         if (!panel.entitled()) {
-            content.add(note("sync-not-entitled", "paid", "The Samsara integration is a paid feature that is not "
-                    + "included in your department's plan. To add it, contact your Client Success Manager."));
+            content.add(note("sync-not-entitled", "paid", PaidFeature.NOT_ENTITLED));
             return;
         }
         SyncSchedule schedule = panel.schedule();
