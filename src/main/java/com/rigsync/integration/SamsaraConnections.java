@@ -78,7 +78,7 @@ public class SamsaraConnections {
                 .filter(c -> departments.samsaraEntitled(departmentId))
                 .map(c -> new ConnectedSamsara(departmentId, c.getRegion(), c.getOrgId(), c.getOrgName(),
                         c.getTagIds(), c.getSyncIntervalMinutes(),
-                        clients.forBaseUrl(regions.baseUrl(c.getRegion())).session(tokenSource(c)),
+                        clients.forBaseUrl(regions.baseUrl(c.getRegion())).session(tokenSource(c), c.getOrgId()),
                         c.getSecretCiphertext(), c.getAuthKind()));
     }
 

@@ -60,7 +60,7 @@ public final class OAuthClient {
         List<String> secrets = new ArrayList<>(List.of(credentials.clientSecret(), grantSecret,
                 basic.substring("Basic ".length())));
         HttpUrl url = http.baseUrl.newBuilder().addPathSegment("oauth2").addPathSegment(path).build();
-        return http.execute(new SamsaraHttp.Exchange(endpoint, url, form, null, basic, requests, secrets, null));
+        return http.execute(new SamsaraHttp.Exchange(endpoint, url, form, null, basic, requests, secrets, null, null));
     }
 
     private OAuthTokens tokens(JsonNode root) {

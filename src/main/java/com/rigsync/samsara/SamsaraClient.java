@@ -61,9 +61,21 @@ public final class SamsaraClient implements AutoCloseable {
         return new Builder();
     }
 
-    /** A session for one caller; its {@link SamsaraSession#requestCount()} counts that caller's HTTP requests. */
+    /**
+     * A session for one caller; its {@link SamsaraSession#requestCount()} counts that caller's HTTP requests. Its
+     * calls count against the token's own limits, and against the organisation's shared limits once its
+     * {@link SamsaraSession#me()} has named the organisation.
+     */
     public SamsaraSession session(TokenSource tokens) {
-        return new SamsaraSession(calls, tokens, maxUrlLength);
+        return new SamsaraSession(calls, tokens, maxUrlLength, null);
+    }
+
+    /**
+     * A session for a token of a known Samsara organisation (its id from {@code GET /me} when the connection was
+     * made): every call counts against the organisation's shared rate limits, whichever token makes it.
+     */
+    public SamsaraSession session(TokenSource tokens, String organisationId) {
+        return new SamsaraSession(calls, tokens, maxUrlLength, organisationId);
     }
 
     /**
@@ -218,7 +230,7 @@ public final class SamsaraClient implements AutoCloseable {
             return this;
         }
 
-        /** Client-side rate limiting per token; on by default (benchmarks switch it off). */
+        /** Client-side rate limiting per token and organisation; on by default (benchmarks switch it off). */
         public Builder throttle(boolean on) {
             this.throttle = on;
             return this;

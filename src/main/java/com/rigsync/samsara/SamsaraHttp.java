@@ -78,10 +78,11 @@ final class SamsaraHttp {
     /**
      * One logical call. Exactly one of {@code tokens} (Bearer) and {@code basicAuthorization} is set.
      * {@code secrets} are extra strings (codes, refresh tokens, client secrets) to strip from anything reported.
-     * {@code deadline}, when set, ends the call: no request after it, no wait past it.
+     * {@code deadline}, when set, ends the call: no request after it, no wait past it. {@code organisation} is the
+     * Samsara organisation the token belongs to (null when not known), for the shared rate limits.
      */
     record Exchange(Endpoint endpoint, HttpUrl url, RequestBody body, TokenSource tokens, String basicAuthorization,
-            AtomicLong requestCounter, List<String> secrets, Instant deadline) {
+            AtomicLong requestCounter, List<String> secrets, Instant deadline, String organisation) {
     }
 
     /** Sends the exchange and returns the parsed JSON body (MissingNode for an empty 2xx body). */
@@ -103,7 +104,7 @@ final class SamsaraHttp {
             }
             if (token != null && throttle != null) {
                 String current = token;
-                wait(endpoint, () -> throttle.acquire(current, endpoint));
+                wait(endpoint, () -> throttle.acquire(current, x.organisation(), endpoint));
             }
             Request request = authorised(x, token);
             int status;

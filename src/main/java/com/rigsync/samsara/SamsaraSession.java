@@ -13,6 +13,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -39,16 +40,20 @@ public final class SamsaraSession {
     private final AtomicLong requests = new AtomicLong();
     private final Queue<ListCutShort> cutShort = new ConcurrentLinkedQueue<>();
     private final Instant deadline;
+    /** The Samsara organisation the token belongs to, for the shared rate limits; null until known. */
+    private final AtomicReference<String> organisation = new AtomicReference<>();
 
-    SamsaraSession(SamsaraHttp http, TokenSource tokens, int maxUrlLength) {
-        this(http, tokens, maxUrlLength, null);
+    SamsaraSession(SamsaraHttp http, TokenSource tokens, int maxUrlLength, String organisation) {
+        this(http, tokens, maxUrlLength, null, organisation);
     }
 
-    private SamsaraSession(SamsaraHttp http, TokenSource tokens, int maxUrlLength, Instant deadline) {
+    private SamsaraSession(SamsaraHttp http, TokenSource tokens, int maxUrlLength, Instant deadline,
+            String organisation) {
         this.http = http;
         this.tokens = java.util.Objects.requireNonNull(tokens, "tokens");
         this.maxUrlLength = maxUrlLength;
         this.deadline = deadline;
+        this.organisation.set(organisation);
     }
 
     /**
@@ -58,10 +63,10 @@ public final class SamsaraSession {
      * a sync run on a shared scheduler thread.
      */
     public SamsaraSession until(Instant deadline) {
-        return new SamsaraSession(http, tokens, maxUrlLength, java.util.Objects.requireNonNull(deadline));
+        return new SamsaraSession(http, tokens, maxUrlLength, java.util.Objects.requireNonNull(deadline),
+                organisation.get());
     }
 
-    /** HTTP requests sent so far through this session, retries included. */
     /** The lists this session ended early because Samsara gave no cursor for the more it announced, in order. */
     public List<ListCutShort> listsCutShort() {
         return List.copyOf(cutShort);
@@ -78,7 +83,12 @@ public final class SamsaraSession {
         if (data == null) {
             throw new MalformedResponseException(ErrorDetails.noAnswer(Endpoint.ME), "the answer has no 'data'", null);
         }
-        return Organization.parse(data);
+        Organization org = Organization.parse(data);
+        if (org.id() != null) {
+            // from now on this session's calls count against the organisation's shared limits
+            organisation.compareAndSet(null, org.id());
+        }
+        return org;
     }
 
     /** {@code GET /fleet/vehicles}, all pages, lazily. */
@@ -235,7 +245,7 @@ public final class SamsaraSession {
         ObjectNode body = http.json.createObjectNode().put("code", code).put("driverId", driverId);
         JsonNode root = http.execute(new SamsaraHttp.Exchange(Endpoint.DRIVER_AUTH_TOKEN,
                 url("fleet", "drivers", "auth-token").build(), RequestBody.create(http.json.writeValueAsString(body), JSON),
-                tokens, null, requests, List.of(code), deadline));
+                tokens, null, requests, List.of(code), deadline, organisation.get()));
         JsonNode data = Json.object(root, "data");
         String token = Json.text(data, "token");
         Long expiration = Json.longValue(data, "expirationTime");
@@ -255,7 +265,7 @@ public final class SamsaraSession {
 
     private JsonNode get(Endpoint endpoint, HttpUrl u) {
         return http.execute(new SamsaraHttp.Exchange(endpoint, u, null, tokens, null, requests, List.of(),
-                deadline));
+                deadline, organisation.get()));
     }
 
     private HttpUrl.Builder url(String... segments) {

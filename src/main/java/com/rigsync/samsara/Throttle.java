@@ -12,35 +12,57 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Client-side token buckets per token (keyed by the token's SHA-256, never the token itself): the documented
- * endpoint limits plus 150 requests/s overall, so a big sync slows down instead of collecting 429s and one
- * department's sync never spends another's budget.
+ * Client-side token buckets as Samsara counts them: 150 requests/s per token (keyed by the token's SHA-256, never
+ * the token itself), and per Samsara organisation 200 requests/s overall plus the documented endpoint limits, which
+ * every token of the organisation shares (two departments on one city's organisation, or RigSync beside another
+ * integration). A big sync slows down instead of collecting 429s, and one organisation's sync never spends
+ * another's budget. An organisation not known yet is counted by its token alone.
  */
 final class Throttle {
 
-    static final int OVERALL_PER_SECOND = 150;
+    static final int PER_TOKEN_PER_SECOND = 150;
+    static final int PER_ORGANISATION_PER_SECOND = 200;
     private static final int PRUNE_ABOVE = 512;
     private static final Duration IDLE = Duration.ofMinutes(10);
 
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Map<String, TokenBuckets> byToken = new ConcurrentHashMap<>();
+    private final Map<String, Buckets> byToken = new ConcurrentHashMap<>();
+    private final Map<String, Buckets> byOrganisation = new ConcurrentHashMap<>();
 
     Throttle(Clock clock, Sleeper sleeper) {
         this.clock = clock;
         this.sleeper = sleeper;
     }
 
-    /** Takes a slot for one request, sleeping (through the Sleeper) as long as the buckets require. */
-    void acquire(String token, Endpoint endpoint) throws InterruptedException {
-        if (byToken.size() > PRUNE_ABOVE) {
-            Instant cutoff = clock.instant().minus(IDLE);
-            byToken.values().removeIf(b -> b.lastUsed.isBefore(cutoff));
+    /**
+     * Takes a slot for one request, sleeping (through the Sleeper) as long as the buckets require.
+     *
+     * @param organisation the Samsara organisation id the token belongs to, or null when not known yet
+     */
+    void acquire(String token, String organisation, Endpoint endpoint) throws InterruptedException {
+        Instant now = clock.instant();
+        prune(byToken, now);
+        prune(byOrganisation, now);
+        String tokenKey = sha256(token);
+        String organisationKey = organisation == null || organisation.isBlank() ? "token:" + tokenKey
+                : "organisation:" + organisation;
+        Duration wait = byToken.computeIfAbsent(tokenKey, k -> new Buckets(PER_TOKEN_PER_SECOND, false, now))
+                .reserve(endpoint, now);
+        Duration shared = byOrganisation.computeIfAbsent(organisationKey,
+                k -> new Buckets(PER_ORGANISATION_PER_SECOND, true, now)).reserve(endpoint, now);
+        if (shared.compareTo(wait) > 0) {
+            wait = shared;
         }
-        TokenBuckets buckets = byToken.computeIfAbsent(sha256(token), k -> new TokenBuckets(clock.instant()));
-        Duration wait = buckets.reserve(endpoint, clock.instant());
         if (wait.isPositive()) {
             sleeper.sleep(wait);
+        }
+    }
+
+    private static void prune(Map<String, Buckets> buckets, Instant now) {
+        if (buckets.size() > PRUNE_ABOVE) {
+            Instant cutoff = now.minus(IDLE);
+            buckets.values().removeIf(b -> b.lastUsed.isBefore(cutoff));
         }
     }
 
@@ -53,20 +75,23 @@ final class Throttle {
         }
     }
 
-    private static final class TokenBuckets {
+    /** An overall bucket, and (for an organisation) one per endpoint with a documented limit. */
+    private static final class Buckets {
         private final Bucket overall;
+        private final boolean endpointLimits;
         private final Map<Endpoint, Bucket> perEndpoint = new EnumMap<>(Endpoint.class);
         private volatile Instant lastUsed;
 
-        TokenBuckets(Instant now) {
-            overall = new Bucket(OVERALL_PER_SECOND, 1, now);
-            lastUsed = now;
+        Buckets(int perSecond, boolean endpointLimits, Instant now) {
+            this.overall = new Bucket(perSecond, 1, now);
+            this.endpointLimits = endpointLimits;
+            this.lastUsed = now;
         }
 
         synchronized Duration reserve(Endpoint endpoint, Instant now) {
             lastUsed = now;
             Duration wait = overall.reserve(now);
-            if (endpoint.limitRequests > 0) {
+            if (endpointLimits && endpoint.limitRequests > 0) {
                 Bucket b = perEndpoint.computeIfAbsent(endpoint,
                         e -> new Bucket(e.limitRequests, e.limitSeconds, now));
                 Duration endpointWait = b.reserve(now);

@@ -114,7 +114,7 @@ class SamsaraClientBenchmark {
         // what the documented limits impose, whatever the client's speed
         double listPages = first.listPages;
         double statsPages = first.statsPages;
-        double documented = listPages / 25.0 + statsPages / Throttle.OVERALL_PER_SECOND;
+        double documented = listPages / 25.0 + statsPages / Throttle.PER_TOKEN_PER_SECOND;
         Duration throttled = simulatedThrottleWait(listPages, statsPages);
 
         System.out.printf(Locale.ROOT, "requests per round: %d (minimum %d = %d list pages + %d stats pages)%n",
@@ -163,10 +163,10 @@ class SamsaraClientBenchmark {
         FakeTime time = new FakeTime();
         Throttle t = new Throttle(time, time);
         for (int i = 0; i < listPages; i++) {
-            t.acquire(FAKE_TOKEN, Endpoint.VEHICLES);
+            t.acquire(FAKE_TOKEN, "11235813", Endpoint.VEHICLES);
         }
         for (int i = 0; i < statsPages; i++) {
-            t.acquire(FAKE_TOKEN, Endpoint.VEHICLE_STATS);
+            t.acquire(FAKE_TOKEN, "11235813", Endpoint.VEHICLE_STATS);
         }
         return time.totalSlept();
     }

@@ -3,6 +3,9 @@ package com.rigsync.samsara;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -37,15 +40,85 @@ class ThrottleTest extends SamsaraTestBase {
     }
 
     @Test
-    void eachTokenHasItsOwnBuckets() {
+    void tokensOfDifferentOrganisationsDoNotWaitForEachOther() {
         try (SamsaraClient throttled = clientBuilder().throttle(true).build()) {
-            SamsaraSession busy = throttled.session(TokenSource.of(TOKEN));
+            SamsaraSession busy = throttled.session(TokenSource.of(TOKEN), "11235813");
             for (int i = 0; i < 30; i++) {
                 busy.vehicles(VehicleQuery.all()).toList();
             }
             int sleepsSoFar = time.sleeps.size();
-            throttled.session(TokenSource.of("another-departments-token")).vehicles(VehicleQuery.all()).toList();
-            assertThat(time.sleeps).as("another department does not wait for this one").hasSize(sleepsSoFar);
+            throttled.session(TokenSource.of("another-departments-token"), "99999").vehicles(VehicleQuery.all())
+                    .toList();
+            assertThat(time.sleeps).as("another organisation does not wait for this one").hasSize(sleepsSoFar);
+        }
+    }
+
+    @Test
+    void twoDepartmentsOnOneOrganisationStayWithinItsLimitsTogether() {
+        try (SamsaraClient throttled = clientBuilder().throttle(true).build()) {
+            SamsaraSession fire = throttled.session(TokenSource.of(TOKEN), "11235813");
+            SamsaraSession ems = throttled.session(TokenSource.of("the-ems-departments-token"), "11235813");
+            List<Instant> sent = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                (i % 2 == 0 ? fire : ems).vehicles(VehicleQuery.all()).toList();
+                sent.add(time.instant()); // fake time moves only while the throttle sleeps, before the request
+            }
+            // 25/s per organisation: the first 25 at once, the other 25 over the next second, whichever token
+            assertThat(time.totalSlept()).isBetween(Duration.ofMillis(990), Duration.ofMillis(1010));
+            assertThat(Duration.between(sent.getFirst(), sent.getLast())).as("25 at once, then 25 a second")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(990));
+            assertThat(sent.stream().filter(t -> t.equals(sent.getFirst())).count()).as("the burst").isEqualTo(25);
+            assertThat(fire.requestCount() + ems.requestCount()).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void theOrganisationsCapOf200PerSecondBindsTwoTokensThatEachStayUnder150() {
+        try (SamsaraClient throttled = clientBuilder().throttle(true).build()) {
+            SamsaraSession fire = throttled.session(TokenSource.of(TOKEN), "11235813");
+            SamsaraSession ems = throttled.session(TokenSource.of("the-ems-departments-token"), "11235813");
+            for (int i = 0; i < 400; i++) {
+                (i % 2 == 0 ? fire : ems).drivers(DriverQuery.active()).toList();
+            }
+            // 200 at once, 200 more at 200/s: each token alone (200 requests) would have waited only 1/3 s
+            assertThat(time.totalSlept()).isBetween(Duration.ofMillis(990), Duration.ofMillis(1010));
+        }
+    }
+
+    @Test
+    void anOrganisationLearnedFromMeCountsTheSessionAgainstItsSharedLimits() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                return r.getUrl().encodedPath().endsWith("/me")
+                        ? json("{\"data\":{\"id\":\"11235813\",\"name\":\"Springfield\"}}")
+                        : json(page("{\"id\":\"1\"}", "", false));
+            }
+        });
+        try (SamsaraClient throttled = clientBuilder().throttle(true).build()) {
+            SamsaraSession known = throttled.session(TokenSource.of(TOKEN), "11235813");
+            for (int i = 0; i < 25; i++) {
+                known.vehicles(VehicleQuery.all()).toList();
+            }
+            SamsaraSession checking = throttled.session(TokenSource.of("a-token-being-tested"));
+            checking.me();
+            int sleepsSoFar = time.sleeps.size();
+            checking.vehicles(VehicleQuery.all()).toList();
+            assertThat(time.sleeps).as("the organisation's 25 list requests this second are spent")
+                    .hasSize(sleepsSoFar + 1);
+        }
+    }
+
+    @Test
+    void aTokenWhoseOrganisationIsNotKnownYetHasItsOwnBuckets() {
+        try (SamsaraClient throttled = clientBuilder().throttle(true).build()) {
+            SamsaraSession busy = throttled.session(TokenSource.of(TOKEN), "11235813");
+            for (int i = 0; i < 30; i++) {
+                busy.vehicles(VehicleQuery.all()).toList();
+            }
+            int sleepsSoFar = time.sleeps.size();
+            throttled.session(TokenSource.of("a-token-being-tested")).vehicles(VehicleQuery.all()).toList();
+            assertThat(time.sleeps).hasSize(sleepsSoFar);
         }
     }
 
@@ -69,7 +142,7 @@ class ThrottleTest extends SamsaraTestBase {
     @Test
     void theOverallLimitIs150PerSecondPerToken() {
         try (SamsaraClient throttled = clientBuilder().throttle(true).build()) {
-            SamsaraSession s = throttled.session(TokenSource.of(TOKEN));
+            SamsaraSession s = throttled.session(TokenSource.of(TOKEN), "11235813");
             for (int i = 0; i < 300; i++) {
                 s.drivers(DriverQuery.active()).toList();
             }
