@@ -49,7 +49,7 @@ public class SamsaraVehicleList {
         SamsaraSession samsara = connection.samsara();
         Map<String, Vehicle> vehicles = new LinkedHashMap<>();
         long before = samsara.requestCount();
-        samsara.vehicles(VehicleQuery.all().withTagIds(connection.tagIds())).forEach(v -> {
+        samsara.vehicles(VehicleQuery.all().withTags(connection.tags())).forEach(v -> {
             if (v.id() != null) {
                 vehicles.put(v.id(), v);
             }

@@ -32,6 +32,7 @@ import com.rigsync.samsara.NotFoundException;
 import com.rigsync.samsara.RateLimitedException;
 import com.rigsync.samsara.SamsaraException;
 import com.rigsync.samsara.SamsaraUnavailableException;
+import com.rigsync.samsara.TagFilter;
 import com.rigsync.security.CurrentUser;
 import com.rigsync.security.Role;
 import org.slf4j.Logger;
@@ -72,12 +73,12 @@ public class DriverService {
     private final Map<Long, Listed> listed = new ConcurrentHashMap<>();
 
     /** A department's list, with what it was read through: another region, organisation or tag filter reads anew. */
-    private record Listed(String regionKey, String organizationId, List<String> tagIds, DriverDirectory directory) {
+    private record Listed(String regionKey, String organizationId, TagFilter tags, DriverDirectory directory) {
 
         boolean servesFor(ConnectedSamsara samsara, Instant now) {
             return Objects.equals(regionKey, samsara.regionKey())
                     && Objects.equals(organizationId, samsara.organizationId())
-                    && tagIds.equals(samsara.tagIds())
+                    && tags.equals(samsara.tags())
                     && directory.listedAt().isAfter(now.minus(FRESH_FOR));
         }
     }
@@ -199,17 +200,17 @@ public class DriverService {
         if (!refresh && known != null && known.servesFor(samsara, now)) {
             return known.directory();
         }
-        List<String> tags = samsara.tagIds();
+        TagFilter tags = samsara.tags();
         List<SamsaraDriver> drivers = new ArrayList<>();
-        Stream.concat(samsara.samsara().drivers(DriverQuery.active().withTagIds(tags)),
-                        samsara.samsara().drivers(DriverQuery.deactivated().withTagIds(tags)))
+        Stream.concat(samsara.samsara().drivers(DriverQuery.active().withTags(tags)),
+                        samsara.samsara().drivers(DriverQuery.deactivated().withTags(tags)))
                 .map(SamsaraDriver::of).forEach(drivers::add);
         drivers.sort(Comparator.comparing((SamsaraDriver d) -> d.name() == null ? "" : d.name(),
                 String.CASE_INSENSITIVE_ORDER).thenComparing(d -> d.username() == null ? "" : d.username()));
         connections.recordSuccess(samsara);
         DriverDirectory directory = new DriverDirectory(drivers, clock.instant(), !tags.isEmpty());
         listed.values().removeIf(l -> l.directory().listedAt().isBefore(now.minus(FRESH_FOR)));
-        listed.put(departmentId, new Listed(samsara.regionKey(), samsara.organizationId(), List.copyOf(tags),
+        listed.put(departmentId, new Listed(samsara.regionKey(), samsara.organizationId(), tags,
                 directory));
         log.info("Listed {} Samsara drivers for department {} in {} requests", drivers.size(), departmentId,
                 samsara.samsara().requestCount());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.rigsync.samsara.SamsaraSession;
+import com.rigsync.samsara.TagFilter;
 
 /**
  * A department's live way into Samsara: the session (whose token stays inside the server, as a token source), the
@@ -16,7 +17,7 @@ public final class ConnectedSamsara {
     private final String regionKey;
     private final String organizationId;
     private final String organizationName;
-    private final List<String> tagIds;
+    private final TagFilter tags;
     private final int syncIntervalMinutes;
     private final SamsaraSession session;
     private final AuthKind authKind;
@@ -24,13 +25,13 @@ public final class ConnectedSamsara {
     final String secretCiphertext;
 
     ConnectedSamsara(long departmentId, String regionKey, String organizationId, String organizationName,
-                     List<String> tagIds, int syncIntervalMinutes, SamsaraSession session, String secretCiphertext,
+                     TagFilter tags, int syncIntervalMinutes, SamsaraSession session, String secretCiphertext,
                      AuthKind authKind) {
         this.departmentId = departmentId;
         this.regionKey = regionKey;
         this.organizationId = organizationId;
         this.organizationName = organizationName;
-        this.tagIds = List.copyOf(tagIds);
+        this.tags = tags;
         this.syncIntervalMinutes = syncIntervalMinutes;
         this.session = session;
         this.secretCiphertext = secretCiphertext;
@@ -55,8 +56,8 @@ public final class ConnectedSamsara {
     }
 
     /** The department's Samsara tag filter (empty: every vehicle the token sees). */
-    public List<String> tagIds() {
-        return tagIds;
+    public TagFilter tags() {
+        return tags;
     }
 
     public int syncIntervalMinutes() {
@@ -73,7 +74,7 @@ public final class ConnectedSamsara {
      * it): a sync run's time budget, so a failing Samsara never holds a scheduler thread longer.
      */
     public ConnectedSamsara until(Instant deadline) {
-        return new ConnectedSamsara(departmentId, regionKey, organizationId, organizationName, tagIds,
+        return new ConnectedSamsara(departmentId, regionKey, organizationId, organizationName, tags,
                 syncIntervalMinutes, session.until(deadline), secretCiphertext, authKind);
     }
 

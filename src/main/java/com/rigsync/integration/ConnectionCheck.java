@@ -24,6 +24,7 @@ import com.rigsync.samsara.SamsaraUnavailableException;
 import com.rigsync.samsara.StatType;
 import com.rigsync.samsara.StatsQuery;
 import com.rigsync.samsara.Tag;
+import com.rigsync.samsara.TagFilter;
 import com.rigsync.samsara.Vehicle;
 import com.rigsync.samsara.VehicleQuery;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ final class ConnectionCheck {
     private ConnectionCheck() {
     }
 
-    static ConnectionTestReport run(SamsaraSession session, List<String> tagIds, Long apparatusCount) {
+    static ConnectionTestReport run(SamsaraSession session, TagFilter tagIds, Long apparatusCount) {
         long started = System.nanoTime();
         List<EndpointCheck> checks = new ArrayList<>();
         AtomicReference<SamsaraException> stopper = new AtomicReference<>();
@@ -64,11 +65,20 @@ final class ConnectionCheck {
                     firstVehicle[0] = v.id();
                 }
                 for (Tag t : v.tags()) {
-                    tags.putIfAbsent(t.id(), new TagChoice(t.id(), t.name()));
+                    // a parent tag seen only as another tag's parentTagId is named once a vehicle carries it
+                    TagChoice known = tags.get(t.id());
+                    if (known == null || known.name() == null || known.parentTagId() == null) {
+                        tags.put(t.id(), new TagChoice(t.id(), t.name() != null ? t.name()
+                                : known == null ? null : known.name(), t.parentTagId() != null ? t.parentTagId()
+                                : known == null ? null : known.parentTagId()));
+                    }
+                    if (t.parentTagId() != null) {
+                        tags.putIfAbsent(t.parentTagId(), new TagChoice(t.parentTagId(), null, null));
+                    }
                 }
             }
             counts[1] = all;
-            counts[0] = tagIds.isEmpty() ? all : (int) session.vehicles(VehicleQuery.all().withTagIds(tagIds)).count();
+            counts[0] = tagIds.isEmpty() ? all : (int) session.vehicles(VehicleQuery.all().withTags(tagIds)).count();
             return counts[0];
         }, n -> tagIds.isEmpty() ? n + " vehicles" : n + " vehicles with the chosen tags (" + counts[1] + " in all)");
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import com.rigsync.samsara.TagFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -38,6 +39,9 @@ class SamsaraConnection {
 
     @Column(name = "tag_ids", length = 2000)
     private String tagIds;
+
+    @Column(name = "parent_tag_ids", length = 2000)
+    private String parentTagIds;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "auth_kind", length = 20)
@@ -118,13 +122,18 @@ class SamsaraConnection {
         this.region = region;
     }
 
-    List<String> getTagIds() {
-        return tagIds == null || tagIds.isBlank() ? List.of()
-                : Arrays.stream(tagIds.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    TagFilter getTagFilter() {
+        return new TagFilter(split(tagIds), split(parentTagIds));
     }
 
-    void setTagIds(List<String> ids) {
-        this.tagIds = ids == null || ids.isEmpty() ? null : String.join(",", ids);
+    void setTagFilter(TagFilter tags) {
+        this.tagIds = tags.tagIds().isEmpty() ? null : String.join(",", tags.tagIds());
+        this.parentTagIds = tags.parentTagIds().isEmpty() ? null : String.join(",", tags.parentTagIds());
+    }
+
+    private static List<String> split(String ids) {
+        return ids == null || ids.isBlank() ? List.of()
+                : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     AuthKind getAuthKind() {

@@ -77,7 +77,7 @@ public class SamsaraConnections {
                 .filter(c -> c.getHealth() != ConnectionHealth.RECONNECT_NEEDED)
                 .filter(c -> departments.samsaraEntitled(departmentId))
                 .map(c -> new ConnectedSamsara(departmentId, c.getRegion(), c.getOrgId(), c.getOrgName(),
-                        c.getTagIds(), c.getSyncIntervalMinutes(),
+                        c.getTagFilter(), c.getSyncIntervalMinutes(),
                         clients.forBaseUrl(regions.baseUrl(c.getRegion())).session(tokenSource(c), c.getOrgId()),
                         c.getSecretCiphertext(), c.getAuthKind()));
     }

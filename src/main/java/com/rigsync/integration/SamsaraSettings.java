@@ -14,11 +14,12 @@ import java.util.List;
 public record SamsaraSettings(boolean entitled, boolean enabled, String regionKey, List<Region> regions,
         List<String> tagIds, AuthKind authKind, SavedToken savedToken, ConnectionHealth health,
         String organizationId, String organizationName, Instant lastUsedAt, String updatedBy, Instant updatedAt,
-        Long version, boolean oauthAvailable, OAuthGrantSummary oauthGrant) {
+        Long version, boolean oauthAvailable, OAuthGrantSummary oauthGrant, List<String> parentTagIds) {
 
     public SamsaraSettings {
         regions = List.copyOf(regions);
         tagIds = List.copyOf(tagIds);
+        parentTagIds = List.copyOf(parentTagIds);
     }
 
     public boolean tokenSaved() {

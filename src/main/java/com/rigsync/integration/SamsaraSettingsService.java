@@ -13,6 +13,7 @@ import com.rigsync.audit.AuditService;
 import com.rigsync.base.BackgroundCalls;
 import com.rigsync.department.DepartmentService;
 import com.rigsync.integration.ConnectionTestReport.Verdict;
+import com.rigsync.samsara.TagFilter;
 import com.rigsync.samsara.TokenSource;
 import com.rigsync.security.CurrentUser;
 import com.rigsync.security.SignedInUser;
@@ -107,8 +108,8 @@ public class SamsaraSettingsService {
         if (!regions.exists(change.regionKey())) {
             return new SaveResult.Refused("Choose the Samsara region of your organisation (US or EU).");
         }
-        List<String> tagIds = cleanTags(change.tagIds());
-        if (tagIds.size() > MAX_TAGS) {
+        TagFilter tagIds = new TagFilter(cleanTags(change.tagIds()), cleanTags(change.parentTagIds()));
+        if (tagIds.tagIds().size() + tagIds.parentTagIds().size() > MAX_TAGS) {
             return new SaveResult.Refused("Choose at most " + MAX_TAGS + " Samsara tags.");
         }
         String token = change.hasNewToken() ? change.newToken().strip() : null;
@@ -221,7 +222,7 @@ public class SamsaraSettingsService {
      * attention" on a 401). A failed test is an audit event.
      */
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
-    public ConnectionTestReport testConnection(String typedToken, String regionKey, List<String> tagIds) {
+    public ConnectionTestReport testConnection(String typedToken, String regionKey, TagFilter tagIds) {
         long departmentId = currentUser.departmentId();
         if (!departments.samsaraEntitled(departmentId)) {
             throw new IllegalStateException(NOT_ENTITLED);
@@ -229,7 +230,8 @@ public class SamsaraSettingsService {
         if (!regions.exists(regionKey)) {
             throw new IllegalArgumentException("Choose the Samsara region of your organisation (US or EU).");
         }
-        List<String> tags = cleanTags(tagIds);
+        TagFilter tags = tagIds == null ? TagFilter.none()
+                : new TagFilter(cleanTags(tagIds.tagIds()), cleanTags(tagIds.parentTagIds()));
         SamsaraConnection saved = connections.findById(departmentId).orElse(null);
         TokenSource tokens;
         boolean savedToken = typedToken == null || typedToken.isBlank();
@@ -266,9 +268,8 @@ public class SamsaraSettingsService {
      */
     @PreAuthorize("hasAnyRole('ADMINISTRATOR','DATA_MANAGER')")
     public CompletableFuture<ConnectionTestReport> testConnectionInBackground(String typedToken, String regionKey,
-                                                                             List<String> tagIds) {
+                                                                             TagFilter tags) {
         long departmentId = currentUser.departmentId();
-        List<String> tags = tagIds == null ? null : List.copyOf(tagIds);
         return background.asCaller(departmentId, () -> testConnection(typedToken, regionKey, tags));
     }
 
@@ -280,7 +281,7 @@ public class SamsaraSettingsService {
         background.awaitIdle(timeout);
     }
 
-    private ConnectionTestReport check(long departmentId, String regionKey, TokenSource tokens, List<String> tagIds) {
+    private ConnectionTestReport check(long departmentId, String regionKey, TokenSource tokens, TagFilter tagIds) {
         ApparatusCount counter = apparatusCount.getIfAvailable();
         Long apparatus = counter == null ? null : counter.apparatusCount(departmentId);
         var session = clients.forBaseUrl(regions.baseUrl(regionKey)).session(tokens);

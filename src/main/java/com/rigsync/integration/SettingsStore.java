@@ -9,6 +9,7 @@ import java.util.Objects;
 import com.rigsync.audit.AuditAction;
 import com.rigsync.audit.AuditService;
 import com.rigsync.department.DepartmentService;
+import com.rigsync.samsara.TagFilter;
 import com.rigsync.security.SignedInUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -50,11 +51,11 @@ class SettingsStore {
         SamsaraConnection c = connections.findById(departmentId).orElse(null);
         if (!entitled) {
             return new SamsaraSettings(false, false, null, List.of(), List.of(), null, null, null, null, null, null,
-                    null, null, c == null ? null : c.getVersion(), false, null);
+                    null, null, c == null ? null : c.getVersion(), false, null, List.of());
         }
         if (c == null) {
             return new SamsaraSettings(true, false, SamsaraRegions.US, regionChoices, List.of(), null, null,
-                    ConnectionHealth.NOT_CONNECTED, null, null, null, null, null, null, oauth, null);
+                    ConnectionHealth.NOT_CONNECTED, null, null, null, null, null, null, oauth, null, List.of());
         }
         SavedToken token = c.hasSecret() && c.getAuthKind() == AuthKind.API_TOKEN
                 ? new SavedToken(c.getSecretLast4(), c.getSecretSavedBy(), c.getSecretSavedAt()) : null;
@@ -65,9 +66,10 @@ class SettingsStore {
         if (regions.find(c.getRegion()).isEmpty()) {
             offered.add(new Region(c.getRegion(), c.getRegion() + " (no longer offered)"));
         }
-        return new SamsaraSettings(true, c.isEnabled(), c.getRegion(), offered, c.getTagIds(), c.getAuthKind(), token,
+        TagFilter tags = c.getTagFilter();
+        return new SamsaraSettings(true, c.isEnabled(), c.getRegion(), offered, tags.tagIds(), c.getAuthKind(), token,
                 c.getHealth(), c.getOrgId(), c.getOrgName(), c.getLastUsedAt(), c.getUpdatedBy(), c.getUpdatedAt(),
-                c.getVersion(), oauth, grant);
+                c.getVersion(), oauth, grant, tags.parentTagIds());
     }
 
     /**
@@ -75,7 +77,7 @@ class SettingsStore {
      * filter, the organisation a passed {@code report} names (announcing a change of organisation), and a new
      * {@code token}, verified by the report or else "not yet verified".
      */
-    SaveResult write(long departmentId, SignedInUser user, SettingsChange change, List<String> tagIds, String token,
+    SaveResult write(long departmentId, SignedInUser user, SettingsChange change, TagFilter tags, String token,
                      ConnectionTestReport report) {
         SamsaraConnection connection = connections.findById(departmentId).orElse(null);
         Long currentVersion = connection == null ? null : connection.getVersion();
@@ -98,8 +100,8 @@ class SettingsStore {
         if (!created && !connection.getRegion().equals(change.regionKey())) {
             settingsChanges.add("region " + connection.getRegion() + " -> " + change.regionKey());
         }
-        if (!(created ? List.of() : connection.getTagIds()).equals(tagIds)) {
-            settingsChanges.add("tag filter " + (tagIds.isEmpty() ? "none" : String.join(",", tagIds)));
+        if (!(created ? TagFilter.none() : connection.getTagFilter()).equals(tags)) {
+            settingsChanges.add("tag filter " + describe(tags));
         }
         if (!settingsChanges.isEmpty()) {
             audit.record(departmentId, AuditAction.SAMSARA_SETTINGS_CHANGED, "Samsara integration",
@@ -107,7 +109,7 @@ class SettingsStore {
         }
         connection.setEnabled(change.enabled());
         connection.setRegion(change.regionKey());
-        connection.setTagIds(tagIds);
+        connection.setTagFilter(tags);
 
         boolean verified = report != null && report.passed();
         if (report != null && verified) {
@@ -153,5 +155,21 @@ class SettingsStore {
         connection.touch(by, now);
         connections.saveAndFlush(connection);
         return new SaveResult.Saved(read(departmentId), String.join(" ", messages));
+    }
+
+    /** "none", "3914,3915", "4815 and everything under it", or both, for the audit trail. */
+    static String describe(TagFilter tags) {
+        if (tags.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!tags.tagIds().isEmpty()) {
+            parts.add(String.join(",", tags.tagIds()));
+        }
+        if (!tags.parentTagIds().isEmpty()) {
+            parts.add(String.join(",", tags.parentTagIds()) + " and everything under "
+                    + (tags.parentTagIds().size() == 1 ? "it" : "them"));
+        }
+        return String.join("; ", parts);
     }
 }

@@ -95,9 +95,7 @@ public final class SamsaraSession {
     public Stream<Vehicle> vehicles(VehicleQuery query) {
         return PageIterator.stream(Endpoint.VEHICLES, cursor -> {
             HttpUrl.Builder u = url("fleet", "vehicles").addQueryParameter("limit", Integer.toString(query.limit()));
-            if (!query.tagIds().isEmpty()) {
-                u.addEncodedQueryParameter("tagIds", joinEncoded(query.tagIds()));
-            }
+            tagFilter(u, query.tagIds(), query.parentTagIds());
             if (query.updatedAfterTime() != null) {
                 u.addQueryParameter("updatedAfterTime", query.updatedAfterTime().toString());
             }
@@ -227,9 +225,7 @@ public final class SamsaraSession {
         return PageIterator.stream(Endpoint.DRIVERS, cursor -> {
             HttpUrl.Builder u = url("fleet", "drivers").addQueryParameter("limit", Integer.toString(query.limit()))
                     .addQueryParameter("driverActivationStatus", query.activationStatus().queryValue);
-            if (!query.tagIds().isEmpty()) {
-                u.addEncodedQueryParameter("tagIds", joinEncoded(query.tagIds()));
-            }
+            tagFilter(u, query.tagIds(), query.parentTagIds());
             return after(u, cursor);
         }, u -> get(Endpoint.DRIVERS, u), cutShort::add).map(Driver::parse);
     }
@@ -294,9 +290,7 @@ public final class SamsaraSession {
         HttpUrl.Builder u = endpoint == Endpoint.VEHICLE_STATS_FEED
                 ? url("fleet", "vehicles", "stats", "feed") : url("fleet", "vehicles", "stats");
         u.addEncodedQueryParameter("types", StatType.queryValue(group));
-        if (!query.tagIds().isEmpty()) {
-            u.addEncodedQueryParameter("tagIds", joinEncoded(query.tagIds()));
-        }
+        tagFilter(u, query.tagIds(), query.parentTagIds());
         if (ids != null) {
             u.addEncodedQueryParameter("vehicleIds", joinEncoded(ids));
         }
@@ -334,6 +328,15 @@ public final class SamsaraSession {
         }
         batches.add(List.copyOf(current));
         return batches;
+    }
+
+    private static void tagFilter(HttpUrl.Builder u, List<String> tagIds, List<String> parentTagIds) {
+        if (!tagIds.isEmpty()) {
+            u.addEncodedQueryParameter("tagIds", joinEncoded(tagIds));
+        }
+        if (!parentTagIds.isEmpty()) {
+            u.addEncodedQueryParameter("parentTagIds", joinEncoded(parentTagIds));
+        }
     }
 
     private static String joinEncoded(List<String> values) {

@@ -189,7 +189,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
 
                 Map<String, LinkedApparatus> targets = checkLinks(linked, vehicles);
 
-                StatsReading stats = new StatsReading(departmentId, samsara, connection.tagIds(), cursors);
+                StatsReading stats = new StatsReading(departmentId, samsara, connection.tags(), cursors);
                 StatsReading.Plan plan = stats.plan(targets.keySet(), vehicles.size());
                 total = done + plan.requestsPerGroup() * groups + Math.max(1, Math.ceilDiv(targets.size(), WRITE_BATCH));
                 report("Reading vehicle stats");
@@ -287,7 +287,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
                     } else if (flag == LinkFlag.SAMSARA_VEHICLE_GONE || flag == LinkFlag.REVIEW_VIN_MISMATCH) {
                         flag = LinkFlag.NONE;
                     }
-                } else if (connection.tagIds().isEmpty() && listComplete) {
+                } else if (connection.tags().isEmpty() && listComplete) {
                     flag = LinkFlag.SAMSARA_VEHICLE_GONE;
                 } else if (flag != LinkFlag.SAMSARA_VEHICLE_GONE && checks < MAX_GONE_CHECKS) {
                     checks++;

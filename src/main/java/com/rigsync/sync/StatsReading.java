@@ -19,6 +19,7 @@ import com.rigsync.samsara.StatType;
 import com.rigsync.samsara.StatsFeedPage;
 import com.rigsync.samsara.StatsFeedResult;
 import com.rigsync.samsara.StatsQuery;
+import com.rigsync.samsara.TagFilter;
 import com.rigsync.samsara.VehicleStats;
 import com.rigsync.samsara.VehicleStatsSeries;
 import org.slf4j.Logger;
@@ -44,15 +45,15 @@ final class StatsReading {
 
     private final long departmentId;
     private final SamsaraSession samsara;
-    private final List<String> tagIds;
+    private final TagFilter tags;
     private final FeedCursors cursors;
     /** What went wrong without stopping the run, in the department's words, for the Sync panel. */
     private final List<String> problems = new ArrayList<>();
 
-    StatsReading(long departmentId, SamsaraSession samsara, List<String> tagIds, FeedCursors cursors) {
+    StatsReading(long departmentId, SamsaraSession samsara, TagFilter tags, FeedCursors cursors) {
         this.departmentId = departmentId;
         this.samsara = samsara;
-        this.tagIds = tagIds;
+        this.tags = tags;
         this.cursors = cursors;
     }
 
@@ -70,8 +71,13 @@ final class StatsReading {
             return new Plan(StatsQuery.vehicles(ids), "ids:" + sha256(String.join(",", ids)), idBatches,
                     idBatches == 1);
         }
-        List<String> tags = tagIds.stream().sorted().toList();
-        return new Plan(StatsQuery.allVehiclesWithTags(tags), "all:" + sha256(String.join(",", tags)),
+        List<String> sortedTags = tags.tagIds().stream().sorted().toList();
+        List<String> sortedParents = tags.parentTagIds().stream().sorted().toList();
+        // the feed cursor belongs to the filter it was read with; a plain tag filter keeps its key from before
+        String filterKey = String.join(",", sortedTags)
+                + (sortedParents.isEmpty() ? "" : "|parents:" + String.join(",", sortedParents));
+        return new Plan(StatsQuery.allVehiclesWithTags(new TagFilter(sortedTags, sortedParents)),
+                "all:" + sha256(filterKey),
                 allPages, true);
     }
 

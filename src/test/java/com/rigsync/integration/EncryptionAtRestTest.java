@@ -1,7 +1,5 @@
 package com.rigsync.integration;
 
-import com.rigsync.testing.SignIn;
-import com.rigsync.SpringAppTest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -12,7 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.rigsync.SpringAppTest;
 import com.rigsync.demo.simulator.SimulatedSamsara;
+import com.rigsync.samsara.TagFilter;
+import com.rigsync.testing.SignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class EncryptionAtRestTest {
         jdbc.update("update samsara_connection set secret_ciphertext = ? where department_id = ?", ownersSecret,
                 other.id());
         signInAs(other.admin());
-        assertThatThrownBy(() -> settings.testConnection(null, TestSamsara.SIMULATED, List.of()))
+        assertThatThrownBy(() -> settings.testConnection(null, TestSamsara.SIMULATED, TagFilter.none()))
                 .isInstanceOf(UnreadableSecretException.class)
                 .hasMessage("The saved Samsara token cannot be used: it was not saved for this department. Paste a "
                         + "new access token (or connect to Samsara again) under Setup > Settings and save it.")

@@ -1,6 +1,5 @@
 package com.rigsync.integration;
 
-import com.rigsync.testing.SignIn;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -12,6 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.rigsync.SpringAppTest;
+import com.rigsync.samsara.TagFilter;
+import com.rigsync.testing.SignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,7 +93,7 @@ class SamsaraCheckPoolTest {
             String caller = Thread.currentThread().getName();
 
             CompletableFuture<ConnectionTestReport> refused = service.testConnectionInBackground(TOKEN,
-                    TestSamsara.SIMULATED, List.of());
+                    TestSamsara.SIMULATED, TagFilter.none());
 
             assertThat(refused).isCompletedExceptionally();
             assertThatThrownBy(refused::get).isInstanceOf(ExecutionException.class)
@@ -122,7 +123,7 @@ class SamsaraCheckPoolTest {
             signInAs(department.admin());
             List<CompletableFuture<ConnectionTestReport>> first = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                first.add(service.testConnectionInBackground(TOKEN, TestSamsara.SIMULATED, List.of()));
+                first.add(service.testConnectionInBackground(TOKEN, TestSamsara.SIMULATED, TagFilter.none()));
             }
             // two are under way; the other eight are refused at once, in words for this department
             assertThat(first.stream().filter(CompletableFuture::isCompletedExceptionally)).hasSize(8);
@@ -131,7 +132,7 @@ class SamsaraCheckPoolTest {
                             + "then try again.");
 
             signInAs(other.admin());
-            ConnectionTestReport answer = service.testConnectionInBackground(TOKEN, TestSamsara.SIMULATED, List.of())
+            ConnectionTestReport answer = service.testConnectionInBackground(TOKEN, TestSamsara.SIMULATED, TagFilter.none())
                     .get(60, TimeUnit.SECONDS);
             assertThat(answer).isNotNull();
             for (CompletableFuture<ConnectionTestReport> call : first.subList(0, 2)) {
@@ -139,7 +140,7 @@ class SamsaraCheckPoolTest {
             }
             // once its answers are in, the first department may test again
             signInAs(department.admin());
-            assertThat(service.testConnectionInBackground(TOKEN, TestSamsara.SIMULATED, List.of())
+            assertThat(service.testConnectionInBackground(TOKEN, TestSamsara.SIMULATED, TagFilter.none())
                     .get(60, TimeUnit.SECONDS)).isNotNull();
         } finally {
             samsara.resetFaults();
@@ -150,7 +151,7 @@ class SamsaraCheckPoolTest {
     @Test
     void theBackgroundVariantsCheckTheRoleOnTheCallersThread() {
         signInAs("member");
-        assertThatThrownBy(() -> service.testConnectionInBackground(TOKEN, TestSamsara.SIMULATED, List.of()))
+        assertThatThrownBy(() -> service.testConnectionInBackground(TOKEN, TestSamsara.SIMULATED, TagFilter.none()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.saveInBackground(new SettingsChange(true, TestSamsara.SIMULATED, List.of(),
                 TOKEN, false, false, null))).isInstanceOf(AccessDeniedException.class);

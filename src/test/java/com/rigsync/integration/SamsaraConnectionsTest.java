@@ -1,14 +1,15 @@
 package com.rigsync.integration;
 
-import com.rigsync.testing.SignIn;
-import com.rigsync.SpringAppTest;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.rigsync.SpringAppTest;
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedSamsaraServer;
 import com.rigsync.samsara.InvalidTokenException;
+import com.rigsync.samsara.TagFilter;
 import com.rigsync.samsara.VehicleQuery;
+import com.rigsync.testing.SignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,7 @@ class SamsaraConnectionsTest {
             assertThatThrownBy(() -> settings.settings()).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> settings.save(new SettingsChange(true, "us", List.of(), "x-token-123456", false,
                     false, null))).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> settings.testConnection("x-token-123456", "us", List.of()))
+            assertThatThrownBy(() -> settings.testConnection("x-token-123456", "us", TagFilter.none()))
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> settings.removeToken(0L)).isInstanceOf(AccessDeniedException.class);
         }

@@ -3,24 +3,24 @@ package com.rigsync.integration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.rigsync.KaribuTest;
+import com.rigsync.demo.simulator.SimulatedFleet;
 import com.rigsync.demo.simulator.SimulatedSamsara;
 import com.rigsync.demo.simulator.SimulatedSamsaraServer;
 import com.rigsync.integration.ui.SettingsView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.treegrid.TreeGrid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,9 +242,11 @@ class SettingsViewTest extends KaribuTest {
         int vehicles = samsara.samsara().vehicles().size();
         _assertOne(Paragraph.class, spec -> spec.withText("The token sees " + vehicles + " vehicles."));
         _assertOne(Paragraph.class, spec -> spec.withPredicate(p -> p.getText().matches("Round trip: \\d+ ms")));
-        @SuppressWarnings("unchecked")
-        MultiSelectComboBox<String> tags = _get(MultiSelectComboBox.class);
-        assertThat(tags.getGenericDataView().getItems().count()).isPositive();
+        assertThat(tagTree().getTreeData().getRootItems()).extracting(TagChoice::label)
+                .as("the organisation's tags as a tree: Fire over its stations, Police, Public Works")
+                .contains("Police", "Public Works", "Tag " + SimulatedFleet.FIRE.id());
+        assertThat(tagTree().getTreeData().getChildren(tag(SimulatedFleet.FIRE.id()))).extracting(TagChoice::label)
+                .contains("Station 1", "Station 5", "Reserve");
         assertThat(storedSecrets(department)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from samsara_connection where department_id = ?",
                 Integer.class, department.id())).isZero();
@@ -255,14 +257,11 @@ class SettingsViewTest extends KaribuTest {
         TestDepartments department = openAsAdministrator(true);
         enterSettings(true, GOOD);
         clickTestConnection();
-        @SuppressWarnings("unchecked")
-        MultiSelectComboBox<String> tags = _get(MultiSelectComboBox.class);
-        String tag = tags.getGenericDataView().getItems().findFirst().orElseThrow();
-        _setValue(tags, Set.of(tag));
+        tagTree().asMultiSelect().select(tag(SimulatedFleet.STATION_1.id()));
         clickSave();
         expectNotifications("Token saved and verified: Springfield Fire Rescue (simulated).");
         assertThat(jdbc.queryForObject("select tag_ids from samsara_connection where department_id = ?", String.class,
-                department.id())).isEqualTo(tag);
+                department.id())).isEqualTo(SimulatedFleet.STATION_1.id());
 
         clickTestConnection();
         int all = samsara.samsara().vehicles().size();
@@ -270,6 +269,43 @@ class SettingsViewTest extends KaribuTest {
         assertThat(seen.getText()).endsWith(" vehicles with the chosen tags.");
         int withTag = Integer.parseInt(seen.getText().replaceAll("\\D+", ""));
         assertThat(withTag).isPositive().isLessThan(all);
+    }
+
+    @Test
+    void aTagWithTagsUnderItIsSavedAsAParentTagThatIncludesThemAll() {
+        TestDepartments department = openAsAdministrator(true);
+        enterSettings(true, GOOD);
+        clickTestConnection();
+        TagChoice fire = tag(SimulatedFleet.FIRE.id());
+        tagTree().asMultiSelect().select(fire);
+        clickSave();
+
+        expectNotifications("Token saved and verified: Springfield Fire Rescue (simulated).");
+        assertThat(jdbc.queryForMap("select tag_ids, parent_tag_ids from samsara_connection where department_id = ?",
+                department.id())).containsEntry("tag_ids", null)
+                .containsEntry("parent_tag_ids", SimulatedFleet.FIRE.id());
+        assertThat(auditText(department)).contains("tag filter " + SimulatedFleet.FIRE.id()
+                + " and everything under it");
+        assertThat(tagTree().getSelectedItems()).extracting(TagChoice::id)
+                .as("shown again after saving").containsExactly(SimulatedFleet.FIRE.id());
+
+        clickTestConnection();
+        long underFire = samsara.samsara().vehicles().stream().filter(v -> v.tags().stream()
+                .anyMatch(t -> SimulatedFleet.FIRE.id().equals(t.parentTagId()))).count();
+        _assertOne(Paragraph.class, spec -> spec.withText("The token sees " + underFire
+                + " vehicles with the chosen tags."));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeGrid<TagChoice> tagTree() {
+        return _get(TreeGrid.class);
+    }
+
+    private static TagChoice tag(String id) {
+        return tagTree().getTreeData().getRootItems().stream()
+                .flatMap(root -> java.util.stream.Stream.concat(java.util.stream.Stream.of(root),
+                        tagTree().getTreeData().getChildren(root).stream()))
+                .filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Test

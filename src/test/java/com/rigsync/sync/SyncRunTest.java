@@ -11,6 +11,7 @@ import com.rigsync.apparatus.MeterFlag;
 import com.rigsync.apparatus.MeterReadings;
 import com.rigsync.demo.simulator.SimulatedFleet;
 import com.rigsync.demo.simulator.SimulatedSamsara;
+import com.rigsync.demo.simulator.SimulatedTag;
 import com.rigsync.demo.simulator.SimulatedVehicle;
 import com.rigsync.integration.IntegrationTestAccess;
 import com.rigsync.integration.SamsaraOrganisationChanged;
@@ -311,6 +312,30 @@ class SyncRunTest {
     }
 
     @Test
+    void aParentTagIncludesAStationAddedUnderItLaterWithoutAnyoneChangingSettings() {
+        chooseWithEverythingUnder(SimulatedFleet.FIRE.id());
+        SyncResult before = sync();
+        assertThat(before.outcome()).as(before.error()).isEqualTo(SyncOutcome.SUCCEEDED);
+        int underFire = (int) samsara.vehicles().stream().filter(v -> v.tags().stream()
+                .anyMatch(t -> SimulatedFleet.FIRE.id().equals(t.parentTagId()))).count();
+        assertThat(before.counts().vehiclesListed()).isEqualTo(underFire);
+        assertThat(samsara.requestLog().getLast().query()).contains("parentTagIds=" + SimulatedFleet.FIRE.id());
+
+        // the department opens Station 6 in Samsara and moves the third unit there
+        SimulatedTag station6 = new SimulatedTag("4815006", "Station 6", SimulatedFleet.FIRE.id());
+        samsara.moveToTag(linked.get(2).id(), station6);
+        samsara.advanceClock(Duration.ofHours(1));
+        SyncResult after = sync();
+
+        assertThat(after.outcome()).as(after.error()).isEqualTo(SyncOutcome.SUCCEEDED);
+        assertThat(after.counts().vehiclesListed()).isEqualTo(underFire);
+        assertThat(after.counts().apparatusUpdated()).isEqualTo(3);
+        assertThat(linkFlag(apparatus.get(2))).isEqualTo("NONE");
+        assertThat(jdbc.queryForObject("select tag_ids from samsara_vehicle where department_id = ? and samsara_id = ?",
+                String.class, departmentId, linked.get(2).id())).isEqualTo("4815006");
+    }
+
+    @Test
     void anOdometerThatGoesBackIsKeptFlaggedUntilAcceptedAsTheNewBaseline() {
         assertThat(sync().outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
         long odometer = (Long) telemetry(apparatus.getFirst()).get("odometer_meters");
@@ -492,6 +517,20 @@ class SyncRunTest {
 
     private void replaceTags(List<String> tags) {
         save(tags, null);
+    }
+
+    private void chooseWithEverythingUnder(String parentTag) {
+        SignIn.as(users, manager);
+        try {
+            Long version = jdbc.queryForObject("select version from samsara_connection where department_id = ?",
+                    Long.class, departmentId);
+            String region = jdbc.queryForObject("select region from samsara_connection where department_id = ?",
+                    String.class, departmentId);
+            assertThat(context.getBean(SamsaraSettingsService.class).save(new SettingsChange(true, region, List.of(),
+                    null, false, false, version, List.of(parentTag)))).isInstanceOf(SaveResult.Saved.class);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     private void save(List<String> tags, String token) {

@@ -45,12 +45,13 @@ final class Drivers {
         }
         boolean active = status == null || status.equals("active");
         Set<String> tagIds = idList(request, "tagIds");
+        Set<String> parentTagIds = idList(request, "parentTagIds");
         List<SimulatedDriver> after = fleet.drivers().stream()
                 .filter(d -> d.id().compareTo(position.lastId()) > 0)
                 .sorted((a, b) -> a.id().compareTo(b.id()))
                 .toList();
         Predicate<SimulatedDriver> filter = d -> d.active() == active
-                && (tagIds.isEmpty() || d.tags().stream().anyMatch(t -> tagIds.contains(t.id())));
+                && QueryParameters.tagged(tagIds, parentTagIds, d.tags());
         return pagination.page(position, limit, after, filter, SimulatedDriver::id,
                 d -> SamsaraJson.driver(d, assignedVehicle(d)));
     }

@@ -38,9 +38,11 @@ final class FaultSwitches {
             return null;
         }
         failuresLeft--;
+        // a 429 always says when to come back, also when switched on as a plain failure
+        String retryAfter = failureRetryAfter == null ? "1.0" : failureRetryAfter;
         return failureStatus == 429
-                ? error(429, "Rate limit exceeded (simulated). Retry after " + failureRetryAfter
-                        + " seconds.", requestId).withHeader("Retry-After", failureRetryAfter)
+                ? error(429, "Rate limit exceeded (simulated). Retry after " + retryAfter
+                        + " seconds.", requestId).withHeader("Retry-After", retryAfter)
                 : error(failureStatus, "Service temporarily unavailable (simulated outage). Retry later.",
                         requestId);
     }

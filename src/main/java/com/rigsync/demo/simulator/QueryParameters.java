@@ -15,14 +15,26 @@ final class QueryParameters {
     private QueryParameters() {
     }
 
-    /** The vehicles the {@code vehicleIds}, {@code tagIds} and {@code parentTagIds} filters let through. */
+    /**
+     * The vehicles the {@code vehicleIds}, {@code tagIds} and {@code parentTagIds} filters let through. The two tag
+     * filters together let through a vehicle either admits (a department choosing "Fire" and everything under it,
+     * plus "Police" alone, sees both); RigSync's reading, as Samsara's reference does not say.
+     */
     static Predicate<SimulatedVehicle> vehicleFilter(SimulatedRequest request) {
         Set<String> vehicleIds = idList(request, "vehicleIds");
         Set<String> tagIds = idList(request, "tagIds");
         Set<String> parentTagIds = idList(request, "parentTagIds");
         return vehicle -> (vehicleIds.isEmpty() || vehicleIds.contains(vehicle.id()))
-                && (tagIds.isEmpty() || tagIds.stream().anyMatch(vehicle::hasTag))
-                && (parentTagIds.isEmpty() || parentTagIds.stream().anyMatch(vehicle::hasTagUnder));
+                && tagged(tagIds, parentTagIds, vehicle.tags());
+    }
+
+    /** Whether {@code tags} pass the tag filters: no filter, a listed tag, or a tag at or under a listed parent. */
+    static boolean tagged(Set<String> tagIds, Set<String> parentTagIds, List<SimulatedTag> tags) {
+        if (tagIds.isEmpty() && parentTagIds.isEmpty()) {
+            return true;
+        }
+        return tags.stream().anyMatch(tag -> tagIds.contains(tag.id()) || parentTagIds.contains(tag.id())
+                || (tag.parentTagId() != null && parentTagIds.contains(tag.parentTagId())));
     }
 
     static Set<String> idList(SimulatedRequest request, String name) {

@@ -16,15 +16,23 @@ import com.rigsync.demo.simulator.SimulatedSamsara.LoggedRequest;
  */
 final class RequestLog {
 
+    static final String VERSION_HEADER = "X-Samsara-Version";
+
     private static final int CAPACITY = 10_000;
 
     private final Map<String, Integer> countsByPath = new HashMap<>();
     private final Deque<LoggedRequest> latest = new ArrayDeque<>();
     private int total;
+    private int withoutVersion;
 
     void record(SimulatedRequest request, String path, int status, String requestId, Instant time) {
         total++;
         countsByPath.merge(path, 1, Integer::sum);
+        String version = request.header(VERSION_HEADER);
+        // the OAuth token endpoints are not versioned; every API call should ask for one version
+        if (!path.startsWith("/oauth2/") && (version == null || version.isBlank())) {
+            withoutVersion++;
+        }
         if (latest.size() == CAPACITY) {
             latest.removeFirst();
         }
@@ -36,6 +44,11 @@ final class RequestLog {
 
     int count() {
         return total;
+    }
+
+    /** API requests that came without {@code X-Samsara-Version}: Samsara answers them in the token's own version. */
+    int countWithoutVersion() {
+        return withoutVersion;
     }
 
     /** @param path a normalized path */
@@ -52,5 +65,6 @@ final class RequestLog {
         latest.clear();
         countsByPath.clear();
         total = 0;
+        withoutVersion = 0;
     }
 }

@@ -44,14 +44,7 @@ final class SamsaraJson {
         if (vehicle.hasGateway()) {
             json.put("serial", vehicle.gatewaySerial());
         }
-        var externalIds = new LinkedHashMap<String, Object>();
-        if (vehicle.hasGateway()) {
-            externalIds.put("samsara.serial", vehicle.gatewaySerial());
-        }
-        if (vehicle.vin() != null && !vehicle.vin().isEmpty()) {
-            externalIds.put("samsara.vin", vehicle.vin());
-        }
-        json.put("externalIds", externalIds);
+        json.put("externalIds", externalIds(vehicle));
         json.put("tags", vehicle.tags().stream().map(SamsaraJson::tag).toList());
         json.put("createdAtTime", vehicle.createdAtTime().toString());
         json.put("updatedAtTime", vehicle.updatedAtTime().toString());
@@ -71,19 +64,53 @@ final class SamsaraJson {
         json.put("externalIds", driver.externalIds());
         json.put("tags", driver.tags().stream().map(SamsaraJson::tag).toList());
         if (assigned != null) {
-            json.put("staticAssignedVehicle", Map.of("id", assigned.id(), "name", assigned.name()));
+            json.put("staticAssignedVehicle", ordered("id", assigned.id(), "name", assigned.name()));
         }
         json.put("createdAtTime", driver.createdAtTime().toString());
         json.put("updatedAtTime", driver.updatedAtTime().toString());
         return json;
     }
 
-    /** The start of a stats item: the vehicle's id and name, before its stats. */
+    /** The start of a stats item: the vehicle's id, name and external ids, before its stats (as Samsara sends). */
     static LinkedHashMap<String, Object> vehicleHeader(SimulatedVehicle vehicle) {
         var item = new LinkedHashMap<String, Object>();
         item.put("id", vehicle.id());
         item.put("name", vehicle.name());
+        item.put("externalIds", externalIds(vehicle));
         return item;
+    }
+
+    /**
+     * The vehicle's external ids: Samsara's own ({@code samsara.serial}, {@code samsara.vin}) and the department's
+     * records system's ({@code firstdue.apparatusId}, from the vehicle's id), each usable as {@code key:value} in
+     * {@code GET /fleet/vehicles/{id}}.
+     */
+    static Map<String, Object> externalIds(SimulatedVehicle vehicle) {
+        var externalIds = new LinkedHashMap<String, Object>();
+        if (vehicle.hasGateway()) {
+            externalIds.put("samsara.serial", vehicle.gatewaySerial());
+        }
+        if (vehicle.vin() != null && !vehicle.vin().isEmpty()) {
+            externalIds.put("samsara.vin", vehicle.vin());
+        }
+        externalIds.put(RECORDS_SYSTEM_ID, recordsSystemId(vehicle));
+        return externalIds;
+    }
+
+    /** The key of the external id a fire records system would have set on each vehicle. */
+    static final String RECORDS_SYSTEM_ID = "firstdue.apparatusId";
+
+    static String recordsSystemId(SimulatedVehicle vehicle) {
+        return Long.toString(Long.parseLong(vehicle.id()) % 100_000);
+    }
+
+    /** A JSON object whose keys keep the order given, so the same answer is the same text on every run. */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        var json = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            json.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return json;
     }
 
     private static Map<String, Object> tag(SimulatedTag tag) {

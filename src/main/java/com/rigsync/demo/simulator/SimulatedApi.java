@@ -14,8 +14,8 @@ import static com.rigsync.demo.simulator.SamsaraJson.ok;
 
 /**
  * Routes a request that no fault switch has answered, checking what Samsara checks in its order: OAuth paths go to
- * the OAuth server; every other request needs a live bearer token (401), a known endpoint (404), room in the rate
- * limits (429) and the endpoint's scope (403). Not thread-safe: {@link SimulatedSamsara} calls it under its lock.
+ * the OAuth server; every other request needs a live bearer token (401), a known endpoint (404), the endpoint's
+ * scope (403) and room in the rate limits (429). Not thread-safe: {@link SimulatedSamsara} calls it under its lock.
  */
 final class SimulatedApi {
 
@@ -68,16 +68,18 @@ final class SimulatedApi {
             case "GET /fleet/drivers" -> Scope.READ_DRIVERS;
             default -> Scope.WRITE_DRIVER_AUTH_TOKEN;
         };
+        // what the token may do is decided before whether it may do it now: a token without the scope is told so
+        // even while the organisation's limits are spent
+        if (!scopes.contains(needed)) {
+            return error(403, "Forbidden: this token does not have the '" + needed.label + "' scope required "
+                    + "for " + endpoint + ". Edit the token's scopes in the Samsara dashboard.", requestId);
+        }
         double wait = faults.rateLimitWait(token, endpoint);
         if (wait > 0) {
             String retryAfter = BigDecimal.valueOf(wait).setScale(9, RoundingMode.HALF_UP)
                     .setScale(5, RoundingMode.CEILING).toPlainString();
             return error(429, "Rate limit exceeded for " + endpoint + ". Retry after " + retryAfter
                     + " seconds.", requestId).withHeader("Retry-After", retryAfter);
-        }
-        if (!scopes.contains(needed)) {
-            return error(403, "Forbidden: this token does not have the '" + needed.label + "' scope required "
-                    + "for " + endpoint + ". Edit the token's scopes in the Samsara dashboard.", requestId);
         }
         return switch (endpoint) {
             case "GET /me" -> me();

@@ -138,6 +138,10 @@ public final class SimulatedSamsara {
             response = faults.deliver(response);
             requestLog.record(request, path, response.status(), requestId, now());
         }
+        if (!path.startsWith("/oauth2/") && request.header(RequestLog.VERSION_HEADER) == null) {
+            log.warn("simulated Samsara: {} {} came without X-Samsara-Version; Samsara answers it in the token's "
+                    + "own API version", request.method(), path);
+        }
         log.debug("simulated Samsara: {} {} -> {} (requestId {})", request.method(), path, response.status(),
                 requestId);
         return response;
@@ -323,6 +327,17 @@ public final class SimulatedSamsara {
         log.info("simulated Samsara: VIN of vehicle {} changed", vehicleId);
     }
 
+    /**
+     * Moves a vehicle under another tag, as when a department opens a station: a new tag under "Fire" is created in
+     * Samsara and the station's vehicles are tagged with it.
+     */
+    public void moveToTag(String vehicleId, SimulatedTag tag) {
+        synchronized (lock) {
+            vehicles.retag(vehicleId, List.of(tag), now());
+        }
+        log.info("simulated Samsara: vehicle {} now tagged {}", vehicleId, tag.name());
+    }
+
     public Faults faults() {
         synchronized (lock) {
             return faults.snapshot(clockOffset);
@@ -384,6 +399,17 @@ public final class SimulatedSamsara {
     public int requestCount() {
         synchronized (lock) {
             return requestLog.count();
+        }
+    }
+
+    /**
+     * API requests answered so far that did not ask for an API version ({@code X-Samsara-Version}): Samsara would
+     * have answered them in the version pinned to the token (API token) or its newest (OAuth), so a client that
+     * leaves it out gets different shapes per department. Flagged here and on the demo page, and logged.
+     */
+    public int requestCountWithoutVersion() {
+        synchronized (lock) {
+            return requestLog.countWithoutVersion();
         }
     }
 

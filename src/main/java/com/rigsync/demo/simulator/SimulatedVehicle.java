@@ -34,6 +34,12 @@ public record SimulatedVehicle(
                 createdAtTime, when, hasGateway, reportsObd, hasEngine);
     }
 
+    /** A copy under other tags, updated at {@code when}. */
+    public SimulatedVehicle withTags(List<SimulatedTag> newTags, Instant when) {
+        return new SimulatedVehicle(id, name, vin, make, model, year, licensePlate, gatewaySerial, newTags,
+                createdAtTime, when, hasGateway, reportsObd, hasEngine);
+    }
+
     public boolean hasTag(String tagId) {
         return tags.stream().anyMatch(tag -> tag.id().equals(tagId));
     }

@@ -37,24 +37,30 @@ final class VehicleList {
         Predicate<SimulatedVehicle> filter = vehicleFilter(request);
         Instant updatedAfter = time(request, "updatedAfterTime");
         Instant createdAfter = time(request, "createdAfterTime");
+        // "after" in Samsara's parameter names means at or after: a vehicle updated at that very instant is listed
         if (updatedAfter != null) {
-            filter = filter.and(v -> v.updatedAtTime().isAfter(updatedAfter));
+            filter = filter.and(v -> !v.updatedAtTime().isBefore(updatedAfter));
         }
         if (createdAfter != null) {
-            filter = filter.and(v -> v.createdAtTime().isAfter(createdAfter));
+            filter = filter.and(v -> !v.createdAtTime().isBefore(createdAfter));
         }
         return pagination.page(position, limit, after(position.lastId()), filter, SimulatedVehicle::id,
                 SamsaraJson::vehicle);
     }
 
-    /** {@code GET /fleet/vehicles/{id}}, where the id may also be {@code samsara.vin:<VIN>}. */
+    /**
+     * {@code GET /fleet/vehicles/{id}}, where the id may also be any of the vehicle's external ids as
+     * {@code key:value} ({@code samsara.vin:<VIN>}, {@code samsara.serial:<serial>}, {@code firstdue.apparatusId:42}).
+     */
     SimulatedResponse one(String rawId, String requestId) {
         String id = percentDecode(rawId);
         SimulatedVehicle found;
-        if (id.startsWith("samsara.vin:")) {
-            String vin = id.substring("samsara.vin:".length());
-            found = vehicles.values().stream().filter(v -> vin.equals(v.vin()) && !vin.isEmpty()).findFirst()
-                    .orElse(null);
+        int colon = id.indexOf(':');
+        if (colon > 0) {
+            String key = id.substring(0, colon);
+            String value = id.substring(colon + 1);
+            found = value.isEmpty() ? null : vehicles.values().stream()
+                    .filter(v -> value.equals(SamsaraJson.externalIds(v).get(key))).findFirst().orElse(null);
         } else {
             found = vehicles.get(id);
         }
@@ -95,6 +101,10 @@ final class VehicleList {
 
     void changeVin(String id, String newVin, Instant now) {
         vehicles.put(id, existing(id).withVin(newVin, now));
+    }
+
+    void retag(String id, List<SimulatedTag> tags, Instant now) {
+        vehicles.put(id, existing(id).withTags(tags, now));
     }
 
     /** Back to the fleet's vehicles as they were made. */

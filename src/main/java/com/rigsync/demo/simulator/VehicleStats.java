@@ -76,6 +76,7 @@ final class VehicleStats {
                 continue;
             }
             var item = vehicleHeader(vehicle);
+            int header = item.size();
             for (StatType type : types) {
                 if (!type.reportedBy(vehicle)) {
                     continue;
@@ -89,8 +90,8 @@ final class VehicleStats {
                     item.put(type.queryName, readings);
                 }
             }
-            if (item.size() == 2) {
-                continue;
+            if (item.size() == header) {
+                continue; // nothing new from this vehicle
             }
             if (data.size() == pagination.pageSize()) {
                 more = true;

@@ -235,7 +235,7 @@ final class VehicleTelemetry {
     private void putFaultCodes(Map<String, Object> reading) {
         VehicleProfile.Fault fault = profile.fault();
         if (profile.heavyDuty()) {
-            reading.put("canBusType", "J1939");
+            reading.put("canBusType", "CANBUS_J1939_500");
             var lights = new LinkedHashMap<String, Object>();
             var codes = new ArrayList<Map<String, Object>>();
             boolean coolant = fault == VehicleProfile.Fault.J1939_COOLANT;
@@ -255,7 +255,7 @@ final class VehicleTelemetry {
                 codes.add(j1939Code(100, 1, 2, "Engine oil pressure", "Low - most severe"));
                 codes.add(j1939Code(175, 16, 5, "Engine oil temperature 1", "High - moderately severe"));
             }
-            reading.put("j1939", Map.of("checkEngineLights", lights, "diagnosticTroubleCodes", codes));
+            reading.put("j1939", SamsaraJson.ordered("checkEngineLights", lights, "diagnosticTroubleCodes", codes));
             if (water) {
                 var oemCode = new LinkedHashMap<String, Object>();
                 oemCode.put("codeIdentifier", "AER-0412");
@@ -279,7 +279,8 @@ final class VehicleTelemetry {
                 // a manufacturer code Samsara could not decode: an id, no short code, no description, no lamp
                 codes.add(obdiiCode(false, Map.of("dtcId", 53_841)));
             }
-            reading.put("obdii", Map.of("checkEngineLightIsOn", catalyst, "diagnosticTroubleCodes", codes));
+            reading.put("obdii", SamsaraJson.ordered("checkEngineLightIsOn", catalyst, "diagnosticTroubleCodes",
+                    codes));
         }
     }
 

@@ -122,6 +122,10 @@ public class SimulatedSamsaraView extends VerticalLayout implements BeforeEnterO
             samsara.insertEmptyPages(n);
             return "The next " + n + " list pages will come back empty, with more pages announced.";
         }));
+        add(countSwitch("Pages without a cursor", "Announce more without a cursor", n -> {
+            samsara.announceMoreWithoutCursor(n);
+            return "The next " + n + " list pages will bring half their items and announce more without a cursor.";
+        }));
         rateLimits.addValueChangeListener(e -> {
             if (!refreshing && e.getValue() != samsara.faults().rateLimitsEnabled()) {
                 samsara.setRateLimitsEnabled(e.getValue());
@@ -259,7 +263,10 @@ public class SimulatedSamsaraView extends VerticalLayout implements BeforeEnterO
         organisation.setText("Organisation: " + SimulatedFleet.ORGANIZATION_NAME + " (id "
                 + SimulatedFleet.ORGANIZATION_ID + ")");
         vehicleCount.setText("Vehicles: " + vehicles.size());
-        requestCount.setText("Requests answered: " + samsara.requestCount());
+        int unversioned = samsara.requestCountWithoutVersion();
+        requestCount.setText("Requests answered: " + samsara.requestCount() + (unversioned == 0
+                ? ", every one asking for an API version"
+                : ", " + unversioned + " without X-Samsara-Version (answered in the token's own version)"));
         clock.setText("Simulated time: " + DisplayFormats.dateTime(samsara.now(), ZoneOffset.UTC) + " UTC"
                 + (samsara.clockOffset().isZero() ? "" : " (moved forward " + samsara.clockOffset() + ")"));
         var faults = samsara.faults();

@@ -13,6 +13,7 @@ import com.rigsync.integration.SamsaraSettings;
 import com.rigsync.integration.SamsaraSettingsService;
 import com.rigsync.integration.SaveResult;
 import com.rigsync.integration.SettingsChange;
+import com.rigsync.samsara.TagFilter;
 import com.rigsync.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -54,7 +55,7 @@ public class SettingsView extends VerticalLayout {
     private final Checkbox enabled = new Checkbox("Enable Samsara services integration");
     private final Select<Region> region = new Select<>();
     private final TokenSection token;
-    private final TagFilter tags = new TagFilter();
+    private final TagTree tags = new TagTree();
     private final ConnectionStatus status = new ConnectionStatus();
     private final ConnectionTestResults results = new ConnectionTestResults();
     private final Paragraph checking = new Paragraph(CHECKING);
@@ -103,7 +104,7 @@ public class SettingsView extends VerticalLayout {
         region.setItems(loaded.regions());
         loaded.regions().stream().filter(r -> r.key().equals(loaded.regionKey())).findFirst()
                 .ifPresent(region::setValue);
-        tags.show(loaded.tagIds());
+        tags.show(loaded.tagIds(), loaded.parentTagIds());
         token.show(loaded, display);
         status.show(loaded, display);
         content.add(new VerticalLayout(enabled, region, token, tags, status, new HorizontalLayout(save, test),
@@ -132,8 +133,9 @@ public class SettingsView extends VerticalLayout {
     }
 
     private void saveClicked() {
-        SettingsChange change = new SettingsChange(enabled.getValue(), regionKey(), tags.chosen(), token.typed(),
-                false, false, settings.version());
+        TagFilter chosen = tags.chosen();
+        SettingsChange change = new SettingsChange(enabled.getValue(), regionKey(), chosen.tagIds(), token.typed(),
+                false, false, settings.version(), chosen.parentTagIds());
         if (settings.oauthConnected() && !token.nothingTyped()) {
             Confirmation.ask("Replace the Samsara connection with this token?",
                     "Saving the token disconnects RigSync from Samsara: the connection to "
@@ -197,7 +199,7 @@ public class SettingsView extends VerticalLayout {
 
     private void tested(ConnectionTestReport report) {
         tags.offer(report.tags());
-        results.show(report, !tags.getSelectedItems().isEmpty());
+        results.show(report, tags.anyChosen());
         if (token.nothingTyped()) {
             // a test of the saved token updates its health and "last used"
             settings = service.settings();

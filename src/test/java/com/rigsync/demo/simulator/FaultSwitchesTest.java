@@ -47,7 +47,7 @@ class FaultSwitchesTest {
         assertThat(retryAfter).matches("\\d+\\.\\d+");
         assertThat(new BigDecimal(retryAfter)).isEqualByComparingTo("0.04");
         assertThat(http.get("/fleet/vehicles?limit=1", DRIVER_TOKENS_TOKEN).status())
-                .as("limits are per token").isEqualTo(200);
+                .as("the endpoint's limit is the organisation's, shared by its tokens").isEqualTo(429);
         assertThat(http.get("/me", GLOBAL_READ_TOKEN).status()).as("other endpoints have room").isEqualTo(200);
 
         nanos.addAndGet(Duration.ofMillis(30).toNanos());
@@ -69,6 +69,46 @@ class FaultSwitchesTest {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(new BigDecimal(limited.header("Retry-After"))).isBetween(new BigDecimal("0.006"),
                 new BigDecimal("0.007"));
+    }
+
+    @Test
+    void theOrganisationHas200RequestsASecondWhateverTokensSendThem() {
+        for (int i = 0; i < 140; i++) {
+            assertThat(http.get("/me", GLOBAL_READ_TOKEN).status()).isEqualTo(200);
+        }
+        for (int i = 0; i < 60; i++) {
+            assertThat(http.get("/me", DRIVER_TOKENS_TOKEN).status()).isEqualTo(200);
+        }
+
+        assertThat(http.get("/me", DRIVER_TOKENS_TOKEN).status()).as("60 for this token, 200 for the organisation")
+                .isEqualTo(429);
+        assertThat(http.get("/me", GLOBAL_READ_TOKEN).status()).isEqualTo(429);
+        nanos.addAndGet(Duration.ofMillis(10).toNanos());
+        assertThat(http.get("/me", DRIVER_TOKENS_TOKEN).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenWithoutTheScopeHears403EvenWhileTheLimitsAreSpent() {
+        for (int i = 0; i < 25; i++) {
+            assertThat(http.get("/fleet/vehicles?limit=1", GLOBAL_READ_TOKEN).status()).isEqualTo(200);
+        }
+        for (int i = 0; i < 150; i++) {
+            http.get("/me", SimulatedSamsara.NO_STATS_TOKEN);
+        }
+
+        assertThat(http.get("/fleet/vehicles/stats?types=gps", SimulatedSamsara.NO_STATS_TOKEN).status())
+                .as("what a token may do is decided before whether it may do it now").isEqualTo(403);
+    }
+
+    @Test
+    void aPlain429SwitchStillSaysWhenToComeBack() {
+        samsara.failNextRequests(1, 429);
+
+        var limited = http.get("/me", GLOBAL_READ_TOKEN);
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(new BigDecimal(limited.header("Retry-After"))).isEqualByComparingTo("1.0");
+        assertThat(http.get("/me", GLOBAL_READ_TOKEN).status()).isEqualTo(200);
     }
 
     @Test

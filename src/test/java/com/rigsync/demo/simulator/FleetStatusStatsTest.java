@@ -35,7 +35,7 @@ class FleetStatusStatsTest {
     void aJ1939TruckHasTheRedStopLampOnWithSpnFmiDescriptionsAndOccurrenceCounts() {
         JsonNode faults = item(get("/fleet/vehicles/stats?types=faultCodes"), "Rescue 5").get("faultCodes");
 
-        assertThat(faults.get("canBusType").asString()).isEqualTo("J1939");
+        assertThat(faults.get("canBusType").asString()).isEqualTo("CANBUS_J1939_500");
         assertThat(faults.at("/j1939/checkEngineLights/stopIsOn").asBoolean()).isTrue();
         assertThat(faults.at("/j1939/checkEngineLights/warningIsOn").asBoolean()).isTrue();
         assertThat(faults.at("/j1939/checkEngineLights/protectIsOn").asBoolean()).isFalse();

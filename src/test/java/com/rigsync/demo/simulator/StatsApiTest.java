@@ -52,7 +52,10 @@ class StatsApiTest {
         assertThat(engine13.has("obdOdometerMeters")).isFalse();
         assertThat(engine13.has("obdEngineSeconds")).isFalse();
         assertThat(engine13.has("gpsOdometerMeters")).isTrue();
-        assertThat(engine6.size()).as("no gateway, no stats: only id and name").isEqualTo(2);
+        assertThat(engine6.propertyNames()).as("no gateway, no stats: only id, name and external ids")
+                .containsExactly("id", "name", "externalIds");
+        assertThat(engine1.at("/externalIds/samsara.vin").asString()).as("stats items carry externalIds")
+                .isEqualTo(server.samsara().fleet().vehicleNamed("Engine 1").vin());
         assertThat(item(stats("syntheticEngineSeconds"), "Engine 13").has("syntheticEngineSeconds")).isTrue();
     }
 
@@ -73,7 +76,7 @@ class StatsApiTest {
         JsonNode page = stats("faultCodes");
 
         JsonNode engine2 = item(page, "Engine 2").get("faultCodes");
-        assertThat(engine2.get("canBusType").asString()).isEqualTo("J1939");
+        assertThat(engine2.get("canBusType").asString()).as("Samsara's own value").isEqualTo("CANBUS_J1939_500");
         assertThat(engine2.at("/j1939/checkEngineLights/protectIsOn").asBoolean()).isTrue();
         assertThat(engine2.at("/j1939/diagnosticTroubleCodes/0/spnId").asInt()).isEqualTo(110);
         JsonNode medic3 = item(page, "Medic 3").get("faultCodes");

@@ -87,6 +87,9 @@ class VehiclesApiTest {
         List<String> updated = ids(listAll("/fleet/vehicles?updatedAfterTime="
                 + last.updatedAtTime().minusSeconds(1)));
         assertThat(updated).containsExactly(last.id());
+        assertThat(ids(listAll("/fleet/vehicles?updatedAfterTime=" + last.updatedAtTime())))
+                .as("'after' means at or after").containsExactly(last.id());
+        assertThat(ids(listAll("/fleet/vehicles?createdAfterTime=" + last.createdAtTime()))).contains(last.id());
         assertThat(ids(listAll("/fleet/vehicles?createdAfterTime=2030-01-01T00:00:00Z"))).isEmpty();
         assertThat(http.get("/fleet/vehicles?updatedAfterTime=yesterday", GLOBAL_READ_TOKEN).status())
                 .isEqualTo(400);
@@ -140,6 +143,47 @@ class VehiclesApiTest {
         assertThat(unknownId.json().get("requestId").asString()).isNotBlank();
         assertThat(http.get("/fleet/vehicles/123", GLOBAL_READ_TOKEN).json().get("requestId").asString())
                 .isNotEqualTo(unknownId.json().get("requestId").asString());
+    }
+
+    @Test
+    void anyExternalIdFindsItsVehicle() {
+        SimulatedVehicle engine1 = fleet.vehicleNamed("Engine 1");
+        String recordsId = SamsaraJson.recordsSystemId(engine1);
+
+        var byRecordsId = http.get("/fleet/vehicles/firstdue.apparatusId:" + recordsId, GLOBAL_READ_TOKEN);
+        var bySerial = http.get("/fleet/vehicles/samsara.serial:" + engine1.gatewaySerial(), GLOBAL_READ_TOKEN);
+
+        assertThat(byRecordsId.json().at("/data/id").asString()).isEqualTo(engine1.id());
+        assertThat(byRecordsId.json().at("/data/externalIds/firstdue.apparatusId").asString()).isEqualTo(recordsId);
+        assertThat(bySerial.json().at("/data/id").asString()).isEqualTo(engine1.id());
+        assertThat(http.get("/fleet/vehicles/firstdue.apparatusId:nope", GLOBAL_READ_TOKEN).status()).isEqualTo(404);
+        assertThat(http.get("/fleet/vehicles/unknown.key:" + recordsId, GLOBAL_READ_TOKEN).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theSameAnswerIsTheSameTextEveryTime() {
+        String first = http.get("/fleet/vehicles/stats?types=faultCodes,gps", GLOBAL_READ_TOKEN).body();
+        String again = http.get("/fleet/vehicles/stats?types=faultCodes,gps", GLOBAL_READ_TOKEN).body();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(first.indexOf("\"checkEngineLights\"")).as("keys in a fixed order")
+                .isLessThan(first.indexOf("\"diagnosticTroubleCodes\""));
+    }
+
+    @Test
+    void requestsWithoutAnApiVersionAreCountedAndTheClientsAreNot() {
+        server.samsara().clearRequestLog();
+        http.get("/me", GLOBAL_READ_TOKEN);
+        assertThat(server.samsara().requestCountWithoutVersion()).isEqualTo(1);
+
+        try (var client = com.rigsync.samsara.SamsaraClient.builder().baseUrl(server.baseUrl()).build()) {
+            var session = client.session(com.rigsync.samsara.TokenSource.of(GLOBAL_READ_TOKEN));
+            session.me();
+            session.vehicles(com.rigsync.samsara.VehicleQuery.all()).toList();
+        }
+        assertThat(server.samsara().requestCount()).as("me and every vehicle page").isGreaterThan(2);
+        assertThat(server.samsara().requestCountWithoutVersion()).as("RigSync's client always asks for one")
+                .isEqualTo(1);
     }
 
     @Test
