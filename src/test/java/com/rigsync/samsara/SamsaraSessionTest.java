@@ -62,6 +62,27 @@ class SamsaraSessionTest extends SamsaraTestBase {
     }
 
     @Test
+    void aParentTagIsSentAsParentTagIdsBesideTheTagsChosenAloneOnEveryListAndStatsCall() throws Exception {
+        TagFilter tags = new TagFilter(List.of("6021000"), List.of("4815000"));
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(json(page("", "", false)));
+        }
+
+        session.vehicles(VehicleQuery.all().withTags(tags)).toList();
+        session.stats(Set.of(StatType.GPS), StatsQuery.allVehiclesWithTags(tags));
+        session.statsFeed(Set.of(StatType.GPS), StatsFeedCursor.start(), StatsQuery.allVehiclesWithTags(tags));
+        session.drivers(DriverQuery.active().withTags(tags)).toList();
+
+        for (String path : List.of("/fleet/vehicles", "/fleet/vehicles/stats", "/fleet/vehicles/stats/feed",
+                "/fleet/drivers")) {
+            RecordedRequest r = take();
+            assertThat(r.getUrl().encodedPath()).isEqualTo(PREFIX + path);
+            assertThat(r.getUrl().queryParameter("tagIds")).isEqualTo("6021000");
+            assertThat(r.getUrl().queryParameter("parentTagIds")).isEqualTo("4815000");
+        }
+    }
+
+    @Test
     void vehicleListIsLazy() throws Exception {
         server.enqueue(json(page("{\"id\":\"1\"}", "c1", true)));
         server.enqueue(json(page("{\"id\":\"2\"}", "", false)));
