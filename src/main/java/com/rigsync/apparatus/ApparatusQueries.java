@@ -78,7 +78,9 @@ class ApparatusQueries {
         return switch (condition) {
             case ACTIVE_FAULTS -> "t.activeFaultCount > 0";
             case WARNING_LAMPS -> "t.warningLamps is not null";
-            case NOT_REPORTING -> "(a.samsaraVehicleId is not null and (t.readAt is null or t.readAt < :silentBefore))";
+            // as FleetAlertConditions decides it: linked, a sync has looked for it, and no reading since the threshold
+            case NOT_REPORTING -> "(a.samsaraVehicleId is not null and t.syncedAt is not null"
+                    + " and (t.readAt is null or t.readAt < :silentBefore))";
             case LOW_FUEL -> "t.fuelPercent < :lowFuelBelow";
             case NEEDS_REVIEW -> "(a.linkFlag <> com.rigsync.apparatus.LinkFlag.NONE or a.id in :readingsToReview)";
         };

@@ -213,6 +213,25 @@ public class ApparatusSyncWriter {
     }
 
     /**
+     * Records that a sync looked for these linked apparatus and Samsara had no reading for them: their telemetry row
+     * exists (values kept as they were) with this sync's time, so "not reporting" counts them once a sync has looked,
+     * not merely because they were linked a moment ago. Apparatus of other departments are left alone.
+     */
+    public int markNothingReported(long departmentId, List<Long> apparatusIds, Instant syncedAt) {
+        LocalDateTime synced = utc(syncedAt);
+        int[][] counts = jdbc.batchUpdate("""
+                insert into apparatus_telemetry (apparatus_id, synced_at)
+                select a.id, ? from apparatus a where a.id = ? and a.department_id = ?
+                on duplicate key update synced_at = ?""", apparatusIds, BATCH, (ps, id) -> {
+            ps.setObject(1, synced);
+            ps.setLong(2, id);
+            ps.setLong(3, departmentId);
+            ps.setObject(4, synced);
+        });
+        return (int) java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).filter(n -> n > 0).count();
+    }
+
+    /**
      * The condition for writing a value: Samsara sent one, and it is not older than the stored one (a value without
      * a time, such as an accepted meter baseline, always counts).
      */

@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What in a department's fleet needs someone's attention now, for alerts: apparatus with a warning lamp lit by an
- * active fault code, linked apparatus that have not reported within the department's threshold (the Overview's; only
- * once a sync has read them, so linking a fleet does not alert every apparatus before its first sync), and
+ * active fault code, linked apparatus that have not reported within the department's threshold (the Overview's rule,
+ * in ApparatusQueries: only once a sync has looked for them, so linking a fleet does not alert every apparatus before
+ * its first sync; one whose vehicle never reports is recorded as looked for and counts), and
  * apparatus whose link or meter readings wait for review. A system call (no signed-in person): the caller names the
  * department. Three queries, whatever the fleet's size.
  */

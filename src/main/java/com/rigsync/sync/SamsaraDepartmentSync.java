@@ -209,7 +209,7 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 }
 
                 report("Saving apparatus data");
-                save(targets, collected);
+                save(targets, collected, statsFailure == null);
 
                 if (statsFailure != null) {
                     SyncOutcome outcome = statsFailure instanceof InvalidTokenException
@@ -319,10 +319,13 @@ class SamsaraDepartmentSync implements DepartmentSync {
 
         // ---- step 4: saving
 
-        private void save(Map<String, LinkedApparatus> targets, Map<String, Collected> collected) {
-            if (collected.isEmpty()) {
-                return;
-            }
+        /**
+         * @param statsComplete every group of stats was read: a linked apparatus without any reading then has
+         *                      nothing to report, which is recorded, so it counts as not reporting (the Overview
+         *                      and the alerts agree) once a sync has looked for it, not before its first sync
+         */
+        private void save(Map<String, LinkedApparatus> targets, Map<String, Collected> collected,
+                          boolean statsComplete) {
             Map<MeterHistory.Key, MeterHistory.Standing> standings = meters.standings(departmentId);
             List<TelemetryUpdate> updates = new ArrayList<>();
             List<MeterHistory.NewReading> readings = new ArrayList<>();
@@ -365,6 +368,14 @@ class SamsaraDepartmentSync implements DepartmentSync {
                 readingsFlagged += (int) batchReadings.stream().filter(r -> !r.flag().good()).count();
                 done++;
                 report("Saving apparatus data");
+            }
+            if (statsComplete) {
+                Set<Long> reported = updates.stream().map(TelemetryUpdate::apparatusId).collect(Collectors.toSet());
+                List<Long> silent = targets.values().stream().map(LinkedApparatus::apparatusId)
+                        .filter(id -> !reported.contains(id)).toList();
+                if (!silent.isEmpty()) {
+                    inOneTransaction(() -> writer.markNothingReported(departmentId, silent, now));
+                }
             }
         }
 

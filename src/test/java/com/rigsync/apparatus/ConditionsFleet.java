@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link SyncTestDepartment#user(String)}; {@link #delete} removes it all.
  */
 record ConditionsFleet(SyncTestDepartment department, long faulty, long silent, long thirsty, long fine,
-                       long unlinked, long neverSynced) {
+                       long unlinked, long neverReported) {
 
     static final String ADDRESS = "742 Evergreen Terrace, Springfield";
 
@@ -29,11 +29,11 @@ record ConditionsFleet(SyncTestDepartment department, long faulty, long silent, 
         long thirsty = department.apparatus(jdbc, "Tanker 1", null, "1003");
         long fine = department.apparatus(jdbc, "Ladder 1", null, "1004");
         long unlinked = department.apparatus(jdbc, "Brush 1", null, null);
-        long neverSynced = department.apparatus(jdbc, "Medic 1", null, "1006");
+        long neverReported = department.apparatus(jdbc, "Medic 1", null, "1006");
         jdbc.update("update apparatus set status = 'OUT_OF_SERVICE', status_reason = 'Pump repair' where id = ?",
                 silent);
         jdbc.update("update apparatus set status = 'RESERVE' where id = ?", fine);
-        jdbc.update("update apparatus set link_flag = 'REVIEW_VIN_MISMATCH' where id = ?", neverSynced);
+        jdbc.update("update apparatus set link_flag = 'REVIEW_VIN_MISMATCH' where id = ?", neverReported);
         Instant recent = now.minus(Duration.ofHours(1));
         Instant threeDaysAgo = now.minus(Duration.ofDays(3));
         writer.writeTelemetry(department.id(), List.of(
@@ -48,9 +48,16 @@ record ConditionsFleet(SyncTestDepartment department, long faulty, long silent, 
                         Source.J1939, "SPN 110 FMI 0", null, 110L, 0L, null, null, 1L)), recent), recent),
                 new TelemetryUpdate(fine, null, null, null, null, null, null, null, null, 90.0, recent, null,
                         null, null, recent)), now);
+        // a sync looked for Medic 1 and Samsara had nothing from it
+        writer.markNothingReported(department.id(), List.of(neverReported), now);
         meterHistory.insert(department.id(), List.of(new MeterHistory.NewReading(fine, MeterKind.ODOMETER, 5,
                 recent, MeterFlag.LOWER_THAN_PREVIOUS, "lower", 10L, recent.minusSeconds(60))), now);
-        return new ConditionsFleet(department, faulty, silent, thirsty, fine, unlinked, neverSynced);
+        return new ConditionsFleet(department, faulty, silent, thirsty, fine, unlinked, neverReported);
+    }
+
+    /** Links a new apparatus that no sync has looked for yet. */
+    long linkAnotherNow(JdbcTemplate jdbc) {
+        return department.apparatus(jdbc, "Rescue 1", null, "1007");
     }
 
     long id() {

@@ -1,6 +1,7 @@
 package com.rigsync.apparatus;
 
 import java.time.Clock;
+import java.util.List;
 
 import com.rigsync.SpringAppTest;
 import com.rigsync.testing.SignIn;
@@ -34,6 +35,8 @@ class FleetStatusTest {
     private JdbcTemplate jdbc;
     @Autowired
     private Clock clock;
+    @Autowired
+    private FleetAlertConditions alertConditions;
 
     private ConditionsFleet fleet;
 
@@ -62,7 +65,8 @@ class FleetStatusTest {
                 "Pump repair"));
         assertThat(overview.count(FleetCondition.ACTIVE_FAULTS)).isEqualTo(2);
         assertThat(overview.count(FleetCondition.WARNING_LAMPS)).isEqualTo(1);
-        assertThat(overview.count(FleetCondition.NOT_REPORTING)).as("3 days silent, and one never synced")
+        assertThat(overview.count(FleetCondition.NOT_REPORTING))
+                .as("3 days silent, and one a sync found without readings")
                 .isEqualTo(2);
         assertThat(overview.count(FleetCondition.LOW_FUEL)).isEqualTo(1);
         assertThat(overview.count(FleetCondition.NEEDS_REVIEW)).as("a flagged link and a flagged reading")
@@ -83,12 +87,32 @@ class FleetStatusTest {
     }
 
     @Test
+    void theOverviewAndTheNotReportingAlertCountTheSameApparatus() {
+        long justLinked = fleet.linkAnotherNow(jdbc);
+        FleetOverview overview = fleetStatus.overview();
+        List<Long> counted = apparatusService.page(ApparatusFilter.none().withCondition(FleetCondition.NOT_REPORTING),
+                PageRequest.of(0, 50)).stream().map(ApparatusRow::getId).toList();
+
+        List<Long> alerted = alertConditions.of(fleet.id()).notReporting().stream()
+                .map(FleetAlertConditions.ApparatusCondition::apparatusId).toList();
+
+        assertThat(counted).hasSize(overview.count(FleetCondition.NOT_REPORTING))
+                .containsExactlyInAnyOrderElementsOf(alerted)
+                .containsExactlyInAnyOrder(fleet.silent(), fleet.neverReported())
+                .as("not the one linked after the last sync").doesNotContain(justLinked);
+        assertThat(alertConditions.of(fleet.id()).notReporting())
+                .filteredOn(c -> c.apparatusId() == fleet.neverReported())
+                .extracting(FleetAlertConditions.ApparatusCondition::detail).containsExactly("has never reported");
+    }
+
+    @Test
     void theDepartmentsOwnThresholdsDecideWhatCountsAsSilentOrLowOnFuel() {
         jdbc.update("update department set not_reporting_hours = 96, low_fuel_percent = 10 where id = ?",
                 fleet.id());
         FleetOverview overview = fleetStatus.overview();
 
-        assertThat(overview.count(FleetCondition.NOT_REPORTING)).as("only the one never synced").isEqualTo(1);
+        assertThat(overview.count(FleetCondition.NOT_REPORTING)).as("only the one that never reported")
+                .isEqualTo(1);
         assertThat(overview.count(FleetCondition.LOW_FUEL)).isZero();
         assertThat(overview.thresholds().notReportingHours()).isEqualTo(96);
     }

@@ -55,7 +55,7 @@ class OverviewViewTest extends KaribuTest {
         Instant now = clock.instant();
         long engine = apparatus(department, "Engine 1", "2001", "IN_SERVICE", null);
         long tanker = apparatus(department, "Tanker 1", "2002", "IN_SERVICE", null);
-        apparatus(department, "Engine 2", "2003", "OUT_OF_SERVICE", "Pump repair");
+        long silent = apparatus(department, "Engine 2", "2003", "OUT_OF_SERVICE", "Pump repair");
         apparatus(department, "Brush 1", null, "RESERVE", null);
         writer.writeTelemetry(department, List.of(
                 new TelemetryUpdate(engine, null, null, null, null, null, null, null, null, 64.0, now, null, null,
@@ -64,6 +64,7 @@ class OverviewViewTest extends KaribuTest {
                                 now), now),
                 new TelemetryUpdate(tanker, null, null, null, null, null, null, null, null, 9.0, now, null, null,
                         null, now.minus(Duration.ofDays(2)))), now);
+        writer.markNothingReported(department, List.of(silent), now); // a sync found nothing from Engine 2
 
         signIn(manager);
         navigate("");

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.rigsync.SpringAppTest;
 import com.rigsync.apparatus.FlaggedReading;
+import com.rigsync.apparatus.FleetAlertConditions;
 import com.rigsync.apparatus.MeterFlag;
 import com.rigsync.apparatus.MeterReadings;
 import com.rigsync.demo.simulator.SimulatedFleet;
@@ -47,6 +48,8 @@ class SyncRunTest {
     private UserDetailsService users;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private FleetAlertConditions alertConditions;
 
     private SimulatedSamsara samsara;
     private String manager;
@@ -115,6 +118,26 @@ class SyncRunTest {
         }
         assertThat(phases).contains("Listing Samsara vehicles", "Reading vehicle stats", "Saving apparatus data");
         assertThat(progress).isSorted().contains(0).hasSizeGreaterThan(4);
+    }
+
+    @Test
+    void aLinkedVehicleThatNeverReportsCountsAsNotReportingOnceASyncHasLookedForIt() {
+        SimulatedVehicle dark = samsara.vehicles().stream().filter(v -> !v.hasGateway()).findFirst().orElseThrow();
+        jdbc.update("insert into apparatus (department_id, unit_name, type, status, samsara_vehicle_id) "
+                + "values (?, 'Dark Unit', 'ENGINE', 'IN_SERVICE', ?)", departmentId, dark.id());
+        long darkUnit = jdbc.queryForObject("select id from apparatus where department_id = ? and unit_name = "
+                + "'Dark Unit'", Long.class, departmentId);
+        assertThat(alertConditions.of(departmentId).notReporting()).as("linked a moment ago: not yet").isEmpty();
+
+        assertThat(sync().outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
+
+        assertThat(alertConditions.of(departmentId).notReporting())
+                .extracting(FleetAlertConditions.ApparatusCondition::apparatusId,
+                        FleetAlertConditions.ApparatusCondition::detail)
+                .as("the others' simulated readings are older than the threshold here; the dark unit never reported")
+                .contains(org.assertj.core.groups.Tuple.tuple(darkUnit, "has never reported"));
+        assertThat(telemetry(darkUnit).get("read_at")).isNull();
+        assertThat(telemetry(darkUnit).get("synced_at")).isNotNull();
     }
 
     @Test
