@@ -42,6 +42,7 @@ final class TagTree extends Div {
         tree.setWidth("40em");
         tree.setMaxWidth("100%");
         help.addClassName("helper");
+        help.getStyle().set("max-width", "40em");
         add(tree, help);
     }
 
@@ -110,8 +111,8 @@ final class TagTree extends Div {
         if (under.isEmpty()) {
             return savedParents.contains(tag.id()) ? "This tag and every tag under it" : "This tag";
         }
-        return "This tag, " + String.join(", ", under.stream().map(TagChoice::label).toList())
-                + " and any tag added under it later";
+        return "This tag and the " + (under.size() == 1 ? "tag" : under.size() + " tags")
+                + " under it, also ones added later";
     }
 
     private List<String> tickedIds() {
