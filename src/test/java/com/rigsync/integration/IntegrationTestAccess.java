@@ -169,9 +169,10 @@ public final class IntegrationTestAccess {
     }
 
     /**
-     * Gives {@code departmentId} a copy of {@code templateDepartmentId}'s Samsara connection (region, tags, health,
-     * organisation) with its own {@code token}, without asking Samsara: for benchmarks that need hundreds of
-     * connected departments quickly.
+     * Gives {@code departmentId} a copy of {@code templateDepartmentId}'s Samsara connection (region, tags, health)
+     * with its own {@code token} and its own Samsara organisation id, as separate departments have, so the
+     * organisation-wide rate limits do not bind them together; without asking Samsara: for benchmarks that need
+     * hundreds of connected departments quickly.
      */
     public static void copyConnection(ApplicationContext context, JdbcTemplate jdbc, long templateDepartmentId,
                                       long departmentId, String token) {
@@ -184,6 +185,8 @@ public final class IntegrationTestAccess {
                 + " from samsara_connection where department_id = ?", departmentId, templateDepartmentId);
         jdbc.update("update samsara_connection set secret_ciphertext = ? where department_id = ?",
                 context.getBean(TokenVault.class).encrypt(SecretSlot.secret(departmentId), token), departmentId);
+        jdbc.update("update samsara_connection set org_id = ? where department_id = ?", "bench-org-" + departmentId,
+                departmentId);
     }
 
     /** Switches the Samsara call metrics off and on (the metrics overhead benchmark compares the two). */
