@@ -267,8 +267,20 @@ public class ApparatusSyncWriter {
         if (replaced.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("delete from apparatus_fault_code where apparatus_id = ?", replaced, BATCH,
-                (ps, u) -> ps.setLong(1, u.apparatusId()));
+        // the stored codes are deleted by their primary keys, read first: a delete by apparatus_id would lock the
+        // gap in that index even where there is nothing to delete, and concurrent departments inserting into the
+        // same gap would deadlock each other
+        List<Long> stale = new ArrayList<>();
+        for (int from = 0; from < replaced.size(); from += BATCH) {
+            List<TelemetryUpdate> part = replaced.subList(from, Math.min(replaced.size(), from + BATCH));
+            String ids = String.join(",", part.stream().map(u -> Long.toString(u.apparatusId())).toList());
+            stale.addAll(jdbc.queryForList("select id from apparatus_fault_code where apparatus_id in (" + ids + ")",
+                    Long.class));
+        }
+        if (!stale.isEmpty()) {
+            jdbc.batchUpdate("delete from apparatus_fault_code where id = ?", stale, BATCH,
+                    (ps, id) -> ps.setLong(1, id));
+        }
         List<Object[]> rows = new ArrayList<>();
         for (TelemetryUpdate u : replaced) {
             for (ActiveFaultCode code : u.faults().codes()) {
