@@ -3,11 +3,16 @@ package com.rigsync.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.rigsync.operations.AlertMailMetrics;
+import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,15 +22,15 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import static com.rigsync.alert.AlertEvaluation.utc;
 
 /**
- * Sends the outbox. Each mail is marked sent right after the server took it, in its own statement, so a crash in
- * between sends it again at worst (never loses it). A server that cannot be reached ends the round and every waiting
+ * Sends the outbox, each batch over one connection. A mail is marked sent once the server took its batch, so a crash
+ * in between sends the batch again at worst (each mail at most once more, never lost). A server that cannot be reached ends the round and every waiting
  * mail waits longer (doubling from a minute to an hour); an address the server refuses fails that mail only.
  * Runs in one scheduler task, so one instance at a time sends and every mail goes once.
  */
@@ -84,33 +89,90 @@ class AlertOutbox {
             if (due.isEmpty()) {
                 return new Round(sent, failed, 0);
             }
-            for (int i = 0; i < due.size(); i++) {
-                Waiting mail = due.get(i);
-                try {
-                    mailer.send(message(mail));
-                    jdbc.sql("update alert_mail set status = 'SENT', sent_at = ?, attempts = attempts + 1, "
-                            + "last_error = null where id = ?").params(utc(clock.instant()), mail.id()).update();
-                    sent++;
-                    metrics.sent(kind(mail));
-                } catch (MailException e) {
-                    if (refusedAddress(e)) {
-                        jdbc.sql("update alert_mail set status = 'FAILED', attempts = attempts + 1, last_error = ? "
-                                        + "where id = ?")
-                                .params((e instanceof MailParseException ? "The address cannot be used: "
-                                        : "Address refused by the mail server: ") + mail.address(), mail.id()).update();
-                        failed++;
-                        metrics.failed(kind(mail));
-                        continue;
-                    }
-                    String why = e instanceof MailAuthenticationException
-                            ? "The mail server refused RigSync's sign-in (check spring.mail.username and password)"
-                            : "Mail server unreachable";
-                    int deferred = defer(due.subList(i, due.size()), why);
-                    log.warn("Alert mail: {}; {} mail(s) wait for the next try", why, deferred);
-                    return new Round(sent, failed, deferred);
-                }
+            Outcome outcome = send(mailer, due);
+            sent += outcome.sent();
+            failed += outcome.failed();
+            if (outcome.deferred() > 0) {
+                return new Round(sent, failed, outcome.deferred());
             }
         }
+    }
+
+    private record Outcome(int sent, int failed, int deferred) {
+    }
+
+    /**
+     * Sends one batch over one connection to the server (Jakarta Mail keeps it open for the whole array), then records
+     * each mail: sent, refused (that mail fails alone), or, when the server went away, waiting with the rest.
+     */
+    private Outcome send(JavaMailSender mailer, List<Waiting> due) {
+        Map<MimeMessage, Waiting> prepared = new LinkedHashMap<>();
+        int failed = 0;
+        for (Waiting mail : due) {
+            try {
+                prepared.put(message(mailer, mail), mail);
+            } catch (MailException | MessagingException e) {
+                // the stored address cannot even be written into a mail: no server would take it
+                fail(mail, "The address cannot be used: " + mail.address());
+                failed++;
+            }
+        }
+        Map<Object, Exception> failures = Map.of();
+        MailException trouble = null;
+        if (!prepared.isEmpty()) {
+            try {
+                mailer.send(prepared.keySet().toArray(MimeMessage[]::new));
+            } catch (MailSendException e) {
+                failures = e.getFailedMessages();
+                trouble = e;
+                if (failures.isEmpty()) {
+                    // no word on which went: none counts as sent
+                    failures = everyOne(prepared, e);
+                }
+            } catch (MailException e) {
+                // signing in failed, or the like: nothing of this batch went
+                failures = everyOne(prepared, e);
+                trouble = e;
+            }
+        }
+        int sent = 0;
+        List<Waiting> unsent = new ArrayList<>();
+        for (Map.Entry<MimeMessage, Waiting> entry : prepared.entrySet()) {
+            Waiting mail = entry.getValue();
+            Exception failure = failures.get(entry.getKey());
+            if (failure == null) {
+                jdbc.sql("update alert_mail set status = 'SENT', sent_at = ?, attempts = attempts + 1, "
+                        + "last_error = null where id = ?").params(utc(clock.instant()), mail.id()).update();
+                sent++;
+                metrics.sent(kind(mail));
+            } else if (refusedAddress(failure)) {
+                fail(mail, "Address refused by the mail server: " + mail.address());
+                failed++;
+            } else {
+                unsent.add(mail);
+            }
+        }
+        if (unsent.isEmpty()) {
+            return new Outcome(sent, failed, 0);
+        }
+        String why = trouble instanceof MailAuthenticationException
+                ? "The mail server refused RigSync's sign-in (check spring.mail.username and password)"
+                : "Mail server unreachable";
+        int deferred = defer(unsent, why);
+        log.warn("Alert mail: {}; {} mail(s) wait for the next try", why, deferred);
+        return new Outcome(sent, failed, deferred);
+    }
+
+    private static Map<Object, Exception> everyOne(Map<MimeMessage, Waiting> prepared, Exception e) {
+        Map<Object, Exception> all = new LinkedHashMap<>();
+        prepared.keySet().forEach(message -> all.put(message, e));
+        return all;
+    }
+
+    private void fail(Waiting mail, String why) {
+        jdbc.sql("update alert_mail set status = 'FAILED', attempts = attempts + 1, last_error = ? where id = ?")
+                .params(why, mail.id()).update();
+        metrics.failed(kind(mail));
     }
 
     /** The metric's kind: what the mail is (an alert opened or resolved, a digest), never who it is for. */
@@ -118,12 +180,13 @@ class AlertOutbox {
         return mail.purpose().toLowerCase(Locale.ROOT);
     }
 
-    private SimpleMailMessage message(Waiting mail) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(mail.address());
-        message.setSubject(mail.subject());
-        message.setText(mail.body());
+    private MimeMessage message(JavaMailSender mailer, Waiting mail) throws MessagingException {
+        MimeMessage message = mailer.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(mail.address());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.body());
         return message;
     }
 
@@ -145,19 +208,17 @@ class AlertOutbox {
      * Whether the address is what failed, not the server: the server refused the recipient (a 5xx to RCPT TO), or the
      * stored address cannot even be written into a mail.
      */
-    static boolean refusedAddress(MailException e) {
-        if (e instanceof MailParseException) {
+    static boolean refusedAddress(Exception failure) {
+        if (failure instanceof MailParseException) {
             return true;
         }
-        if (!(e instanceof MailSendException send)) {
-            return false;
+        if (failure instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+            return send.getFailedMessages().values().stream().allMatch(AlertOutbox::refusedAddress);
         }
-        for (Exception failure : send.getFailedMessages().values()) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof SendFailedException refused && refused.getInvalidAddresses() != null
-                        && refused.getInvalidAddresses().length > 0) {
-                    return true;
-                }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+                    && refused.getInvalidAddresses().length > 0) {
+                return true;
             }
         }
         return false;

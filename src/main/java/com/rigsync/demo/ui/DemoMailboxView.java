@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import jakarta.annotation.security.PermitAll;
@@ -42,6 +43,7 @@ public class DemoMailboxView extends VerticalLayout {
     private final Paragraph whose = new Paragraph();
     private final Grid<Mail> grid = new Grid<>();
     private final Pre body = new Pre();
+    private final Paragraph serverState = new Paragraph();
 
     DemoMailboxView(ObjectProvider<GreenMail> server, PeopleService people, DepartmentDisplay display) {
         this.server = server;
@@ -60,7 +62,28 @@ public class DemoMailboxView extends VerticalLayout {
         grid.asSingleSelect().addValueChangeListener(e -> body.setText(e.getValue() == null ? "" : e.getValue().body()));
         body.setId("mail-body");
         body.getStyle().set("white-space", "pre-wrap").set("max-width", "60rem");
-        add(new H2("Demo mailbox"), note, whose, new Button("Refresh", e -> refresh()), grid, body);
+        serverState.addClassName("mail-server-state");
+        Button stop = new Button("Stop the mail server", e -> switchServer(false));
+        Button start = new Button("Start it again", e -> switchServer(true));
+        add(new H2("Demo mailbox"), note, whose, new HorizontalLayout(new Button("Refresh", e -> refresh()), stop,
+                start), serverState, grid, body);
+    }
+
+    /**
+     * Demo only: stops or starts the embedded mail server, to watch alert mail wait in the outbox (the Alerts page
+     * says why) and go once the server is back.
+     */
+    private void switchServer(boolean on) {
+        GreenMail mail = server.getIfAvailable();
+        if (mail == null) {
+            return;
+        }
+        if (on && !mail.isRunning()) {
+            mail.start();
+        } else if (!on && mail.isRunning()) {
+            mail.stop();
+        }
+        refresh();
     }
 
     @Override
@@ -71,6 +94,15 @@ public class DemoMailboxView extends VerticalLayout {
     private void refresh() {
         String address = people.myEmail();
         GreenMail mail = server.getIfAvailable();
+        boolean running = mail != null && mail.isRunning();
+        serverState.setText(mail == null ? "" : running
+                ? "The demo's mail server is running."
+                : "The demo's mail server is stopped: alert mail waits in the outbox until it is started again.");
+        if (mail != null && !running) {
+            whose.setText("");
+            grid.setItems(List.of());
+            return;
+        }
         if (mail == null) {
             whose.setText("This demo sends mail to a real server (spring.mail.host is set), so there is no demo "
                     + "mailbox to read.");
