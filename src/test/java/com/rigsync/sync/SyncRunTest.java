@@ -539,24 +539,18 @@ class SyncRunTest {
     }
 
     private void replaceTags(List<String> tags) {
-        save(tags, null);
+        save(tags, List.of(), null);
     }
 
     private void chooseWithEverythingUnder(String parentTag) {
-        SignIn.as(users, manager);
-        try {
-            Long version = jdbc.queryForObject("select version from samsara_connection where department_id = ?",
-                    Long.class, departmentId);
-            String region = jdbc.queryForObject("select region from samsara_connection where department_id = ?",
-                    String.class, departmentId);
-            assertThat(context.getBean(SamsaraSettingsService.class).save(new SettingsChange(true, region, List.of(),
-                    null, false, false, version, List.of(parentTag)))).isInstanceOf(SaveResult.Saved.class);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        save(List.of(), List.of(parentTag), null);
     }
 
     private void save(List<String> tags, String token) {
+        save(tags, List.of(), token);
+    }
+
+    private void save(List<String> tags, List<String> parentTags, String token) {
         SignIn.as(users, manager);
         try {
             Long version = jdbc.queryForObject("select version from samsara_connection where department_id = ?",
@@ -564,7 +558,7 @@ class SyncRunTest {
             String region = jdbc.queryForObject("select region from samsara_connection where department_id = ?",
                     String.class, departmentId);
             SaveResult saved = context.getBean(SamsaraSettingsService.class).save(new SettingsChange(true, region,
-                    tags, token, false, false, version));
+                    tags, token, false, false, version, parentTags));
             assertThat(saved).isInstanceOf(SaveResult.Saved.class);
         } finally {
             SecurityContextHolder.clearContext();
