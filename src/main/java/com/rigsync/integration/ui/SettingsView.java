@@ -74,6 +74,8 @@ public class SettingsView extends VerticalLayout {
         region.setLabel("Region");
         region.setItemLabelGenerator(Region::label);
         region.setHelperText("Where your Samsara organisation lives: US (api.samsara.com) or EU (api.eu.samsara.com)");
+        // wide enough for the longest region name ("Simulated Samsara (demo)") and its helper text on two lines
+        region.setWidth("22em");
         token = new TokenSection(this::connect, this::disconnect, this::removeToken, () -> show(settings));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         checking.addClassName("checking");

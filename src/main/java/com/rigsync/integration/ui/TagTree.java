@@ -111,8 +111,7 @@ final class TagTree extends Div {
         if (under.isEmpty()) {
             return savedParents.contains(tag.id()) ? "This tag and every tag under it" : "This tag";
         }
-        return "This tag and the " + (under.size() == 1 ? "tag" : under.size() + " tags")
-                + " under it, also ones added later";
+        return "This tag and the " + (under.size() == 1 ? "one" : under.size()) + " under it, now and later";
     }
 
     private List<String> tickedIds() {
