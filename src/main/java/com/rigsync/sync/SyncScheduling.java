@@ -14,6 +14,7 @@ import com.rigsync.integration.SamsaraConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +38,17 @@ class SyncScheduling {
                 // Only an unexpected error escapes a run (Samsara failures end as FAILED runs); try again later
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(5)))
                 .onDeadExecution(execution::deadExecution)
-                .execute((instance, context) -> execution.execute(instance, context.getExecution().pickedBy));
+                .execute((instance, context) -> execution.execute(instance, context.getExecution().pickedBy,
+                        context.getSchedulerClient()));
+    }
+
+    @Bean
+    SyncExecution.Apart runsApart(@Value("${rigsync.sync.runs-apart:10}") int runs,
+                                  @Value("${rigsync.sync.apart-after:3s}") Duration after,
+                                  @Value("${rigsync.sync.run-budget:5m}") Duration runBudget,
+                                  @Value("${rigsync.sync.unanswered-budget:30s}") Duration unansweredBudget,
+                                  @Value("${rigsync.sync.unanswered-retry:1m}") Duration retry) {
+        return new SyncExecution.Apart(runs, after, runBudget, unansweredBudget, retry);
     }
 
     /** Off in tests, which schedule the departments they sync themselves. */

@@ -104,9 +104,10 @@ public class SyncService {
         for (int attempt = 0; attempt < 5; attempt++) {
             Instant now = clock.instant();
             Optional<ScheduledExecution<Object>> existing = scheduler.getScheduledExecution(id);
-            if (existing.isPresent() && (existing.get().isPicked() || !existing.get().getExecutionTime().isAfter(now)
-                    && existing.get().getData() instanceof SyncRequest pending
-                    && pending.trigger() == SyncTrigger.MANUAL)) {
+            if (existing.isPresent() && (existing.get().isPicked()
+                    || existing.get().getData() instanceof SyncRequest pending && (pending.apartAt(now)
+                    || !existing.get().getExecutionTime().isAfter(now) && pending.trigger() == SyncTrigger.MANUAL))) {
+                // running (on a scheduler slot or apart), or a "Sync now" is already due: join it
                 return false;
             }
             try {
@@ -142,17 +143,20 @@ public class SyncService {
                 "Every " + before + " minutes → every " + minutes + " minutes");
         // The next scheduled run moves to the new interval after the last run started (never into the past)
         TaskInstanceId id = SyncTask.of(departmentId);
-        scheduler.getScheduledExecution(id).filter(execution -> !execution.isPicked()).ifPresent(execution -> {
-            Instant from = runs.latest(departmentId, 1).stream().findFirst().map(SyncRunSummary::startedAt)
-                    .orElse(clock.instant());
-            Instant next = from.plus(Duration.ofMinutes(minutes));
-            Instant now = clock.instant();
-            try {
-                scheduler.reschedule(id, next.isBefore(now) ? now : next);
-            } catch (TaskInstanceException e) {
-                // Running or finishing now: it schedules its successor with the new interval when it ends
-            }
-        });
+        // (a run going on, on a slot or apart, schedules its successor with the new interval when it ends)
+        scheduler.getScheduledExecution(id).filter(execution -> !execution.isPicked()
+                && !(execution.getData() instanceof SyncRequest pending && pending.apartAt(clock.instant())))
+                .ifPresent(execution -> {
+                    Instant from = runs.latest(departmentId, 1).stream().findFirst().map(SyncRunSummary::startedAt)
+                            .orElse(clock.instant());
+                    Instant next = from.plus(Duration.ofMinutes(minutes));
+                    Instant now = clock.instant();
+                    try {
+                        scheduler.reschedule(id, next.isBefore(now) ? now : next);
+                    } catch (TaskInstanceException e) {
+                        // Running or finishing now: it schedules its successor with the new interval when it ends
+                    }
+                });
     }
 
 }

@@ -88,9 +88,11 @@ class ProgressOnEveryInstanceTest extends KaribuTest {
 
         // the other instance: the same sync on the same database, whose progress events stay in its own JVM
         SyncExecution otherExecution = new SyncExecution(departmentSync, runs, connections, event -> {
-        }, clock, new SimpleMeterRegistry(), 2, Duration.ofSeconds(30), Duration.ofMinutes(1));
+        }, clock, new SimpleMeterRegistry(), new SyncExecution.Apart(2, Duration.ofSeconds(3),
+                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMinutes(1)));
         CustomTask<SyncRequest> otherTask = Tasks.custom(SyncTask.NAME, SyncRequest.class)
-                .execute((instance, ctx) -> otherExecution.execute(instance, ctx.getExecution().pickedBy));
+                .execute((instance, ctx) -> otherExecution.execute(instance, ctx.getExecution().pickedBy,
+                        ctx.getSchedulerClient()));
         other = Scheduler.create(dataSource, List.of(otherTask))
                 .schedulerName(new SchedulerName.Fixed(OTHER))
                 .pollingInterval(Duration.ofMillis(200))
