@@ -1,11 +1,17 @@
 package com.rigsync.alert;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.rigsync.SpringAppTest;
+import com.rigsync.base.PublicBaseUrl;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +37,8 @@ class AlertLifecycleTest {
     private GreenMail mailServer;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private PublicBaseUrl baseUrl;
 
     private long department;
     private long otherDepartment;
@@ -54,6 +62,18 @@ class AlertLifecycleTest {
         jdbc.update("delete from alert_mail where alert_id in (select id from alert where department_id in (?, ?))",
                 department, otherDepartment);
         jdbc.update("delete from alert where department_id in (?, ?)", department, otherDepartment);
+    }
+
+    /** {@code text} ending its line, so the link in it is whole. */
+    private static String wholeLink(String text) {
+        return Pattern.quote(text) + "(\\R|$)";
+    }
+
+    /** Opens {@code url} as a mail program's click would, following redirects. */
+    private static HttpResponse<Void> opened(String url) throws Exception {
+        try (HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()) {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+        }
     }
 
     /** The stand-in secret is no real ciphertext: the key rotation test reads every stored secret. */
@@ -83,8 +103,16 @@ class AlertLifecycleTest {
         assertThat(ada).hasSize(1);
         assertThat(ada.getFirst().getSubject()).isEqualTo("RigSync alert: New fault code with a warning lamp (Pumper 9)");
         String body = GreenMailUtil.getBody(ada.getFirst());
-        assertThat(body).contains("Pumper 9 has a new active fault code P0420", "/apparatus/" + pumper,
-                "You get this because you are an administrator", "/alerts/settings");
+        assertThat(body).contains("Pumper 9 has a new active fault code P0420",
+                "You get this because you are an administrator");
+        // links a mail program can open: full addresses of this RigSync, which answer
+        String apparatusPage = baseUrl.get() + "/apparatus/" + pumper;
+        assertThat(baseUrl.get()).matches("https?://[^/\\s]+");
+        assertThat(body).containsPattern(wholeLink("Fix it on the apparatus page: " + apparatusPage))
+                .containsPattern(wholeLink("Alert settings: " + baseUrl.get() + "/alerts/settings"));
+        assertThat(opened(apparatusPage)).as("what the apparatus link answers someone not signed in")
+                .satisfies(answer -> assertThat(answer.statusCode()).isEqualTo(200))
+                .satisfies(answer -> assertThat(answer.uri().getPath()).isEqualTo("/login"));
         assertThat(mailTo("mel@example.org")).hasSize(1);
         assertThat(mailTo("ned@example.org")).as("another department's alert").isEmpty();
 
@@ -96,6 +124,8 @@ class AlertLifecycleTest {
         assertThat(mailTo("ada@example.org")).extracting(MimeMessage::getSubject).containsExactly(
                 "RigSync alert: New fault code with a warning lamp (Pumper 9)",
                 "Resolved: New fault code with a warning lamp (Pumper 9)");
+        assertThat(GreenMailUtil.getBody(mailTo("ada@example.org").getLast()))
+                .containsPattern(wholeLink("All alerts: " + baseUrl.get() + "/alerts"));
         assertThat(jdbc.queryForObject("select count(*) from alert where department_id = ? and resolved_at is null",
                 Integer.class, department)).isZero();
         assertThat(mailServer.getReceivedMessages()).hasSize(4);
@@ -109,7 +139,8 @@ class AlertLifecycleTest {
         outbox.sendDue();
         assertThat(mailTo("ada@example.org")).extracting(MimeMessage::getSubject)
                 .containsExactly("RigSync alert: Samsara connection needs attention (Samsara connection)");
-        assertThat(GreenMailUtil.getBody(mailTo("ada@example.org").getFirst())).contains("/setup/settings");
+        assertThat(GreenMailUtil.getBody(mailTo("ada@example.org").getFirst()))
+                .containsPattern(wholeLink("Fix it on Setup > Settings: " + baseUrl.get() + "/setup/settings"));
         assertThat(mailTo("mel@example.org")).as("members choose apparatus alerts only").isEmpty();
 
         jdbc.update("update department set samsara_entitled = false where id = ?", department);
