@@ -21,11 +21,14 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * The demo's mail server: an embedded GreenMail (SMTP and IMAP on loopback), started only when enabled (the demo and
  * test profiles enable it) and no SMTP server is configured (spring.mail.host), as the embedded MariaDB is. Every
- * address is accepted; a mail client reads a mailbox over IMAP with the address as login and as password.
+ * address is accepted; a mail client reads a mailbox over IMAP with the address as login and as password. A second
+ * demo instance ({@code rigsync.demo.first-instance} set) starts none: it sends to the first one's
+ * ({@link DemoSecondInstanceMail}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "com.icegreen.greenmail.util.GreenMail")
-@ConditionalOnExpression("${rigsync.demo-mail.enabled:false} and '${spring.mail.host:}'.isEmpty()")
+@ConditionalOnExpression("${rigsync.demo-mail.enabled:false} and '${spring.mail.host:}'.isEmpty() "
+        + "and '${rigsync.demo.first-instance:}'.isEmpty()")
 class DemoMailServerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DemoMailServerConfiguration.class);

@@ -40,10 +40,13 @@ class SamsaraRegions {
         add(US, "US (api.samsara.com)", SamsaraClient.US_BASE_URL);
         add(EU, "EU (api.eu.samsara.com)", SamsaraClient.EU_BASE_URL);
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
-            // the simulator is served by this app itself; the port is known only once the web server runs
+            // the simulator is served by this app itself (the port is known only once the web server runs), or, on a
+            // second demo instance, by the first one, so both sync against the same simulated organisation
+            String first = environment.getProperty("rigsync.demo.first-instance", "").strip();
             entries.put(SIMULATED, new Entry(new Region(SIMULATED, "Simulated Samsara (demo)"),
-                    () -> "http://localhost:" + environment.getProperty("local.server.port",
-                            environment.getProperty("server.port", "8080")) + "/simulated-samsara"));
+                    () -> (first.isEmpty() ? "http://localhost:" + environment.getProperty("local.server.port",
+                            environment.getProperty("server.port", "8080")) : stripSlash(first))
+                            + "/simulated-samsara"));
         }
         for (Map.Entry<String, String> e : parse(configured).entrySet()) {
             String key = keyOf(e.getKey());

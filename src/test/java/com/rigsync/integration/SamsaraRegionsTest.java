@@ -30,6 +30,15 @@ class SamsaraRegionsTest {
     }
 
     @Test
+    void aSecondDemoInstanceSyncsAgainstTheFirstOnesSimulator() {
+        MockEnvironment second = new MockEnvironment().withProperty("local.server.port", "8081")
+                .withProperty("rigsync.demo.first-instance", "http://localhost:8080/");
+        second.setActiveProfiles("demo");
+        SamsaraRegions regions = new SamsaraRegions(second, "");
+        assertThat(regions.baseUrl("simulated")).isEqualTo("http://localhost:8080/simulated-samsara");
+    }
+
+    @Test
     void invalidEntriesRefuseStartUpWithTheReason() {
         Map.of("Plain=http://samsara.example.org", "must start with https://",
                 "no-equals-sign", "is not a Label=URL entry",

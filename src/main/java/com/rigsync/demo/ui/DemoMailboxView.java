@@ -22,6 +22,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The demo's mailbox: the mail the demo's embedded mail server received for the signed-in person's address, newest
@@ -44,9 +45,15 @@ public class DemoMailboxView extends VerticalLayout {
     private final Grid<Mail> grid = new Grid<>();
     private final Pre body = new Pre();
     private final Paragraph serverState = new Paragraph();
+    private final String firstInstance;
+    private final int imapPort;
 
-    DemoMailboxView(ObjectProvider<GreenMail> server, PeopleService people, DepartmentDisplay display) {
+    DemoMailboxView(ObjectProvider<GreenMail> server, PeopleService people, DepartmentDisplay display,
+                    @Value("${rigsync.demo.first-instance:}") String firstInstance,
+                    @Value("${rigsync.demo-mail.imap-port:3143}") int imapPort) {
         this.server = server;
+        this.firstInstance = firstInstance.strip();
+        this.imapPort = imapPort;
         this.people = people;
         this.display = display;
         addClassName("view");
@@ -100,6 +107,13 @@ public class DemoMailboxView extends VerticalLayout {
                 : "The demo's mail server is stopped: alert mail waits in the outbox until it is started again.");
         if (mail != null && !running) {
             whose.setText("");
+            grid.setItems(List.of());
+            return;
+        }
+        if (mail == null && !firstInstance.isEmpty()) {
+            whose.setText("This is a second demo instance: its mail goes to the mail server of the first one, "
+                    + "beside the mail of the first. Read it there, at " + firstInstance + "/" + ROUTE
+                    + ", or with a mail client on IMAP port " + imapPort + " of this machine.");
             grid.setItems(List.of());
             return;
         }

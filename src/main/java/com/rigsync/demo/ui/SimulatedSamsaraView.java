@@ -19,6 +19,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -38,6 +39,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The demo's simulated Samsara organisation and its fault switches: outages, slowness, malformed answers, empty
@@ -73,12 +75,15 @@ public class SimulatedSamsaraView extends VerticalLayout implements BeforeEnterO
     private final Checkbox rateLimits = new Checkbox("Enforce Samsara's rate limits (429 with Retry-After)");
     private final ComboBox<SimulatedVehicle> vehicle = new ComboBox<>("Vehicle");
     private boolean refreshing;
+    private final boolean secondInstance;
 
     private final transient CurrentUser currentUser;
     private final transient DemoDepartment demoDepartment;
 
-    SimulatedSamsaraView(SimulatedSamsara samsara, CurrentUser currentUser, DemoDepartment demoDepartment) {
+    SimulatedSamsaraView(SimulatedSamsara samsara, CurrentUser currentUser, DemoDepartment demoDepartment,
+                         @Value("${rigsync.demo.first-instance:}") String firstInstance) {
         this.samsara = samsara;
+        this.secondInstance = !firstInstance.isBlank();
         this.currentUser = currentUser;
         this.demoDepartment = demoDepartment;
         addClassName("view");
@@ -86,8 +91,16 @@ public class SimulatedSamsaraView extends VerticalLayout implements BeforeEnterO
         Div banner = new Div("Simulated Samsara — demo only. A stand-in Samsara organisation served by this demo; "
                 + "no real Samsara account is involved.");
         banner.addClassName("note");
-        add(new H2("Simulated Samsara — demo only"), banner,
-                new com.vaadin.flow.router.RouterLink("Demo mailbox: the alert mail sent to you", DemoMailboxView.class));
+        add(new H2("Simulated Samsara — demo only"), banner);
+        if (secondInstance) {
+            // its switches would change a simulator nobody syncs against: send the reader to the one in use
+            String first = firstInstance.strip().replaceAll("/+$", "") + "/" + ROUTE;
+            add(new Paragraph("This is a second demo instance: its syncs use the simulated Samsara of the first "
+                    + "instance, as the first instance's own syncs do. Switch faults there:"),
+                    new Anchor(first, first));
+            return;
+        }
+        add(new com.vaadin.flow.router.RouterLink("Demo mailbox: the alert mail sent to you", DemoMailboxView.class));
         add(new Paragraph("API base URL: " + apiBaseUrl() + " (the same paths as https://api.samsara.com)."));
         add(organisation, vehicleCount, requestCount, clock);
 
@@ -258,6 +271,9 @@ public class SimulatedSamsaraView extends VerticalLayout implements BeforeEnterO
     }
 
     private void refresh() {
+        if (secondInstance) {
+            return;
+        }
         List<SimulatedVehicle> vehicles = samsara.vehicles().stream()
                 .sorted(Comparator.comparing(SimulatedVehicle::name)).toList();
         organisation.setText("Organisation: " + SimulatedFleet.ORGANIZATION_NAME + " (id "
