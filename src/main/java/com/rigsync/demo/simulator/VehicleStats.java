@@ -119,9 +119,11 @@ final class VehicleStats {
     }
 
     /** From now on the vehicle behaves by the changed profile (its moved odometer is forgotten). */
-    void changeProfile(String vehicleId, java.util.function.UnaryOperator<VehicleProfile> change) {
+    VehicleTelemetry changeProfile(String vehicleId, java.util.function.UnaryOperator<VehicleProfile> change) {
         SimulatedVehicle vehicle = vehicles.existing(vehicleId);
-        telemetry.put(vehicle.id(), new VehicleTelemetry(change.apply(fleet.profile(vehicle.id()))));
+        VehicleTelemetry changed = new VehicleTelemetry(change.apply(fleet.profile(vehicle.id())));
+        telemetry.put(vehicle.id(), changed);
+        return changed;
     }
 
     /** Forgets moved odometers: every vehicle reports its demo values again. */

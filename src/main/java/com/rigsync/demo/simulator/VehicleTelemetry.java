@@ -40,6 +40,8 @@ final class VehicleTelemetry {
 
     /** Added to every odometer reading (a gateway swap moves it back, a faulty reading forward). */
     private long odometerOffset;
+    /** When a fault code was raised on the demo's page (epoch second): reported then, besides its daily report. */
+    private long faultRaisedAt = Long.MAX_VALUE;
 
     VehicleTelemetry(VehicleProfile profile) {
         this.profile = profile;
@@ -47,6 +49,11 @@ final class VehicleTelemetry {
 
     void moveOdometer(long deltaMeters) {
         odometerOffset += deltaMeters;
+    }
+
+    /** The fault code came on at {@code at}: the next sync's feed brings it, not only tomorrow's daily report. */
+    void faultRaised(Instant at) {
+        faultRaisedAt = clamp(at).getEpochSecond();
     }
 
     /** The latest reading of a stat at or before {@code now}: its value at the last time it changed. */
@@ -70,11 +77,16 @@ final class VehicleTelemetry {
         }
         if (type.change == StatType.Change.DAILY) {
             long day = Math.floorDiv(from - ORIGIN.getEpochSecond(), DAY_SECONDS);
+            java.util.SortedSet<Long> times = new java.util.TreeSet<>();
             for (long t = dayStart(day) + FAULT_REPORT_SECOND_OF_DAY; t <= to; t += DAY_SECONDS) {
                 if (t > from) {
-                    readings.add(reading(type, t));
+                    times.add(t);
                 }
             }
+            if (faultRaisedAt > from && faultRaisedAt <= to) {
+                times.add(faultRaisedAt);
+            }
+            times.forEach(t -> readings.add(reading(type, t)));
             return readings;
         }
         for (long slot = slotOf(from); slot <= slotOf(to); slot++) {
@@ -98,7 +110,8 @@ final class VehicleTelemetry {
         if (type.change == StatType.Change.DAILY) {
             long day = Math.floorDiv(now - ORIGIN.getEpochSecond(), DAY_SECONDS);
             long today = dayStart(day) + FAULT_REPORT_SECOND_OF_DAY;
-            return today <= now ? today : today - DAY_SECONDS;
+            long daily = today <= now ? today : today - DAY_SECONDS;
+            return faultRaisedAt <= now ? Math.max(daily, faultRaisedAt) : daily;
         }
         long current = slotOf(now);
         for (long slot = current; slot > current - LOOK_BACK_SLOTS; slot--) {

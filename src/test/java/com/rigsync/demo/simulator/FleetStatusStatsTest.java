@@ -130,6 +130,26 @@ class FleetStatusStatsTest {
     }
 
     @Test
+    void aFaultCodeRaisedOnTheDemoPageComesWithTheNextFeedNotOnlyWithTomorrowsDailyReport() {
+        String engine1 = fleet.vehicleNamed("Engine 1").id();
+        String feed = "/fleet/vehicles/stats/feed?types=faultCodes&vehicleIds=" + engine1;
+        String cursor = get(feed).at("/pagination/endCursor").asString();
+        server.samsara().advanceClock(Duration.ofMinutes(1));
+        Instant raised = server.samsara().now();
+        server.samsara().raiseFaultCode(engine1);
+        server.samsara().advanceClock(Duration.ofMinutes(1));
+
+        JsonNode next = get(feed + "&after=" + cursor);
+        assertThat(next.get("data")).as("vehicles with new fault code readings").hasSize(1);
+        JsonNode readings = next.get("data").get(0).get("faultCodes");
+        assertThat(readings).hasSize(1);
+        assertThat(Instant.parse(readings.get(0).get("time").asString())).isEqualTo(raised);
+        assertThat(readings.get(0).toString()).contains("diagnosticTroubleCodes");
+        assertThat(Instant.parse(item(get("/fleet/vehicles/stats?types=faultCodes"), "Engine 1")
+                .at("/faultCodes/time").asString())).as("the latest reading, as a snapshot has it").isEqualTo(raised);
+    }
+
+    @Test
     void tanker2StaysLowOnFuel() {
         String tanker = fleet.vehicleNamed("Tanker 2").id();
         List<Long> percents = new ArrayList<>();
