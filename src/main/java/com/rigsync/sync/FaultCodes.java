@@ -28,17 +28,23 @@ final class FaultCodes {
         List<ActiveFaultCode> codes = new ArrayList<>();
         Set<String> lamps = new LinkedHashSet<>();
         if (reading.j1939() != null) {
+            // J1939 sends its lamps for the controller's active codes together (as DM1 does), not code by code: each
+            // code is read as lighting the lamps that are on, and the check-engine lamp when its own milStatus says so
+            Set<String> controllerLamps = new LinkedHashSet<>();
             var lights = reading.j1939().checkEngineLights();
             if (lights != null) {
-                addIf(lamps, lights.stopIsOn(), "Red stop");
-                addIf(lamps, lights.protectIsOn(), "Protect");
-                addIf(lamps, lights.emissionsIsOn(), MIL);
-                addIf(lamps, lights.warningIsOn(), "Amber warning");
+                addIf(controllerLamps, lights.stopIsOn(), "Red stop");
+                addIf(controllerLamps, lights.protectIsOn(), "Protect");
+                addIf(controllerLamps, lights.emissionsIsOn(), MIL);
+                addIf(controllerLamps, lights.warningIsOn(), "Amber warning");
             }
+            lamps.addAll(controllerLamps);
             for (var code : reading.j1939().diagnosticTroubleCodes()) {
                 boolean mil = code.milStatus() != null && code.milStatus() != 0;
+                Set<String> its = new LinkedHashSet<>(controllerLamps);
+                addIf(its, mil, MIL);
                 codes.add(new ActiveFaultCode(Source.J1939, j1939Code(code), j1939Description(code), code.spnId(),
-                        code.fmiId(), null, mil ? MIL : null, code.occurrenceCount()));
+                        code.fmiId(), null, its.isEmpty() ? null : String.join(", ", its), code.occurrenceCount()));
                 addIf(lamps, mil, MIL);
             }
         }

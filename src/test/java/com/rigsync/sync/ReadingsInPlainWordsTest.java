@@ -66,9 +66,10 @@ class ReadingsInPlainWordsTest {
         assertThat(overheating.description())
                 .isEqualTo("Engine coolant temperature, Data valid but above normal operating range");
         assertThat(overheating.occurrenceCount()).isEqualTo(3);
-        assertThat(overheating.lamps()).isNull();
+        assertThat(overheating.lamps()).as("J1939 lamps are the controller's, for all its active codes: a red stop "
+                + "lamp is what makes the code an alert").isEqualTo("Red stop, Protect");
         assertThat(faults.codes().get(1).description()).as("only an id came: nothing invented").isNull();
-        assertThat(faults.codes().get(1).lamps()).isEqualTo("Check engine (MIL)");
+        assertThat(faults.codes().get(1).lamps()).isEqualTo("Red stop, Protect, Check engine (MIL)");
         assertThat(faults.codes().get(2).state()).isEqualTo("confirmed");
         assertThat(faults.codes().get(3).state()).isEqualTo("pending");
         assertThat(faults.summary()).startsWith("Warning light on. SPN 110 FMI 0 Engine coolant temperature")
