@@ -131,17 +131,19 @@ class AlertEvaluation {
             SyncTrouble.Standing runs = syncTrouble.of(departmentId);
             Instant since = runs.lastSuccess() != null ? runs.lastSuccess() : runs.firstRun();
             if (runs.failedInARow() >= failedRuns) {
-                found.add(new Condition(AlertKind.SYNC_FAILING, "sync", "Sync", "The last " + runs.failedInARow()
+                found.add(new Condition(AlertKind.SYNC_FAILING, "sync", "Samsara sync", "The last " + runs.failedInARow()
                         + " sync runs failed" + (runs.lastError() == null ? "." : ": " + runs.lastError()),
                         "/setup/sync"));
             } else if (since != null && since.isBefore(clock.instant().minus(noSuccessFor))) {
-                found.add(new Condition(AlertKind.SYNC_FAILING, "sync", "Sync", "No sync has succeeded for more than "
+                found.add(new Condition(AlertKind.SYNC_FAILING, "sync", "Samsara sync", "No sync has succeeded for more than "
                         + noSuccessFor.toHours() + " hours.", "/setup/sync"));
             }
         }
         FleetAlertConditions.Conditions apparatus = fleet.of(departmentId);
         for (ApparatusCondition c : apparatus.lampFaults()) {
-            found.add(new Condition(AlertKind.FAULT_CODE, c.apparatusId() + ":" + c.part(), c.unitName(),
+            // named with its code: an apparatus with two codes gets two alerts that read apart in a mailbox
+            found.add(new Condition(AlertKind.FAULT_CODE, c.apparatusId() + ":" + c.part(),
+                    c.unitName() + ", " + c.part(),
                     c.unitName() + " has a new active " + c.detail() + ".", "/apparatus/" + c.apparatusId()));
         }
         for (ApparatusCondition c : apparatus.notReporting()) {

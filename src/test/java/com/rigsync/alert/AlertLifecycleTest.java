@@ -101,7 +101,7 @@ class AlertLifecycleTest {
 
         List<MimeMessage> ada = mailTo("ada@example.org");
         assertThat(ada).hasSize(1);
-        assertThat(ada.getFirst().getSubject()).isEqualTo("RigSync alert: New fault code with a warning lamp (Pumper 9)");
+        assertThat(ada.getFirst().getSubject()).isEqualTo("RigSync alert: New fault code with a warning lamp (Pumper 9, P0420)");
         String body = GreenMailUtil.getBody(ada.getFirst());
         assertThat(body).contains("Pumper 9 has a new active fault code P0420",
                 "You get this because you are an administrator");
@@ -122,8 +122,8 @@ class AlertLifecycleTest {
         evaluation.evaluate(department);
         outbox.sendDue();
         assertThat(mailTo("ada@example.org")).extracting(MimeMessage::getSubject).containsExactly(
-                "RigSync alert: New fault code with a warning lamp (Pumper 9)",
-                "Resolved: New fault code with a warning lamp (Pumper 9)");
+                "RigSync alert: New fault code with a warning lamp (Pumper 9, P0420)",
+                "Resolved: New fault code with a warning lamp (Pumper 9, P0420)");
         assertThat(GreenMailUtil.getBody(mailTo("ada@example.org").getLast()))
                 .containsPattern(wholeLink("All alerts: " + baseUrl.get() + "/alerts"));
         assertThat(jdbc.queryForObject("select count(*) from alert where department_id = ? and resolved_at is null",
@@ -180,7 +180,7 @@ class AlertLifecycleTest {
                 + "order by kind", String.class, department)).containsExactly("NOT_REPORTING", "SYNC_FAILING");
         outbox.sendDue();
         assertThat(mailTo("ada@example.org")).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
-                "RigSync alert: Apparatus not reporting (Pumper 9)", "RigSync alert: Syncs failing (Sync)");
+                "RigSync alert: Apparatus not reporting (Pumper 9)", "RigSync alert: Syncs failing (Samsara sync)");
         assertThat(GreenMailUtil.getBody(mailTo("mel@example.org").getFirst())).contains("Pumper 9 has not reported");
         jdbc.update("delete from sync_run where department_id = ?", department);
     }

@@ -112,7 +112,8 @@ public class SimulatedSamsaraView extends VerticalLayout implements BeforeEnterO
         add(new H3("Fault switches"), faultState);
         add(countSwitch("Requests to fail", "Fail next requests with 503", n -> {
             samsara.failNextRequests(n);
-            return "The next " + n + " requests to the simulated Samsara will answer 503 (unavailable).";
+            return n == 0 ? "Requests to the simulated Samsara no longer fail."
+                    : "The next " + n + " requests to the simulated Samsara will answer 503 (unavailable).";
         }));
         add(countSwitch("Stats requests to fail", "Fail next stats requests with 503", n -> {
             samsara.failNextRequestsTo("/fleet/vehicles/stats", n, 503);

@@ -7,6 +7,7 @@ import com.rigsync.sync.SyncOutcome;
 import com.rigsync.sync.SyncRunSummary;
 import com.rigsync.sync.SyncTrigger;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 
 /** The panel's run history: one row per run, newest first, with what went wrong in plain words. */
 final class RunHistoryGrid extends Grid<SyncRunSummary> {
@@ -15,23 +16,40 @@ final class RunHistoryGrid extends Grid<SyncRunSummary> {
 
     RunHistoryGrid() {
         setId("sync-history");
-        addColumn(r -> display.dateTime(r.startedAt())).setHeader("Started").setAutoWidth(true);
-        addColumn(RunHistoryGrid::duration).setHeader("Duration").setAutoWidth(true);
-        addColumn(RunHistoryGrid::trigger).setHeader("Trigger").setAutoWidth(true);
-        addColumn(r -> r.outcome().label()).setHeader("Outcome").setAutoWidth(true);
-        addColumn(r -> r.counts().vehiclesListed()).setHeader("Vehicles listed").setAutoWidth(true);
-        addColumn(r -> r.counts().apparatusUpdated()).setHeader("Apparatus updated").setAutoWidth(true);
-        addColumn(r -> r.counts().readingsFlagged()).setHeader("Readings flagged").setAutoWidth(true);
-        addColumn(r -> r.counts().vehiclesGone()).setHeader("Vehicles gone").setAutoWidth(true);
-        addColumn(SyncRunSummary::apiCalls).setHeader("API calls").setAutoWidth(true);
+        // every column fits a 1400-pixel window: the counts share one column and long reasons wrap, so what went
+        // wrong is never behind a sideways scroll
+        addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        addColumn(r -> display.dateTime(r.startedAt())).setHeader("Started").setAutoWidth(true).setFlexGrow(0);
+        addColumn(RunHistoryGrid::duration).setHeader("Duration").setAutoWidth(true).setFlexGrow(0);
+        addColumn(RunHistoryGrid::trigger).setHeader("Trigger").setWidth("11em").setFlexGrow(0);
+        addColumn(r -> r.outcome().label()).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
+        addColumn(RunHistoryGrid::counts).setHeader("Vehicles, apparatus, API calls").setWidth("14em")
+                .setFlexGrow(1);
         addColumn(r -> r.error() == null ? "" : r.error()).setHeader("What went wrong").setFlexGrow(3);
-        addColumn(r -> r.runBy() == null ? "" : r.runBy()).setHeader("Instance").setAutoWidth(true);
+        addColumn(r -> r.runBy() == null ? "" : r.runBy()).setHeader("Instance").setAutoWidth(true)
+                .setFlexGrow(0);
         setAllRowsVisible(true);
     }
 
     /** Times follow the department's zone, learnt when the panel is attached. */
     void setDisplay(DisplayPreferences display) {
         this.display = display;
+    }
+
+    /** "40 vehicles listed · 12 updated · 1 reading flagged · 7 API calls", leaving out what is zero. */
+    static String counts(SyncRunSummary run) {
+        var c = run.counts();
+        var parts = new java.util.ArrayList<String>();
+        parts.add(c.vehiclesListed() + " vehicles listed");
+        parts.add(c.apparatusUpdated() + " updated");
+        if (c.readingsFlagged() > 0) {
+            parts.add(c.readingsFlagged() + (c.readingsFlagged() == 1 ? " reading flagged" : " readings flagged"));
+        }
+        if (c.vehiclesGone() > 0) {
+            parts.add(c.vehiclesGone() + " gone from Samsara");
+        }
+        parts.add(run.apiCalls() + " API calls");
+        return String.join(" · ", parts);
     }
 
     private static String trigger(SyncRunSummary run) {
