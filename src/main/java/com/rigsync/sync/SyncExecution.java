@@ -325,6 +325,8 @@ class SyncExecution implements AutoCloseable {
         private final long runId;
         private final SyncTrigger trigger;
         private Instant lastEvent = Instant.MIN;
+        private String lastPhase;
+        private String lastRowPhase;
         private Instant lastRow = Instant.MIN;
         private volatile SyncCounts lastCounts = SyncCounts.NONE;
         private volatile long lastApiCalls;
@@ -343,11 +345,13 @@ class SyncExecution implements AutoCloseable {
             lastCounts = soFar;
             lastApiCalls = apiCalls;
             Instant now = clock.instant();
-            if (!now.isBefore(lastRow.plus(ROW_SPACING))) {
+            if (!now.isBefore(lastRow.plus(ROW_SPACING)) || !phase.equals(lastRowPhase)) {
                 lastRow = now;
+                lastRowPhase = phase;
                 runs.progress(runId, phase, done, total, soFar, apiCalls, now);
             }
-            if (!now.isBefore(lastEvent.plus(EVENT_SPACING))) {
+            // a new phase always shows: it may be the last word for a while (a Samsara that keeps the run waiting)
+            if (!now.isBefore(lastEvent.plus(EVENT_SPACING)) || !phase.equals(lastPhase)) {
                 publish(phase, done, total, soFar, apiCalls, false, SyncOutcome.RUNNING);
             }
         }
@@ -355,6 +359,7 @@ class SyncExecution implements AutoCloseable {
         void publish(String phase, int done, int total, SyncCounts counts, long apiCalls, boolean finished,
                      SyncOutcome outcome) {
             lastEvent = clock.instant();
+            lastPhase = phase;
             try {
                 events.publishEvent(new SyncProgress(departmentId, runId, trigger, phase, done, total, counts,
                         apiCalls, finished, outcome));

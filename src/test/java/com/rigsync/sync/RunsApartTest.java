@@ -226,6 +226,23 @@ class RunsApartTest {
         assertThat(execution.runsApart()).isZero();
     }
 
+    @Test
+    void aRunWaitingOnSamsaraShowsWhatItIsWaitingForAtOnce() {
+        // "Starting" and "Listing Samsara vehicles" come within a few milliseconds; Samsara then keeps the list 3 s
+        samsara.setResponseDelay(Duration.ofSeconds(3));
+        List<SyncProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SyncExecution watched = new SyncExecution(departmentSync, runs, connections,
+                event -> seen.add((SyncProgress) event), clock, new SimpleMeterRegistry(),
+                new SyncExecution.Apart(1, APART_AFTER, Duration.ofMinutes(5), SHORT_BUDGET, Duration.ofMinutes(1)))) {
+            watched.execute(task.instance(String.valueOf(first), SyncRequest.scheduled()), "here", scheduler);
+            await().atMost(Duration.ofSeconds(2)).until(() -> seen.stream()
+                    .anyMatch(p -> p.phase().equals("Listing Samsara vehicles")));
+            assertThat(runs.runningProgress(List.of(first))).as("what the other instances read")
+                    .singleElement().extracting(SyncProgress::phase).isEqualTo("Listing Samsara vehicles");
+            await().atMost(Duration.ofSeconds(30)).until(() -> runs.running(first).isEmpty());
+        }
+    }
+
     private static Instant executionTime(SchedulerClient scheduler, long department) {
         return scheduler.getScheduledExecution(SyncTask.of(department)).orElseThrow().getExecutionTime();
     }
