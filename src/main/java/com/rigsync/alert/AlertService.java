@@ -104,7 +104,8 @@ public class AlertService {
                         where a.department_id = ? and m.status = 'WAITING' and m.last_error is not null""")
                 .param(me.departmentId())
                 .query((rs, n) -> rs.getInt(1) == 0 ? null
-                        : rs.getInt(1) + " alert mail(s) are waiting to be sent: " + rs.getString(2)
+                        : (rs.getInt(1) == 1 ? "1 alert mail is" : rs.getInt(1) + " alert mails are")
+                        + " waiting to be sent: " + rs.getString(2)
                         + ". They go out by themselves once the mail server takes them.")
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }

@@ -54,7 +54,7 @@ class AlertsViewTest extends KaribuTest {
         navigate("alerts");
         assertThat(_find(Details.class)).hasSize(2);
         assertThat(_get(Paragraph.class, spec -> spec.withId("alert-mail-waiting")).getText())
-                .contains("1 alert mail(s) are waiting to be sent: Mail server unreachable");
+                .contains("1 alert mail is waiting to be sent: Mail server unreachable");
         Details truck = _find(Details.class).stream()
                 .filter(d -> d.getElement().getTextRecursively().contains("Truck 2")).findFirst().orElseThrow();
         assertThat(truck.getElement().getTextRecursively()).contains("Mailed to Alex Admin: waiting to be sent",

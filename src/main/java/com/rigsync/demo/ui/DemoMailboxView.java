@@ -104,7 +104,8 @@ public class DemoMailboxView extends VerticalLayout {
         boolean running = mail != null && mail.isRunning();
         serverState.setText(mail == null ? "" : running
                 ? "The demo's mail server is running."
-                : "The demo's mail server is stopped: alert mail waits in the outbox until it is started again.");
+                : "The demo's mail server is stopped: alert mail waits in the outbox until it is started again. "
+                        + "It keeps mail in memory only, so what it had received before is gone.");
         if (mail != null && !running) {
             whose.setText("");
             grid.setItems(List.of());
