@@ -240,7 +240,7 @@ public final class SimulatedSamsara {
     public void raiseFaultCode(String vehicleId) {
         synchronized (lock) {
             stats.changeProfile(vehicleId, p -> p.withFault(p.heavyDuty() ? VehicleProfile.Fault.J1939_OIL_PRESSURE
-                    : VehicleProfile.Fault.OBDII_CATALYST)).faultRaised(now());
+                    : VehicleProfile.Fault.OBDII_CATALYST)).faultCodesChanged(now());
         }
         log.info("simulated Samsara: vehicle {} reports a fault code with a warning lamp", vehicleId);
     }
@@ -356,7 +356,7 @@ public final class SimulatedSamsara {
     public void resetFleet() {
         synchronized (lock) {
             vehicles.reset();
-            stats.reset();
+            stats.reset(now());
         }
     }
 

@@ -126,9 +126,21 @@ final class VehicleStats {
         return changed;
     }
 
-    /** Forgets moved odometers: every vehicle reports its demo values again. */
-    void reset() {
+    /**
+     * Forgets moved odometers and changed profiles: every vehicle reports its demo values again. A vehicle whose fault
+     * codes were changed reports its own ones again as of {@code now}, so the next sync sees a raised code clear.
+     */
+    void reset(Instant now) {
+        Map<String, VehicleTelemetry> changed = new HashMap<>(telemetry);
         telemetry.clear();
+        changed.forEach((id, was) -> {
+            VehicleProfile own = fleet.profile(id);
+            if (was.profile().fault() != own.fault()) {
+                VehicleTelemetry back = new VehicleTelemetry(own);
+                back.faultCodesChanged(now);
+                telemetry.put(id, back);
+            }
+        });
     }
 
     /** A snapshot item: the vehicle's latest reading of each type it reports, keyed in the singular. */

@@ -40,19 +40,26 @@ final class VehicleTelemetry {
 
     /** Added to every odometer reading (a gateway swap moves it back, a faulty reading forward). */
     private long odometerOffset;
-    /** When a fault code was raised on the demo's page (epoch second): reported then, besides its daily report. */
+    /** When its fault codes changed on the demo's page (epoch second): reported then, besides their daily report. */
     private long faultRaisedAt = Long.MAX_VALUE;
 
     VehicleTelemetry(VehicleProfile profile) {
         this.profile = profile;
     }
 
+    VehicleProfile profile() {
+        return profile;
+    }
+
     void moveOdometer(long deltaMeters) {
         odometerOffset += deltaMeters;
     }
 
-    /** The fault code came on at {@code at}: the next sync's feed brings it, not only tomorrow's daily report. */
-    void faultRaised(Instant at) {
+    /**
+     * Its fault codes changed at {@code at} (raised, or cleared by a reset): the next sync's feed brings the change,
+     * not only tomorrow's daily report.
+     */
+    void faultCodesChanged(Instant at) {
         faultRaisedAt = clamp(at).getEpochSecond();
     }
 

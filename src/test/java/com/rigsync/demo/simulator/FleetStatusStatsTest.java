@@ -130,7 +130,7 @@ class FleetStatusStatsTest {
     }
 
     @Test
-    void aFaultCodeRaisedOnTheDemoPageComesWithTheNextFeedNotOnlyWithTomorrowsDailyReport() {
+    void aFaultCodeRaisedOnTheDemoPageAndClearedByAResetComesWithTheNextFeed() {
         String engine1 = fleet.vehicleNamed("Engine 1").id();
         String feed = "/fleet/vehicles/stats/feed?types=faultCodes&vehicleIds=" + engine1;
         String cursor = get(feed).at("/pagination/endCursor").asString();
@@ -147,6 +147,19 @@ class FleetStatusStatsTest {
         assertThat(readings.get(0).toString()).contains("diagnosticTroubleCodes");
         assertThat(Instant.parse(item(get("/fleet/vehicles/stats?types=faultCodes"), "Engine 1")
                 .at("/faultCodes/time").asString())).as("the latest reading, as a snapshot has it").isEqualTo(raised);
+
+        // "Reset simulator" clears it, and the next feed says so: a reading without codes, lamps off
+        cursor = next.at("/pagination/endCursor").asString();
+        server.samsara().advanceClock(Duration.ofMinutes(1));
+        Instant cleared = server.samsara().now();
+        server.samsara().reset();
+        server.samsara().advanceClock(Duration.ofMinutes(1));
+        JsonNode after = get(feed + "&after=" + cursor);
+        assertThat(after.get("data")).as("vehicles with new fault code readings").hasSize(1);
+        JsonNode clear = after.get("data").get(0).get("faultCodes").get(0);
+        assertThat(Instant.parse(clear.get("time").asString())).isEqualTo(cleared);
+        assertThat(clear.at("/j1939/diagnosticTroubleCodes")).isEmpty();
+        assertThat(clear.at("/j1939/checkEngineLights/stopIsOn").asBoolean()).isFalse();
     }
 
     @Test
