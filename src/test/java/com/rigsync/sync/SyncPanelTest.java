@@ -131,13 +131,13 @@ class SyncPanelTest extends KaribuTest {
         assertThat(text("sync-last-success")).isEqualTo("Last successful sync: Mar 2, 2026, 10:00 AM");
         List<String> rows = historyRows();
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(0)).startsWith("Mar 2, 2026, 10:45 AM, 1 min 0 s, Scheduled, Interrupted")
+        assertThat(rows.get(0)).startsWith("Mar 2, 2026, 10:45 AM, Scheduled, Interrupted after 1 min 0 s")
                 .endsWith("The app instance running this sync stopped., instance-a");
-        assertThat(rows.get(1)).startsWith("Mar 2, 2026, 10:30 AM, 3 s, Scheduled, Failed")
+        assertThat(rows.get(1)).startsWith("Mar 2, 2026, 10:30 AM, Scheduled, Failed after 3 s")
                 .endsWith("Samsara could not be reached. Nothing was changed; the next run tries again., instance-a");
-        assertThat(rows.get(2)).startsWith("Mar 2, 2026, 10:15 AM, 2 min 5 s, Scheduled, Partly done, "
+        assertThat(rows.get(2)).startsWith("Mar 2, 2026, 10:15 AM, Scheduled, Partly done after 2 min 5 s, "
                 + "38 vehicles listed · 9 updated · 9 API calls, ").endsWith("retried next run., instance-a");
-        assertThat(rows.get(3)).isEqualTo("Mar 2, 2026, 10:00 AM, 42 s, Sync now by Ada Admin, Succeeded, "
+        assertThat(rows.get(3)).isEqualTo("Mar 2, 2026, 10:00 AM, Sync now by Ada Admin, Succeeded in 42 s, "
                 + "38 vehicles listed · 12 updated · 12 API calls, , instance-a");
     }
 

@@ -20,12 +20,12 @@ final class RunHistoryGrid extends Grid<SyncRunSummary> {
         // wrong is never behind a sideways scroll
         addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         addColumn(r -> display.dateTime(r.startedAt())).setHeader("Started").setAutoWidth(true).setFlexGrow(0);
-        addColumn(RunHistoryGrid::duration).setHeader("Duration").setAutoWidth(true).setFlexGrow(0);
-        addColumn(RunHistoryGrid::trigger).setHeader("Trigger").setWidth("11em").setFlexGrow(0);
-        addColumn(r -> r.outcome().label()).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
-        addColumn(RunHistoryGrid::counts).setHeader("Vehicles, apparatus, API calls").setWidth("14em")
+        addColumn(RunHistoryGrid::trigger).setHeader("Trigger").setWidth("9em").setFlexGrow(0);
+        addColumn(RunHistoryGrid::outcome).setHeader("Outcome").setWidth("9em").setFlexGrow(0);
+        addColumn(RunHistoryGrid::counts).setHeader("Vehicles, apparatus, API calls").setWidth("10em")
+                .setFlexGrow(0);
+        addColumn(r -> r.error() == null ? "" : r.error()).setHeader("What went wrong").setWidth("20em")
                 .setFlexGrow(1);
-        addColumn(r -> r.error() == null ? "" : r.error()).setHeader("What went wrong").setFlexGrow(3);
         addColumn(r -> r.runBy() == null ? "" : r.runBy()).setHeader("Instance").setAutoWidth(true)
                 .setFlexGrow(0);
         setAllRowsVisible(true);
@@ -57,8 +57,11 @@ final class RunHistoryGrid extends Grid<SyncRunSummary> {
                 ? run.trigger().label() + " by " + run.requestedBy() : run.trigger().label();
     }
 
-    private static String duration(SyncRunSummary run) {
-        return run.duration().map(RunHistoryGrid::words).orElse(run.outcome() == SyncOutcome.RUNNING ? "running" : "");
+    /** "Succeeded in 42 s", "Failed after 3 s", "Running". */
+    private static String outcome(SyncRunSummary run) {
+        return run.duration().map(d -> run.outcome().label()
+                        + (run.outcome() == SyncOutcome.SUCCEEDED ? " in " : " after ") + words(d))
+                .orElse(run.outcome().label());
     }
 
     private static String words(Duration duration) {
