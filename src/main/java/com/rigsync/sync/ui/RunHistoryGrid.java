@@ -20,7 +20,7 @@ final class RunHistoryGrid extends Grid<SyncRunSummary> {
         // wrong is never behind a sideways scroll
         addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         addColumn(r -> display.dateTime(r.startedAt())).setHeader("Started").setAutoWidth(true).setFlexGrow(0);
-        addColumn(RunHistoryGrid::trigger).setHeader("Trigger").setWidth("9em").setFlexGrow(0);
+        addColumn(RunHistoryGrid::trigger).setHeader("Trigger").setWidth("8.5em").setFlexGrow(0);
         addColumn(RunHistoryGrid::outcome).setHeader("Outcome").setWidth("9em").setFlexGrow(0);
         addColumn(RunHistoryGrid::counts).setHeader("Vehicles, apparatus, API calls").setWidth("10em")
                 .setFlexGrow(0);
