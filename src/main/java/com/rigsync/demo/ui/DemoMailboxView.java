@@ -72,6 +72,12 @@ public class DemoMailboxView extends VerticalLayout {
         serverState.addClassName("mail-server-state");
         Button stop = new Button("Stop the mail server", e -> switchServer(false));
         Button start = new Button("Start it again", e -> switchServer(true));
+        // no mail server of its own (a second demo instance, or a real server): nothing to stop, nothing to list
+        boolean own = server.getIfAvailable() != null;
+        stop.setVisible(own);
+        start.setVisible(own);
+        grid.setVisible(own);
+        body.setVisible(own);
         add(new H2("Demo mailbox"), note, whose, new HorizontalLayout(new Button("Refresh", e -> refresh()), stop,
                 start), serverState, grid, body);
     }
