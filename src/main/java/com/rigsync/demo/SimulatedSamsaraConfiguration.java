@@ -1,5 +1,6 @@
 package com.rigsync.demo;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 import com.rigsync.base.PublicBaseUrl;
@@ -14,6 +15,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,11 +43,15 @@ class SimulatedSamsaraConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SimulatedSamsaraConfiguration.class);
 
     @Bean
-    SimulatedSamsara simulatedSamsara(Clock clock, PublicBaseUrl publicBaseUrl) {
+    SimulatedSamsara simulatedSamsara(Clock clock, PublicBaseUrl publicBaseUrl,
+                                      @Value("${rigsync.demo.simulator-clock-file:}") String clockFile) {
         // the registered redirect URI follows the public base URL, read at each use: unset, it names the port the
         // web server really listens on, known only once it runs
         var samsara = new SimulatedSamsara(clock, PAGE_SIZE, () -> publicBaseUrl.get() + "/samsara/oauth/callback",
                 SimulatedFleet.demo(), System::nanoTime);
+        if (!clockFile.isBlank()) {
+            new SimulatorClockFile(Path.of(clockFile)).keep(samsara);
+        }
         log.info("simulated Samsara: serving the demo organisation at <public base URL>{}", PREFIX);
         return samsara;
     }

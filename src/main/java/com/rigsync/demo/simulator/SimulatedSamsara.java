@@ -66,6 +66,8 @@ public final class SimulatedSamsara {
     private final SimulatedApi api;
     private final RequestLog requestLog = new RequestLog();
     private Duration clockOffset = Duration.ZERO;
+    /** Told the whole offset each time the clock moves forward (the demo keeps it across restarts). */
+    private volatile java.util.function.Consumer<Duration> clockMoved = offset -> { };
 
     /** A simulator on the given clock with the default page size and redirect URI. */
     public SimulatedSamsara(Clock clock) {
@@ -166,10 +168,18 @@ public final class SimulatedSamsara {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("the simulated clock only moves forward");
         }
+        Duration offset;
         synchronized (lock) {
             clockOffset = clockOffset.plus(amount);
+            offset = clockOffset;
         }
         log.info("simulated Samsara: clock moved forward by {}", amount);
+        clockMoved.accept(offset);
+    }
+
+    /** {@code listener} hears the whole offset whenever the clock moves forward. */
+    public void whenClockMoves(java.util.function.Consumer<Duration> listener) {
+        clockMoved = java.util.Objects.requireNonNull(listener);
     }
 
     public Duration clockOffset() {
