@@ -50,9 +50,14 @@ class DemoMailServerConfiguration {
 
     @Bean
     JavaMailSender demoMailSender(GreenMail demoMailServer) {
+        return loopbackSender(demoMailServer.getSmtp().getPort());
+    }
+
+    /** A sender to a demo mail server on this machine's loopback, this instance's or the first demo instance's. */
+    static JavaMailSender loopbackSender(int smtpPort) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(LOOPBACK);
-        sender.setPort(demoMailServer.getSmtp().getPort());
+        sender.setPort(smtpPort);
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
         sender.getJavaMailProperties().put("mail.smtp.timeout", "10000");
         return sender;

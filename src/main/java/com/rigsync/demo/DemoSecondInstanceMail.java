@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * A second demo instance beside a first one on this machine ({@code RIGSYNC_DEMO_FIRST_INSTANCE}, e.g.
@@ -29,11 +28,6 @@ class DemoSecondInstanceMail {
                                   @Value("${rigsync.demo.first-instance}") String first) {
         log.info("Second demo instance beside {}: mail goes to its mail server, SMTP on 127.0.0.1:{}", first,
                 smtpPort);
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost("127.0.0.1");
-        sender.setPort(smtpPort);
-        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
-        sender.getJavaMailProperties().put("mail.smtp.timeout", "10000");
-        return sender;
+        return DemoMailServerConfiguration.loopbackSender(smtpPort);
     }
 }

@@ -65,7 +65,7 @@ class SyncExecution implements AutoCloseable {
                   ApplicationEventPublisher events, Clock clock, MeterRegistry metrics, Apart apart) {
         this.metrics = metrics;
         this.apart = apart;
-        this.apartRoom = new Semaphore(Math.max(1, apart.runs()));
+        this.apartRoom = new Semaphore(apartCapacity());
         Gauge.builder("rigsync.sync.runs.apart", this, SyncExecution::runsApart)
                 .description("Sync runs on this instance that wait on Samsara apart from the scheduler's slots")
                 .register(metrics);
@@ -110,7 +110,7 @@ class SyncExecution implements AutoCloseable {
             return (complete, operations) -> operations.reschedule(complete, request.apartUntil(), request);
         }
         SyncStanding standing = connections.syncStanding(departmentId);
-        SyncRequest asked = request.apartUntil() == null ? request : request.withoutApart();
+        SyncRequest asked = request.withoutApart();
         if (!standing.connected() || standing.paused() && asked.trigger() == SyncTrigger.SCHEDULED) {
             // Switched off, disconnected or paused: drop the schedule; the schedule keeper adds it back once the
             // department is connected and healthy again.
@@ -175,7 +175,11 @@ class SyncExecution implements AutoCloseable {
 
     /** Runs going on apart on this instance now. */
     int runsApart() {
-        return Math.max(1, apart.runs()) - apartRoom.availablePermits();
+        return apartCapacity() - apartRoom.availablePermits();
+    }
+
+    private int apartCapacity() {
+        return Math.max(1, apart.runs());
     }
 
     /** Lets the runs going on apart end (for up to a minute), then stops them; their next run picks up. */

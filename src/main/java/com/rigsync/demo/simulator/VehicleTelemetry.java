@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * Stats of one simulated vehicle as a pure function of time. Each day is cut into 48 half-hour slots, a fixed number
@@ -41,7 +43,7 @@ final class VehicleTelemetry {
     /** Added to every odometer reading (a gateway swap moves it back, a faulty reading forward). */
     private long odometerOffset;
     /** When its fault codes changed on the demo's page (epoch second): reported then, besides their daily report. */
-    private long faultRaisedAt = Long.MAX_VALUE;
+    private long faultCodesChangedAt = Long.MAX_VALUE;
 
     VehicleTelemetry(VehicleProfile profile) {
         this.profile = profile;
@@ -60,7 +62,7 @@ final class VehicleTelemetry {
      * not only tomorrow's daily report.
      */
     void faultCodesChanged(Instant at) {
-        faultRaisedAt = clamp(at).getEpochSecond();
+        faultCodesChangedAt = clamp(at).getEpochSecond();
     }
 
     /** The latest reading of a stat at or before {@code now}: its value at the last time it changed. */
@@ -84,14 +86,14 @@ final class VehicleTelemetry {
         }
         if (type.change == StatType.Change.DAILY) {
             long day = Math.floorDiv(from - ORIGIN.getEpochSecond(), DAY_SECONDS);
-            java.util.SortedSet<Long> times = new java.util.TreeSet<>();
+            SortedSet<Long> times = new TreeSet<>();
             for (long t = dayStart(day) + FAULT_REPORT_SECOND_OF_DAY; t <= to; t += DAY_SECONDS) {
                 if (t > from) {
                     times.add(t);
                 }
             }
-            if (faultRaisedAt > from && faultRaisedAt <= to) {
-                times.add(faultRaisedAt);
+            if (faultCodesChangedAt > from && faultCodesChangedAt <= to) {
+                times.add(faultCodesChangedAt);
             }
             times.forEach(t -> readings.add(reading(type, t)));
             return readings;
@@ -118,7 +120,7 @@ final class VehicleTelemetry {
             long day = Math.floorDiv(now - ORIGIN.getEpochSecond(), DAY_SECONDS);
             long today = dayStart(day) + FAULT_REPORT_SECOND_OF_DAY;
             long daily = today <= now ? today : today - DAY_SECONDS;
-            return faultRaisedAt <= now ? Math.max(daily, faultRaisedAt) : daily;
+            return faultCodesChangedAt <= now ? Math.max(daily, faultCodesChangedAt) : daily;
         }
         long current = slotOf(now);
         for (long slot = current; slot > current - LOOK_BACK_SLOTS; slot--) {
